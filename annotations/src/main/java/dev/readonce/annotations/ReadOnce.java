@@ -1,0 +1,64 @@
+package dev.readonce.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * On a field, the field is a shared slot (or an array, or an {@code Atomic*Array}, whose elements
+ * are slots) that writers change only while holding the slot's lock and that readers without the
+ * lock must read once, atomically, into a snapshot per pass; on a method, the method is an
+ * accessor that performs one atomic read of the slot named by its receiver and arguments.
+ *
+ * <p>A field:
+ *
+ * <pre>{@code
+ * final class Table {
+ *   // Writers hold `lock`; readers take one opaque/volatile read per pass.
+ *   @ReadOnce(lock = "lock") final long[] entries = new long[512];
+ *   final ReentrantLock lock = new ReentrantLock();
+ * }
+ * }</pre>
+ *
+ * <p>An accessor, the Java spelling of {@code READ_ONCE(*pudp)}; every call is one read of the slot
+ * that {@code this} designates:
+ *
+ * <pre>{@code
+ * @ReadOnce
+ * long get() { return (long) ENTRY.getOpaque(table, index); }
+ * }</pre>
+ *
+ * <p>Two reads of the same slot in one pass (the same access path: receiver plus index) are two
+ * reads; reads while holding the slot's lock are stable and never count.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.FIELD, ElementType.METHOD})
+public @interface ReadOnce {
+
+  /**
+   * Which lock writers of this slot hold, when it can be named from the field's class.
+   *
+   * <ul>
+   *   <li>{@code ""} (the default): the lock is taken only through methods annotated {@link
+   *       LocksSlot};
+   *   <li>the name of a field of the same object (or a static field of the same class): its
+   *       monitor ({@code synchronized}) or, if it is a {@link java.util.concurrent.locks.Lock},
+   *       {@code lock()}/{@code unlock()} and a successful {@code tryLock()};
+   *   <li>{@link #HELD_VALUE}: the monitor of the object the slot holds, as in {@code
+   *       ConcurrentHashMap}, which locks a bin by {@code synchronized (f)} on the head node {@code
+   *       f} it read from the bin.
+   * </ul>
+   *
+   * <p>Only meaningful on fields.
+   */
+  String lock() default "";
+
+  /**
+   * The value of {@link #lock()} meaning: the slot's lock is the monitor of the object the slot
+   * currently holds (lock the snapshot, then re-check that the slot still holds it).
+   */
+  String HELD_VALUE = "<held value>";
+}

@@ -1,0 +1,22 @@
+/**
+ * Annotations that mark shared slots and the code that reads them without their lock.
+ *
+ * <p>A <em>slot</em> is a memory cell that writers update while holding a lock and that readers
+ * read without it. The discipline the ReadOnce checker enforces for such readers:
+ *
+ * <ol>
+ *   <li><b>Read once</b>: read the slot once, atomically, into a snapshot ({@link ReadOnce}), and
+ *       decide everything on the snapshot.
+ *   <li><b>Pass the snapshot down</b>: callees get the snapshot ({@link Snapshot}), not only the
+ *       slot handle to read again.
+ *   <li><b>Re-validate after locking</b>: after taking the slot's lock ({@link LocksSlot}),
+ *       compare the slot with the snapshot ({@link Revalidates}) and retry on a mismatch.
+ *   <li><b>Descend through a checked pointer</b>: follow a snapshot to a lower table ({@link
+ *       Descends}) only when a test ({@link PointerTest}) showed it to be a pointer, and without
+ *       the lock only when the slot is {@link StableAfterPointer}.
+ * </ol>
+ *
+ * <p>{@link ModifiesSlot} marks methods that change a slot, after which a re-read into the same
+ * snapshot variable is a refresh, not a second read.
+ */
+package dev.readonce.annotations;
