@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * This method takes the lock of the slot designated by the parameter named {@link #value()} and
+ * This method takes the lock of the slot designated by the parameters named in {@link #value()} and
  * returns it held, as a {@link java.util.concurrent.locks.Lock} the caller releases with {@code
  * unlock()}; a {@code null} result means the lock was not taken.
  *
@@ -30,6 +30,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface LocksSlot {
 
-  /** The name of the parameter that designates the slot; empty means the receiver. */
-  String value() default "";
+  /**
+   * The names of the parameters that designate the slot: one handle ({@code "pudp"}) or an array
+   * and an index ({@code {"tab", "i"}}); empty means the receiver.
+   */
+  String[] value() default {};
 }

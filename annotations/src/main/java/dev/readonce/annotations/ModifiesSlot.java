@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * This method may change the slot designated by the parameter named {@link #value()} (a split, a
+ * This method may change the slot designated by the parameters named in {@link #value()} (a split, a
  * zap, a populate, or a plain store), so any snapshot of that slot taken before the call is stale
  * and re-reading it into the same snapshot variable is a refresh, not a second read.
  *
@@ -27,8 +27,11 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface ModifiesSlot {
 
-  /** The name of the parameter that designates the slot; empty means the receiver. */
-  String value() default "";
+  /**
+   * The names of the parameters that designate the slot: one handle ({@code "pudp"}) or an array
+   * and an index ({@code {"tab", "i"}}); empty means the receiver.
+   */
+  String[] value() default {};
 
   /**
    * Whether callers must already hold the slot's lock: true for a store primitive such as {@code

@@ -30,6 +30,9 @@ import java.lang.annotation.Target;
  * long get() { return (long) ENTRY.getOpaque(table, index); }
  * }</pre>
  *
+ * <p>An accessor whose read is not atomic, such as a plain dereference kept for old code, says so
+ * with {@code atomic = false}; its callers then get the plain-read finding, not its body.
+ *
  * <p>Two reads of the same slot in one pass (the same access path: receiver plus index) are two
  * reads; reads while holding the slot's lock are stable and never count.
  */
@@ -52,9 +55,15 @@ public @interface ReadOnce {
    *       f} it read from the bin.
    * </ul>
    *
-   * <p>Only meaningful on fields.
+   * <p>On an accessor, it describes the lock of the slot the accessor reads.
    */
   String lock() default "";
+
+  /**
+   * Whether the read is atomic (opaque, acquire or volatile). Only meaningful on accessors: {@code
+   * false} declares a plain read, the Java spelling of the pre-{@code READ_ONCE} {@code *pudp}.
+   */
+  boolean atomic() default true;
 
   /**
    * The value of {@link #lock()} meaning: the slot's lock is the monitor of the object the slot

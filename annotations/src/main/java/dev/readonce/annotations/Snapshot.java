@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * This parameter (or local variable) holds the caller's one snapshot of a slot, and the method
- * must decide on it instead of reading the slot again; {@link #value()} names the parameter that
- * is the slot's handle, if the method also receives it.
+ * must decide on it instead of reading the slot again; {@link #value()} names the parameters that
+ * designate the slot, if the method also receives them.
  *
  * <pre>{@code
  * interface MmWalkOps {
@@ -26,6 +26,9 @@ import java.lang.annotation.Target;
 @Target({ElementType.PARAMETER, ElementType.LOCAL_VARIABLE})
 public @interface Snapshot {
 
-  /** The name of the parameter that is the handle of the slot this snapshot was read from; empty when the method does not receive the handle. */
-  String value() default "";
+  /**
+   * The names of the parameters that designate the slot this snapshot was read from (one handle,
+   * or an array and an index); empty when the method does not receive them.
+   */
+  String[] value() default {};
 }
