@@ -1,0 +1,31 @@
+package dev.readonce.checker;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.LinkType;
+import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.bugpatterns.BugChecker;
+import dev.readonce.checker.dataflow.Rule;
+import javax.inject.Inject;
+
+/** Reports {@link Rule#MISSING_REVALIDATION}: see {@code checker/docs/MissingRevalidation.md}. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    name = "MissingRevalidation",
+    summary = "Acting under a slot's lock on what an unlocked snapshot showed, without re-validating it",
+    severity = SeverityLevel.ERROR,
+    linkType = LinkType.CUSTOM,
+    link = Docs.BASE + "MissingRevalidation.md")
+public final class MissingRevalidation extends ReadOnceCheck {
+
+  @Inject
+  public MissingRevalidation(ErrorProneFlags flags) {
+    super(flags);
+  }
+
+  @Override
+  Rule rule() {
+    return Rule.MISSING_REVALIDATION;
+  }
+}

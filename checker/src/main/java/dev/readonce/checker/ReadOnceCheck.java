@@ -1,0 +1,100 @@
+package dev.readonce.checker;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.ArrayAccessTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompoundAssignmentTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.IdentifierTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MemberSelectTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.UnaryTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import dev.readonce.checker.analysis.Analyses;
+import dev.readonce.checker.dataflow.Finding;
+import dev.readonce.checker.dataflow.Rule;
+import dev.readonce.checker.model.ContractsFactory;
+
+/**
+ * The shape every ReadOnce check shares: the analysis runs once per compilation unit (shared by
+ * all checks), and each check reports its rule's findings at the exact tree they concern, so
+ * {@code @SuppressWarnings} works on any enclosing declaration, local variables included.
+ */
+abstract class ReadOnceCheck extends BugChecker
+    implements MethodInvocationTreeMatcher,
+        IdentifierTreeMatcher,
+        MemberSelectTreeMatcher,
+        ArrayAccessTreeMatcher,
+        AssignmentTreeMatcher,
+        CompoundAssignmentTreeMatcher,
+        UnaryTreeMatcher {
+
+  private final ReadOnceConfig config;
+
+  ReadOnceCheck(ErrorProneFlags flags) {
+    this.config = ReadOnceConfig.from(flags);
+  }
+
+  abstract Rule rule();
+
+  private Description report(Tree tree, VisitorState state) {
+    ImmutableList<Finding> found =
+        Analyses.instance(state, context -> ContractsFactory.create(context, config))
+            .forUnit(state)
+            .findingsAt(tree, rule());
+    if (found.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    Finding finding = found.get(0);
+    Description.Builder description = buildDescription(tree).setMessage(finding.message());
+    if (finding.fix() != null) {
+      description.addFix(finding.fix());
+    }
+    return description.build();
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return report(tree, state);
+  }
+
+  @Override
+  public Description matchIdentifier(IdentifierTree tree, VisitorState state) {
+    return report(tree, state);
+  }
+
+  @Override
+  public Description matchMemberSelect(MemberSelectTree tree, VisitorState state) {
+    return report(tree, state);
+  }
+
+  @Override
+  public Description matchArrayAccess(ArrayAccessTree tree, VisitorState state) {
+    return report(tree, state);
+  }
+
+  @Override
+  public Description matchAssignment(AssignmentTree tree, VisitorState state) {
+    return report(tree, state);
+  }
+
+  @Override
+  public Description matchCompoundAssignment(CompoundAssignmentTree tree, VisitorState state) {
+    return report(tree, state);
+  }
+
+  @Override
+  public Description matchUnary(UnaryTree tree, VisitorState state) {
+    return report(tree, state);
+  }
+}

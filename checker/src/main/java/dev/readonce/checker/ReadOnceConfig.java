@@ -1,0 +1,35 @@
+package dev.readonce.checker;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.ErrorProneFlags;
+import java.nio.file.Path;
+
+/**
+ * The checker's flags, read once. Every flag lives in the {@code ReadOnce:} namespace and is
+ * passed as {@code -XepOpt:ReadOnce:Name=value}:
+ *
+ * <ul>
+ *   <li>{@code ReadOnce:Declarations} — comma-separated paths of declarations files that state
+ *       contracts for code that cannot be annotated (the JDK, libraries);
+ *   <li>{@code ReadOnce:Audit} — {@code true} to treat every {@code volatile} field, and every
+ *       field accessed through a {@code VarHandle} or an {@code Atomic*}, as a slot.
+ * </ul>
+ *
+ * @param declarations the declarations files
+ * @param audit whether audit mode is on
+ */
+public record ReadOnceConfig(ImmutableList<Path> declarations, boolean audit) {
+
+  public static final String DECLARATIONS = "ReadOnce:Declarations";
+  public static final String AUDIT = "ReadOnce:Audit";
+
+  public static ReadOnceConfig from(ErrorProneFlags flags) {
+    ImmutableList<Path> files =
+        flags.getListOrEmpty(DECLARATIONS).stream()
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .map(Path::of)
+            .collect(ImmutableList.toImmutableList());
+    return new ReadOnceConfig(files, flags.getBoolean(AUDIT).orElse(false));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.readonce.checker.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import com.sun.tools.javac.util.Context;
+import dev.readonce.checker.model.Contracts;
+import java.util.function.Function;
+
+/**
+ * The analyses of one compilation (one javac {@link Context}), shared by the six checks so each
+ * method is analyzed once. Holds only the compilation unit being checked: Error Prone checks units
+ * one at a time, so memory stays bounded.
+ */
+public final class Analyses {
+
+  private static final Context.Key<Analyses> KEY = new Context.Key<>();
+
+  private final Contracts contracts;
+  private final Types types;
+  private final JavacProcessingEnvironment env;
+  private UnitAnalysis current;
+
+  private Analyses(Context context, Contracts contracts) {
+    this.contracts = contracts;
+    this.types = Types.instance(context);
+    this.env = JavacProcessingEnvironment.instance(context);
+  }
+
+  /**
+   * The instance of this compilation; the first caller's factory builds the contracts (all
+   * checks share one configuration, parsed from the same flags).
+   */
+  public static Analyses instance(VisitorState state, Function<Context, Contracts> contracts) {
+    Context context = state.context;
+    Analyses existing = context.get(KEY);
+    if (existing == null) {
+      existing = new Analyses(context, contracts.apply(context));
+      context.put(KEY, existing);
+    }
+    return existing;
+  }
+
+  /** The analysis of the compilation unit the visitor is in. */
+  public UnitAnalysis forUnit(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (current == null || current.unit() != unit) {
+      current = new UnitAnalysis(unit, contracts, types, env);
+    }
+    return current;
+  }
+}

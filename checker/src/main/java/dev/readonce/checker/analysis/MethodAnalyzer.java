@@ -1,0 +1,220 @@
+package dev.readonce.checker.analysis;
+
+import com.google.common.collect.ImmutableSet;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.TreeInfo;
+import dev.readonce.checker.dataflow.AccessPath;
+import dev.readonce.checker.dataflow.CallModel;
+import dev.readonce.checker.dataflow.MethodContext;
+import dev.readonce.checker.dataflow.ReadRecord;
+import dev.readonce.checker.dataflow.SlotKey;
+import dev.readonce.checker.dataflow.SlotStore;
+import dev.readonce.checker.dataflow.SlotTransfer;
+import dev.readonce.checker.dataflow.SlotValue;
+import dev.readonce.checker.dataflow.SnapId;
+import dev.readonce.checker.dataflow.SnapState;
+import dev.readonce.checker.model.Contracts;
+import dev.readonce.checker.model.LockSpec;
+import dev.readonce.checker.model.SlotParams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
+import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
+import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the forward slot analysis over one method or lambda: builds its CFG (as NullAway does,
+ * since Error Prone's whole-method dataflow entry point is private), seeds the snapshot
+ * parameters, and collects findings and the summary.
+ */
+final class MethodAnalyzer {
+
+  private MethodAnalyzer() {}
+
+  static MethodResult analyzeMethod(
+      UnitAnalysis unit,
+      TreePath path,
+      MethodSymbol symbol,
+      MethodSymbol contract,
+      Relevance relevance) {
+    MethodTree method = (MethodTree) path.getLeaf();
+    List<VarSymbol> params = new ArrayList<>(symbol.getParameters());
+    boolean hasSnapshots = hasSnapshotParameter(unit.contracts(), contract, params.size());
+    if (!hasSnapshots && !relevance.mentionsContract(method.getBody())) {
+      return MethodResult.NOTHING;
+    }
+    ClassTree owner = UnitAnalysis.enclosingClass(path.getParentPath());
+    if (owner == null) {
+      return MethodResult.NOTHING;
+    }
+    ControlFlowGraph cfg =
+        CFGBuilder.build(
+            new TreePath(path, method.getBody()),
+            new UnderlyingAST.CFGMethod(method, owner),
+            false,
+            false,
+            unit.env());
+    boolean summarizable =
+        (symbol.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
+            || (symbol.owner.flags() & Flags.FINAL) != 0;
+    MethodContext cx =
+        new MethodContext(
+            unit.calls(),
+            unit,
+            cfg,
+            unit.unit(),
+            method.getBody(),
+            symbol,
+            isPrimitive(unit.contracts(), symbol),
+            symbol.isConstructor() || symbol.isStaticOrInstanceInit(),
+            summarizable);
+    SlotStore initial = seed(unit, cx, contract, params, method.getParameters());
+    return run(cx, cfg, initial);
+  }
+
+  static MethodResult analyzeLambda(
+      UnitAnalysis unit, TreePath path, @Nullable MethodSymbol contract, Relevance relevance) {
+    LambdaExpressionTree lambda = (LambdaExpressionTree) path.getLeaf();
+    List<VarSymbol> params = new ArrayList<>();
+    for (VariableTree p : lambda.getParameters()) {
+      params.add((VarSymbol) TreeInfo.symbolFor((JCTree) p));
+    }
+    boolean hasSnapshots =
+        contract != null && hasSnapshotParameter(unit.contracts(), contract, params.size());
+    if (!hasSnapshots && !relevance.mentionsContract(lambda.getBody())) {
+      return MethodResult.NOTHING;
+    }
+    ClassTree owner = UnitAnalysis.enclosingClass(path.getParentPath());
+    if (owner == null) {
+      return MethodResult.NOTHING;
+    }
+    MethodTree enclosingMethod = null;
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree m) {
+        enclosingMethod = m;
+        break;
+      }
+      if (p.getLeaf() instanceof ClassTree) {
+        break;
+      }
+    }
+    ControlFlowGraph cfg =
+        CFGBuilder.build(
+            new TreePath(path, lambda.getBody()),
+            new UnderlyingAST.CFGLambda(lambda, owner, enclosingMethod),
+            false,
+            false,
+            unit.env());
+    MethodContext cx =
+        new MethodContext(
+            unit.calls(), unit, cfg, unit.unit(), lambda.getBody(), null, false, false, false);
+    SlotStore initial =
+        contract == null ? SlotStore.EMPTY : seed(unit, cx, contract, params, lambda.getParameters());
+    return run(cx, cfg, initial);
+  }
+
+  private static MethodResult run(MethodContext cx, ControlFlowGraph cfg, SlotStore initial) {
+    ForwardAnalysisImpl<SlotValue, SlotStore, SlotTransfer> analysis =
+        new ForwardAnalysisImpl<>(new SlotTransfer(cx, initial));
+    analysis.performAnalysis(cfg);
+    return new MethodResult(
+        cx.sink().findings(),
+        cx.sink().parametersRead(),
+        cx.sink().parametersRequiringPointer());
+  }
+
+  private static boolean hasSnapshotParameter(Contracts contracts, MethodSymbol contract, int n) {
+    for (int i = 0; i < n; i++) {
+      if (contracts.snapshotParam(contract, i).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Slot primitives: their raw accesses are the primitive itself, judged at their callers. */
+  private static boolean isPrimitive(Contracts contracts, MethodSymbol method) {
+    return contracts.accessor(method).isPresent()
+        || contracts.modifies(method).map(m -> m.requiresLock()).orElse(false)
+        || contracts.locksSlot(method).isPresent()
+        || contracts.revalidates(method)
+        || contracts.pointerTest(method).isPresent()
+        || contracts.descends(method).isPresent();
+  }
+
+  /**
+   * The store at entry: each {@code @Snapshot} parameter (declared here or on an overridden or
+   * implemented method) holds the caller's snapshot, which counts as this pass's read of its
+   * slot and has been decided on.
+   */
+  private static SlotStore seed(
+      UnitAnalysis unit,
+      MethodContext cx,
+      MethodSymbol contract,
+      List<VarSymbol> params,
+      List<? extends VariableTree> declarations) {
+    SlotStore store = SlotStore.EMPTY;
+    CallModel calls = unit.calls();
+    for (int i = 0; i < params.size(); i++) {
+      Optional<SlotParams> slotParams = unit.contracts().snapshotParam(contract, i);
+      if (slotParams.isEmpty()) {
+        continue;
+      }
+      VarSymbol param = params.get(i);
+      SlotKey slot = slotOf(slotParams.get(), params);
+      boolean stable =
+          slot == null
+              || slotParams.get().indices().size() != 1
+              || calls.stableType(params.get(slotParams.get().indices().get(0)).type);
+      int line = lineOf(unit, declarations.get(i));
+      SnapId id = new SnapId(param);
+      SnapState state =
+          new SnapState(
+              slot,
+              param.getSimpleName().toString(),
+              line,
+              ImmutableSet.of(),
+              true,
+              false,
+              stable,
+              LockSpec.HELPERS,
+              true,
+              false);
+      store = store.withLocal(param, SlotValue.snapshot(id)).withSnap(id, state);
+      if (slot != null) {
+        store = store.withRead(slot, new ReadRecord(ImmutableSet.of(id), line, ImmutableSet.of()));
+      }
+    }
+    return store;
+  }
+
+  private static @Nullable SlotKey slotOf(SlotParams slotParams, List<VarSymbol> params) {
+    if (slotParams.isNone() || slotParams.isReceiver()) {
+      return null;
+    }
+    List<AccessPath> parts = new ArrayList<>();
+    for (int index : slotParams.indices()) {
+      if (index < 0 || index >= params.size()) {
+        return null;
+      }
+      parts.add(AccessPath.of(new AccessPath.Local(params.get(index))));
+    }
+    return SlotKey.of(com.google.common.collect.ImmutableList.copyOf(parts));
+  }
+
+  private static int lineOf(UnitAnalysis unit, Tree tree) {
+    return (int) unit.unit().getLineMap().getLineNumber(TreeInfo.getStartPos((JCTree) tree));
+  }
+}

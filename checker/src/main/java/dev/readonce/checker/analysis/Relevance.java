@@ -1,0 +1,50 @@
+package dev.readonce.checker.analysis;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.TreeInfo;
+import dev.readonce.checker.model.Contracts;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The fast path: a body that mentions no symbol carrying a ReadOnce contract cannot read, lock or
+ * descend from a slot, so it is not analyzed. One scan of the body's identifiers; the answer per
+ * symbol is cached for the compilation unit.
+ */
+final class Relevance {
+
+  private final Contracts contracts;
+  private final Map<Symbol, Boolean> bySymbol = new HashMap<>();
+
+  Relevance(Contracts contracts) {
+    this.contracts = contracts;
+  }
+
+  boolean mentionsContract(Tree body) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean scan(Tree tree, Void unused) {
+            if (tree == null) {
+              return false;
+            }
+            if (tree instanceof JCTree.JCIdent || tree instanceof JCTree.JCFieldAccess) {
+              Symbol symbol = TreeInfo.symbol((JCTree) tree);
+              if (symbol != null && bySymbol.computeIfAbsent(symbol, contracts::hasContract)) {
+                return true;
+              }
+            }
+            return super.scan(tree, unused);
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(body, null);
+    return Boolean.TRUE.equals(found);
+  }
+}

@@ -1,0 +1,210 @@
+package dev.readonce.checker.analysis;
+
+import com.google.common.collect.ImmutableList;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.TreeInfo;
+import dev.readonce.checker.dataflow.CallModel;
+import dev.readonce.checker.dataflow.FieldVarHandles;
+import dev.readonce.checker.dataflow.Finding;
+import dev.readonce.checker.dataflow.Rule;
+import dev.readonce.checker.dataflow.Summaries;
+import dev.readonce.checker.model.Contracts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The analysis of one compilation unit: every method and lambda that can touch a slot, analyzed
+ * once, their findings indexed by tree, and their summaries for callers in the same unit.
+ */
+public final class UnitAnalysis implements Summaries {
+
+  private final CompilationUnitTree unit;
+  private final Contracts contracts;
+  private final CallModel calls;
+  private final Types types;
+  private final JavacProcessingEnvironment env;
+  private final Relevance relevance;
+  private final Map<MethodSymbol, TreePath> methods = new LinkedHashMap<>();
+  private final List<TreePath> lambdas = new ArrayList<>();
+  private final Map<MethodSymbol, MethodSymbol> referencedAs = new HashMap<>();
+  private final IdentityHashMap<Tree, MethodResult> results = new IdentityHashMap<>();
+  private final Set<MethodSymbol> inProgress = new HashSet<>();
+  private IdentityHashMap<Tree, List<Finding>> findingsByTree;
+
+  UnitAnalysis(
+      CompilationUnitTree unit, Contracts contracts, Types types, JavacProcessingEnvironment env) {
+    this.unit = unit;
+    this.contracts = contracts;
+    this.types = types;
+    this.env = env;
+    this.calls = new CallModel(contracts, FieldVarHandles.scan(unit));
+    this.relevance = new Relevance(contracts);
+    collect();
+  }
+
+  CompilationUnitTree unit() {
+    return unit;
+  }
+
+  private void collect() {
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        Symbol symbol = TreeInfo.symbolFor((JCTree) tree);
+        if (symbol instanceof MethodSymbol m) {
+          methods.put(m, getCurrentPath());
+        }
+        return super.visitMethod(tree, unused);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        lambdas.add(getCurrentPath());
+        return super.visitLambdaExpression(tree, unused);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+        // A method reference implementing a callback inherits the callback's snapshot contract.
+        Symbol target = TreeInfo.symbol((JCTree) tree);
+        JCTree.JCMemberReference ref = (JCTree.JCMemberReference) tree;
+        if (target instanceof MethodSymbol m && ref.type != null) {
+          Symbol descriptor = types.findDescriptorSymbol(ref.type.tsym);
+          if (descriptor instanceof MethodSymbol d) {
+            referencedAs.put(m, d);
+          }
+        }
+        return super.visitMemberReference(tree, unused);
+      }
+    }.scan(unit, null);
+  }
+
+  /** The findings of one rule reported at exactly this tree. */
+  public ImmutableList<Finding> findingsAt(Tree tree, Rule rule) {
+    if (findingsByTree == null) {
+      findingsByTree = new IdentityHashMap<>();
+      for (TreePath path : methods.values()) {
+        index(resultOf(path));
+      }
+      for (TreePath path : lambdas) {
+        index(resultOf(path));
+      }
+    }
+    List<Finding> found = findingsByTree.get(tree);
+    if (found == null) {
+      return ImmutableList.of();
+    }
+    ImmutableList.Builder<Finding> out = ImmutableList.builder();
+    for (Finding f : found) {
+      if (f.rule() == rule) {
+        out.add(f);
+      }
+    }
+    return out.build();
+  }
+
+  /** Every finding of the unit, in no particular order (for the review gate). */
+  public ImmutableList<Finding> allFindings() {
+    findingsAt(unit, Rule.UNLOCKED_REREAD);
+    ImmutableList.Builder<Finding> out = ImmutableList.builder();
+    findingsByTree.values().forEach(out::addAll);
+    return out.build();
+  }
+
+  private void index(MethodResult result) {
+    for (Finding f : result.findings()) {
+      findingsByTree.computeIfAbsent(f.tree(), t -> new ArrayList<>()).add(f);
+    }
+  }
+
+  private MethodResult resultOf(TreePath path) {
+    MethodResult known = results.get(path.getLeaf());
+    if (known != null) {
+      return known;
+    }
+    MethodResult result = analyze(path);
+    results.put(path.getLeaf(), result);
+    return result;
+  }
+
+  private MethodResult analyze(TreePath path) {
+    Tree leaf = path.getLeaf();
+    if (leaf instanceof MethodTree method) {
+      MethodSymbol symbol = (MethodSymbol) TreeInfo.symbolFor((JCTree) method);
+      if (method.getBody() == null || !inProgress.add(symbol)) {
+        return MethodResult.NOTHING;
+      }
+      try {
+        MethodSymbol contract = referencedAs.getOrDefault(symbol, symbol);
+        return MethodAnalyzer.analyzeMethod(this, path, symbol, contract, relevance);
+      } finally {
+        inProgress.remove(symbol);
+      }
+    }
+    LambdaExpressionTree lambda = (LambdaExpressionTree) leaf;
+    Symbol descriptor =
+        ((JCTree.JCLambda) lambda).type == null
+            ? null
+            : types.findDescriptorSymbol(((JCTree.JCLambda) lambda).type.tsym);
+    return MethodAnalyzer.analyzeLambda(
+        this, path, descriptor instanceof MethodSymbol d ? d : null, relevance);
+  }
+
+  CallModel calls() {
+    return calls;
+  }
+
+  Contracts contracts() {
+    return contracts;
+  }
+
+  JavacProcessingEnvironment env() {
+    return env;
+  }
+
+  static @Nullable ClassTree enclosingClass(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree c) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public boolean hasBody(MethodSymbol method) {
+    TreePath path = methods.get(method);
+    return path != null && ((MethodTree) path.getLeaf()).getBody() != null;
+  }
+
+  @Override
+  public boolean readsParameterSlot(MethodSymbol method, int parameter) {
+    TreePath path = methods.get(method);
+    return path != null && resultOf(path).parametersRead().contains(parameter);
+  }
+
+  @Override
+  public boolean requiresPointer(MethodSymbol method, int parameter) {
+    TreePath path = methods.get(method);
+    return path != null && resultOf(path).parametersRequiringPointer().contains(parameter);
+  }
+}

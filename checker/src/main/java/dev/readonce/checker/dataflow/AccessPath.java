@@ -1,0 +1,173 @@
+package dev.readonce.checker.dataflow;
+
+import com.google.common.collect.ImmutableList;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import javax.lang.model.element.ElementKind;
+import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ClassNameNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.IntegerLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LongLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.WideningConversionNode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A path from a local variable, {@code this} or a class to a value: {@code pudp}, {@code
+ * this.table}, {@code walk.mm}, {@code tab[i]}. Two syntactic occurrences with equal paths denote
+ * the same memory as long as no variable or field on the path is reassigned in between.
+ *
+ * @param root where the path starts
+ * @param steps field selections and constant or variable indices, outermost first
+ */
+public record AccessPath(Root root, ImmutableList<Step> steps) {
+
+  /** The start of a path. */
+  public sealed interface Root permits Local, This, Static {}
+
+  /** A local variable or parameter. */
+  public record Local(VarSymbol variable) implements Root {}
+
+  /** The receiver of the enclosing method. */
+  public record This() implements Root {}
+
+  /** A class, for static fields. */
+  public record Static(ClassSymbol owner) implements Root {}
+
+  /** One selection along a path. */
+  public sealed interface Step permits Field, Index, ConstIndex, AnyIndex {}
+
+  /** A field selection. */
+  public record Field(VarSymbol field) implements Step {}
+
+  /** An array index given by another path. */
+  public record Index(AccessPath index) implements Step {}
+
+  /** An array index given by a constant. */
+  public record ConstIndex(long value) implements Step {}
+
+  /** Every index of an array (a lock that covers all the array's slots). */
+  public record AnyIndex() implements Step {}
+
+  private static final This THIS = new This();
+
+  public static AccessPath of(Root root) {
+    return new AccessPath(root, ImmutableList.of());
+  }
+
+  public AccessPath with(Step step) {
+    return new AccessPath(root, ImmutableList.<Step>builder().addAll(steps).add(step).build());
+  }
+
+  /** The path of a CFG node's value, or null when the value is not named by a path. */
+  public static @Nullable AccessPath of(Node node) {
+    if (node instanceof TypeCastNode cast) {
+      return of(cast.getOperand());
+    }
+    if (node instanceof WideningConversionNode widening) {
+      return of(widening.getOperand());
+    }
+    if (node instanceof LocalVariableNode local) {
+      Symbol symbol = (Symbol) local.getElement();
+      return symbol instanceof VarSymbol v ? of(new Local(v)) : null;
+    }
+    if (node instanceof ThisNode) {
+      return of(THIS);
+    }
+    if (node instanceof FieldAccessNode field) {
+      if (!(field.getElement() instanceof VarSymbol v)) {
+        return null;
+      }
+      if (field.isStatic()) {
+        return v.owner instanceof ClassSymbol c ? of(new Static(c)).with(new Field(v)) : null;
+      }
+      AccessPath receiver = of(field.getReceiver());
+      return receiver == null ? null : receiver.with(new Field(v));
+    }
+    if (node instanceof ArrayAccessNode access) {
+      AccessPath array = of(access.getArray());
+      Step index = indexStep(access.getIndex());
+      return array == null || index == null ? null : array.with(index);
+    }
+    if (node instanceof ClassNameNode className && className.getElement() instanceof ClassSymbol c) {
+      return of(new Static(c));
+    }
+    return null;
+  }
+
+  /** The step for an index expression: a constant or a path; null when neither. */
+  public static @Nullable Step indexStep(Node index) {
+    if (index instanceof IntegerLiteralNode i) {
+      return new ConstIndex(i.getValue());
+    }
+    if (index instanceof LongLiteralNode l) {
+      return new ConstIndex(l.getValue());
+    }
+    AccessPath path = of(index);
+    return path == null ? null : new Index(path);
+  }
+
+  /** Whether reassigning the given local or parameter changes what this path denotes. */
+  public boolean mentions(VarSymbol variable) {
+    if (root instanceof Local l && l.variable().equals(variable)) {
+      return true;
+    }
+    for (Step s : steps) {
+      if (s instanceof Field f && f.field().equals(variable)) {
+        return true;
+      }
+      if (s instanceof Index i && i.index().mentions(variable)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the path is a bare local variable or parameter. */
+  public boolean isLocal() {
+    return steps.isEmpty() && root instanceof Local;
+  }
+
+  /** The path as source text, without a leading {@code this.}. */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder();
+    if (root instanceof Local l) {
+      out.append(l.variable().getSimpleName());
+    } else if (root instanceof Static s) {
+      out.append(s.owner().getSimpleName());
+    } else if (steps.isEmpty()) {
+      out.append("this");
+    }
+    for (Step s : steps) {
+      if (s instanceof Field f) {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(f.field().getSimpleName());
+      } else if (s instanceof Index i) {
+        out.append('[').append(i.index()).append(']');
+      } else if (s instanceof ConstIndex c) {
+        out.append('[').append(c.value()).append(']');
+      } else {
+        out.append("[*]");
+      }
+    }
+    return out.toString();
+  }
+
+  /** Whether a symbol is a local variable or parameter (not a field). */
+  static boolean isLocalVariable(Symbol symbol) {
+    ElementKind kind = symbol.getKind();
+    return kind == ElementKind.LOCAL_VARIABLE
+        || kind == ElementKind.PARAMETER
+        || kind == ElementKind.EXCEPTION_PARAMETER
+        || kind == ElementKind.RESOURCE_VARIABLE
+        || kind == ElementKind.BINDING_VARIABLE;
+  }
+}

@@ -1,0 +1,243 @@
+package dev.readonce.checker.dataflow;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.readonce.annotations.PointerTest.Shows;
+import dev.readonce.checker.model.AccessorDecl;
+import dev.readonce.checker.model.Contracts;
+import dev.readonce.checker.model.LockSpec;
+import dev.readonce.checker.model.ModifiesDecl;
+import dev.readonce.checker.model.SlotDecl;
+import dev.readonce.checker.model.SlotParams;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Classifies method invocations into {@link Call}s: the slot forms of the Java language and
+ * libraries ({@code VarHandle}, {@code Atomic*}, {@code Lock}) and the declared contracts.
+ */
+public final class CallModel {
+
+  private static final ImmutableSet<String> ATOMIC_READS =
+      ImmutableSet.of("get", "getAcquire", "getOpaque", "getVolatile");
+  private static final ImmutableSet<String> PLAIN_READS = ImmutableSet.of("getPlain");
+  private static final ImmutableSet<String> VARHANDLE_PLAIN_READS = ImmutableSet.of("get");
+  private static final ImmutableSet<String> WRITES =
+      ImmutableSet.of(
+          "set", "setOpaque", "setRelease", "setVolatile", "setPlain", "lazySet");
+
+  private final Contracts contracts;
+  private final FieldVarHandles fieldHandles;
+
+  public CallModel(Contracts contracts, FieldVarHandles fieldHandles) {
+    this.contracts = contracts;
+    this.fieldHandles = fieldHandles;
+  }
+
+  public Contracts contracts() {
+    return contracts;
+  }
+
+  /** What the invocation does; {@code values} gives the abstract value of a sub-node. */
+  public Call classify(MethodInvocationNode call, Function<Node, SlotValue> values) {
+    MethodSymbol method = symbol(call);
+    if (method == null) {
+      return new Call.Other();
+    }
+    MethodAccessNode target = call.getTarget();
+    Node receiver = method.isStatic() ? null : target.getReceiver();
+    List<Node> args = call.getArguments();
+
+    Optional<AccessorDecl> accessor = contracts.accessor(method);
+    if (accessor.isPresent()) {
+      SlotKey slot = slotOf(receiver, args, SlotParams.RECEIVER, method.isStatic());
+      boolean stable =
+          accessor.get().slot().stableAfterPointer()
+              || (receiver != null && stableType((Type) receiver.getType()));
+      return new Call.Read(slot, accessor.get().atomic(), stable, accessor.get().slot().lock());
+    }
+    Optional<ModifiesDecl> modifies = contracts.modifies(method);
+    if (modifies.isPresent()) {
+      SlotKey slot = slotOf(receiver, args, modifies.get().slot(), false);
+      return modifies.get().requiresLock() ? new Call.Write(slot) : new Call.Modify(slot);
+    }
+    Optional<SlotParams> locks = contracts.locksSlot(method);
+    if (locks.isPresent()) {
+      return new Call.LockSlot(slotOf(receiver, args, locks.get(), false), locks.get());
+    }
+    if (contracts.revalidates(method)) {
+      return new Call.Revalidate();
+    }
+    Optional<Shows> test = contracts.pointerTest(method);
+    if (test.isPresent()) {
+      return new Call.Test(test.get(), args.isEmpty() ? -1 : 0);
+    }
+    OptionalInt descends = contracts.descends(method);
+    if (descends.isPresent()) {
+      return new Call.Descend(descends.getAsInt());
+    }
+    String owner = method.owner.getQualifiedName().toString();
+    String name = method.getSimpleName().toString();
+    if (owner.equals("java.lang.invoke.VarHandle")) {
+      return varHandle(receiver, name, args, values);
+    }
+    if (owner.startsWith("java.util.concurrent.atomic.Atomic") && receiver != null) {
+      return atomic(receiver, name, args, values);
+    }
+    if (isLock(method)) {
+      return switch (name) {
+        case "lock", "lockInterruptibly" -> new Call.LockOp(Call.LockOp.Kind.LOCK);
+        case "unlock" -> new Call.LockOp(Call.LockOp.Kind.UNLOCK);
+        case "tryLock" -> new Call.LockOp(Call.LockOp.Kind.TRY_LOCK);
+        default -> new Call.Other();
+      };
+    }
+    return new Call.Other();
+  }
+
+  /** The invoked method's symbol, or null for an unresolved call. */
+  public static @Nullable MethodSymbol symbol(MethodInvocationNode call) {
+    Symbol s = (Symbol) call.getTarget().getMethod();
+    return s instanceof MethodSymbol m ? m : null;
+  }
+
+  private Call varHandle(
+      @Nullable Node handle, String name, List<Node> args, Function<Node, SlotValue> values) {
+    if (args.isEmpty()) {
+      return new Call.Other();
+    }
+    SlotDecl decl = values.apply(args.get(0)).container();
+    SlotKey slot = null;
+    if (decl != null && args.size() >= 2) {
+      AccessPath array = AccessPath.of(args.get(0));
+      AccessPath.Step index = AccessPath.indexStep(args.get(1));
+      slot = array == null || index == null ? null : new SlotKey(array.with(index));
+    } else if (handle != null) {
+      // A field VarHandle: the receiver names the field, the first argument the object.
+      VarSymbol field = fieldHandles.fieldOf(handle);
+      Optional<SlotDecl> fieldDecl =
+          field == null ? Optional.empty() : contracts.slotField(field);
+      if (fieldDecl.isEmpty()) {
+        return new Call.Other();
+      }
+      decl = fieldDecl.get();
+      AccessPath owner =
+          field.isStatic()
+              ? AccessPath.of(new AccessPath.Static((Symbol.ClassSymbol) field.owner))
+              : AccessPath.of(args.get(0));
+      slot = owner == null ? null : new SlotKey(owner.with(new AccessPath.Field(field)));
+    }
+    if (decl == null) {
+      return new Call.Other();
+    }
+    return access(name, slot, decl, VARHANDLE_PLAIN_READS);
+  }
+
+  private Call atomic(
+      Node receiver, String name, List<Node> args, Function<Node, SlotValue> values) {
+    SlotDecl decl = values.apply(receiver).container();
+    if (decl == null) {
+      return new Call.Other();
+    }
+    AccessPath base = AccessPath.of(receiver);
+    SlotKey slot;
+    boolean array = Containers.isIndexed((Type) receiver.getType());
+    if (array) {
+      AccessPath.Step index = args.isEmpty() ? null : AccessPath.indexStep(args.get(0));
+      slot = base == null || index == null ? null : new SlotKey(base.with(index));
+    } else {
+      slot = base == null ? null : new SlotKey(base);
+    }
+    return access(name, slot, decl, PLAIN_READS);
+  }
+
+  private static Call access(
+      String name, @Nullable SlotKey slot, SlotDecl decl, ImmutableSet<String> plainReads) {
+    if (plainReads.contains(name)) {
+      return new Call.Read(slot, false, decl.stableAfterPointer(), decl.lock());
+    }
+    if (ATOMIC_READS.contains(name)) {
+      return new Call.Read(slot, true, decl.stableAfterPointer(), decl.lock());
+    }
+    if (WRITES.contains(name)) {
+      return new Call.Write(slot);
+    }
+    return new Call.AtomicUpdate();
+  }
+
+  /** The slot designated by a contract's parameters (or the receiver), if every part has a path. */
+  public static @Nullable SlotKey slotOf(
+      @Nullable Node receiver, List<Node> args, SlotParams params, boolean allArgs) {
+    ImmutableList.Builder<AccessPath> parts = ImmutableList.builder();
+    if (params.isNone()) {
+      return null;
+    }
+    if (params.isReceiver()) {
+      if (receiver != null) {
+        AccessPath r = AccessPath.of(receiver);
+        if (r == null) {
+          return null;
+        }
+        parts.add(r);
+      }
+      if (allArgs || receiver == null) {
+        // A static accessor (tabAt(tab, i)) is designated by all of its arguments.
+        for (Node arg : args) {
+          AccessPath p = AccessPath.of(arg);
+          if (p == null) {
+            return null;
+          }
+          parts.add(p);
+        }
+      }
+    } else {
+      for (int index : params.indices()) {
+        if (index < 0 || index >= args.size()) {
+          return null;
+        }
+        AccessPath p = AccessPath.of(args.get(index));
+        if (p == null) {
+          return null;
+        }
+        parts.add(p);
+      }
+    }
+    ImmutableList<AccessPath> all = parts.build();
+    return all.isEmpty() ? null : SlotKey.of(all);
+  }
+
+  /** Whether a static type is a handle of slots that are stable after a pointer. */
+  public boolean stableType(@Nullable Type type) {
+    return type != null && type.tsym != null && contracts.stableHandleType(type.tsym);
+  }
+
+  private static boolean isLock(MethodSymbol method) {
+    for (Symbol s = method.owner; s instanceof Symbol.ClassSymbol c; ) {
+      if (c.getQualifiedName().contentEquals("java.util.concurrent.locks.Lock")) {
+        return true;
+      }
+      for (Type i : c.getInterfaces()) {
+        if (i.tsym.getQualifiedName().contentEquals("java.util.concurrent.locks.Lock")) {
+          return true;
+        }
+      }
+      s = c.getSuperclass() == null ? null : c.getSuperclass().tsym;
+    }
+    return false;
+  }
+
+  /** The lock spec of a slot declaration, for callers that only have the field. */
+  public Optional<LockSpec> lockOf(VarSymbol field) {
+    return contracts.slotField(field).map(SlotDecl::lock);
+  }
+}

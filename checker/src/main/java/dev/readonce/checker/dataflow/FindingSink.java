@@ -1,0 +1,102 @@
+package dev.readonce.checker.dataflow;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.sun.tools.javac.tree.JCTree;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+
+/**
+ * Collects findings while the fixpoint runs. A node's findings are replaced each time the node is
+ * transferred, so after the fixpoint only those computed from its final input remain.
+ */
+public final class FindingSink {
+
+  private final IdentityHashMap<Node, List<Finding>> byNode = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Set<Integer>> readParams = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Set<Integer>> pointerParams = new IdentityHashMap<>();
+  private Node current;
+
+  /** Starts the transfer of a node, forgetting what an earlier transfer of it reported. */
+  void begin(Node node) {
+    current = node;
+    byNode.remove(node);
+    readParams.remove(node);
+    pointerParams.remove(node);
+  }
+
+  void report(Finding finding) {
+    byNode.computeIfAbsent(current, n -> new ArrayList<>()).add(finding);
+  }
+
+  /** Withdraws what an operand reported for a rule, once its enclosing node shows it was fine. */
+  void retract(Node operand, Rule rule) {
+    List<Finding> found = byNode.get(operand);
+    if (found != null) {
+      found.removeIf(f -> f.rule() == rule);
+    }
+  }
+
+  /** Notes that the method reads, unlocked, the slot its parameter designates. */
+  void readsParameter(int index) {
+    readParams.computeIfAbsent(current, n -> new HashSet<>()).add(index);
+  }
+
+  /** Notes that the method descends from its snapshot parameter untested. */
+  void requiresPointer(int index) {
+    pointerParams.computeIfAbsent(current, n -> new HashSet<>()).add(index);
+  }
+
+  public ImmutableSet<Integer> parametersRead() {
+    return union(readParams);
+  }
+
+  public ImmutableSet<Integer> parametersRequiringPointer() {
+    return union(pointerParams);
+  }
+
+  private static ImmutableSet<Integer> union(IdentityHashMap<Node, Set<Integer>> notes) {
+    ImmutableSet.Builder<Integer> out = ImmutableSet.builder();
+    notes.values().forEach(out::addAll);
+    return out.build();
+  }
+
+  /**
+   * The findings, one per rule and tree, and one per {@link Finding#once()} key (the earliest in
+   * the source), in source order.
+   */
+  public ImmutableList<Finding> findings() {
+    List<Finding> all = new ArrayList<>();
+    byNode.values().forEach(all::addAll);
+    all.sort(Comparator.comparingInt(f -> ((JCTree) f.tree()).getStartPosition()));
+    Map<Object, Finding> unique = new LinkedHashMap<>();
+    Set<Object> onceSeen = new HashSet<>();
+    for (Finding f : all) {
+      if (f.once() != null && !onceSeen.add(List.of(f.rule(), f.once()))) {
+        continue;
+      }
+      unique.putIfAbsent(List.of(f.rule(), new Identity(f.tree())), f);
+    }
+    return ImmutableList.copyOf(unique.values());
+  }
+
+  /** Identity of a tree as a map key (trees do not define equality). */
+  private record Identity(Object tree) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity i && i.tree == tree;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(tree);
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package dev.readonce.checker.dataflow;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.readonce.checker.model.LockSpec;
+import dev.readonce.checker.model.SlotDecl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
+import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
+import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
+import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.checkerframework.errorprone.dataflow.cfg.node.NullLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.SynchronizedNode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lock regions: taking and releasing slot locks in every Java spelling, and the comparisons and
+ * predicates that re-validate a snapshot under a lock.
+ */
+final class Locking {
+
+  private final MethodContext cx;
+
+  Locking(MethodContext cx) {
+    this.cx = cx;
+  }
+
+  /** Releases the monitors whose {@code synchronized} block the node lies outside of. */
+  SlotStore leaveMonitors(SlotStore store, Tree at) {
+    if (store.locks().isEmpty()) {
+      return store;
+    }
+    return store.withoutLocks(
+        r -> r.monitor() != null && r.monitor() != at && !MethodContext.encloses(r.monitor(), at));
+  }
+
+  TransferResult<SlotValue, SlotStore> lockSlot(
+      MethodInvocationNode node, Call.LockSlot lock, SlotStore store) {
+    if (lock.slot() == null) {
+      return new RegularTransferResult<>(SlotValue.NOTHING, store);
+    }
+    return new RegularTransferResult<>(SlotValue.lock(lock.slot()), take(store, lock.slot(), node, null));
+  }
+
+  private SlotStore take(SlotStore store, SlotKey slot, Node at, @Nullable Tree monitor) {
+    return store.withLock(
+        new LockRegion(slot, cx.line(at.getTree()), monitor, ImmutableSet.of(), ImmutableSet.of()));
+  }
+
+  TransferResult<SlotValue, SlotStore> lockOp(
+      MethodInvocationNode node,
+      Call.LockOp op,
+      Function<Node, SlotValue> values,
+      SlotStore store) {
+    Node receiver = node.getTarget().getReceiver();
+    SlotValue lockValue = values.apply(receiver);
+    List<SlotKey> slots =
+        lockValue.lockOf() != null ? List.of(lockValue.lockOf()) : guardedBy(receiver);
+    SlotStore taken = store;
+    for (SlotKey slot : slots) {
+      taken =
+          op.kind() == Call.LockOp.Kind.UNLOCK ? taken.withoutLock(slot) : take(taken, slot, node, null);
+    }
+    if (op.kind() == Call.LockOp.Kind.TRY_LOCK) {
+      return new ConditionalTransferResult<>(SlotValue.NOTHING, taken, store);
+    }
+    return new RegularTransferResult<>(SlotValue.NOTHING, taken);
+  }
+
+  /** {@code synchronized}: the start takes, the end releases. */
+  SlotStore monitor(SynchronizedNode node, SlotValue lockValue, SlotStore store) {
+    Tree tree = node.getTree();
+    if (!node.getIsStartOfBlock()) {
+      return store.withoutLocks(r -> r.monitor() == tree);
+    }
+    SlotStore taken = store;
+    for (SnapId s : lockValue.snaps()) {
+      SnapState state = store.snap(s);
+      if (state != null
+          && state.slot() != null
+          && state.lock().kind() == LockSpec.Kind.HELD_VALUE) {
+        taken = take(taken, state.slot(), node, tree);
+      }
+    }
+    for (SlotKey slot : guardedBy(node.getExpression())) {
+      taken = take(taken, slot, node, tree);
+    }
+    return taken;
+  }
+
+  /**
+   * The slots whose declared lock is the given expression: a lock field of their owner ({@code
+   * @ReadOnce(lock = "lock")}) or the owner itself ({@code lock = "this"}).
+   */
+  List<SlotKey> guardedBy(@Nullable Node lockExpression) {
+    AccessPath lock = lockExpression == null ? null : AccessPath.of(lockExpression);
+    List<SlotKey> out = new ArrayList<>();
+    if (lock == null) {
+      return out;
+    }
+    ImmutableList<AccessPath.Step> steps = lock.steps();
+    if (!steps.isEmpty() && steps.get(steps.size() - 1) instanceof AccessPath.Field f) {
+      AccessPath owner = new AccessPath(lock.root(), steps.subList(0, steps.size() - 1));
+      if (f.field().owner instanceof ClassSymbol c) {
+        addGuarded(out, owner, c, f.field().getSimpleName().toString());
+      }
+    }
+    if (lockExpression.getType() instanceof com.sun.tools.javac.code.Type t
+        && t.tsym instanceof ClassSymbol c) {
+      addGuarded(out, lock, c, "this");
+    }
+    return out;
+  }
+
+  private void addGuarded(List<SlotKey> out, AccessPath owner, ClassSymbol type, String lockName) {
+    for (Symbol member : type.getEnclosedElements()) {
+      if (!(member instanceof VarSymbol field)) {
+        continue;
+      }
+      Optional<SlotDecl> decl = cx.calls.contracts().slotField(field);
+      if (decl.isEmpty()
+          || decl.get().lock().kind() != LockSpec.Kind.FIELD
+          || !decl.get().lock().field().equals(lockName)) {
+        continue;
+      }
+      AccessPath base =
+          field.isStatic() ? AccessPath.of(new AccessPath.Static(type)) : owner;
+      AccessPath slot = base.with(new AccessPath.Field(field));
+      out.add(
+          new SlotKey(
+              Containers.isIndexed(field.type) ? slot.with(new AccessPath.AnyIndex()) : slot));
+    }
+  }
+
+  /** A declared re-check: true re-validates the snapshots it is given, false shows a mismatch. */
+  TransferResult<SlotValue, SlotStore> revalidate(
+      MethodInvocationNode node, Function<Node, SlotValue> values, SlotStore store) {
+    List<Node> operands = new ArrayList<>(node.getArguments());
+    if (node.getTarget().getReceiver() != null) {
+      operands.add(node.getTarget().getReceiver());
+    }
+    SlotStore same = store;
+    SlotStore changed = store;
+    for (Node operand : operands) {
+      for (SnapId s : values.apply(operand).snaps()) {
+        SnapState state = store.snap(s);
+        if (state == null || state.underLock()) {
+          continue;
+        }
+        same = validate(same, s, state);
+        changed = changed.withSnap(s, state.asMismatched());
+      }
+    }
+    return new ConditionalTransferResult<>(SlotValue.NOTHING, same, changed);
+  }
+
+  private static SlotStore validate(SlotStore store, SnapId s, SnapState state) {
+    LockRegion region = store.lockCovering(state.slot());
+    SlotStore out = store.withSnap(s, state.asTested());
+    return region == null ? out : out.withLock(region.validate(s));
+  }
+
+  /**
+   * {@code ==} and {@code !=}: a locked read compared with a pre-lock snapshot of the same slot
+   * re-validates it (or shows the mismatch); a lock compared with null tells whether it was
+   * taken; any other comparison is a test that decides on the snapshot.
+   */
+  TransferResult<SlotValue, SlotStore> compare(
+      Node node,
+      Node left,
+      Node right,
+      boolean equalIsThen,
+      TransferInput<SlotValue, SlotStore> in,
+      SlotStore store) {
+    SlotValue l = SlotTransfer.valueOf(in, left);
+    SlotValue r = SlotTransfer.valueOf(in, right);
+    SlotStore equal = store;
+    SlotStore different = store;
+    SlotValue lock = l.lockOf() != null ? l : r.lockOf() != null ? r : null;
+    boolean withNull = left instanceof NullLiteralNode || right instanceof NullLiteralNode;
+    if (lock != null && withNull) {
+      equal = equal.withoutLock(lock.lockOf());
+    }
+    boolean revalidation = false;
+    for (SnapId a : l.snaps()) {
+      for (SnapId b : r.snaps()) {
+        SnapState sa = store.snap(a);
+        SnapState sb = store.snap(b);
+        if (sa == null || sb == null || sa.slot() == null || !sa.slot().equals(sb.slot())) {
+          continue;
+        }
+        if (sa.underLock() != sb.underLock()) {
+          SnapId snapshot = sa.underLock() ? b : a;
+          SnapState snapState = sa.underLock() ? sb : sa;
+          equal = validate(equal, snapshot, snapState);
+          different = different.withSnap(snapshot, snapState.asMismatched());
+          revalidation = true;
+        }
+      }
+    }
+    if (revalidation) {
+      cx.sink.retract(left, Rule.MISSING_REVALIDATION);
+      cx.sink.retract(right, Rule.MISSING_REVALIDATION);
+    }
+    for (SnapId s : ImmutableSet.<SnapId>builder().addAll(l.snaps()).addAll(r.snaps()).build()) {
+      SnapState eq = equal.snap(s);
+      SnapState ne = different.snap(s);
+      if (eq != null) {
+        equal = equal.withSnap(s, eq.asTested());
+      }
+      if (ne != null) {
+        different =
+            different.withSnap(
+                s, withNull ? ne.withFacts(java.util.EnumSet.of(Fact.NOT_NONE)) : ne.asTested());
+      }
+    }
+    return equalIsThen
+        ? new ConditionalTransferResult<>(SlotValue.NOTHING, equal, different)
+        : new ConditionalTransferResult<>(SlotValue.NOTHING, different, equal);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.readonce.checker.dataflow;
+
+/**
+ * Every message the rules report, in one place. Each names the slot, the line of the read it
+ * relates to, and what to do.
+ */
+final class Messages {
+
+  private Messages() {}
+
+  static String reread(String slot, String earlier, int line, boolean parameter, String use) {
+    if (parameter) {
+      return String.format(
+          "slot '%s' read again although the caller passed its snapshot '%s' (line %d); decide"
+              + " on '%s' instead of re-reading the slot",
+          slot, earlier, line, earlier);
+    }
+    if (use != null) {
+      return String.format(
+          "slot '%s' read again while its snapshot '%s' (line %d) may still decide this pass;"
+              + " use '%s'",
+          slot, use, line, use);
+    }
+    return String.format(
+        "slot '%s' read again after the read on line %d decided this pass; read it once into a"
+            + " local and decide everything on that",
+        slot, line);
+  }
+
+  static String plainRead(String slot) {
+    return String.format(
+        "plain read of slot '%s' without its lock: the compiler may split, repeat or hoist it;"
+            + " read it atomically (its @ReadOnce accessor, an opaque/acquire VarHandle read, or a"
+            + " volatile field)",
+        slot);
+  }
+
+  static String notPassed(String callee, String slot, String snapshot, int line) {
+    return String.format(
+        "%s() is given slot '%s' and reads it again, while this code decided on its snapshot"
+            + " %s (line %d); pass the snapshot along (a @Snapshot parameter) and decide on it"
+            + " there",
+        callee, slot, snapshot, line);
+  }
+
+  static String staleUnderLock(String snapshot, String slot, int readLine, int lockLine) {
+    return String.format(
+        "snapshot %s of slot '%s' (read on line %d, before the lock taken on line %d) is used"
+            + " under the lock without re-validation; compare the slot with it under the lock"
+            + " and unlock and retry on a mismatch",
+        snapshot, slot, readLine, lockLine);
+  }
+
+  static String freshReadAsIf(String value, String slot, int lockLine, int testedLine) {
+    return String.format(
+        "'%s' was re-read from slot '%s' under the lock taken on line %d but is acted on as if"
+            + " it still showed what the snapshot tested on line %d showed; test it again under"
+            + " the lock, or compare it with the snapshot, and retry on a mismatch",
+        value, slot, lockLine, testedLine);
+  }
+
+  static String mismatchGoesOn(String snapshot, String slot, int readLine) {
+    return String.format(
+        "snapshot %s of slot '%s' (read on line %d) was found not to match the slot, yet it is"
+            + " still used; on a mismatch unlock and retry (return AGAIN, continue) instead",
+        snapshot, slot, readLine);
+  }
+
+  static String notPointer(String snapshot, String slot, int readLine, String missing, String via) {
+    return String.format(
+        "descends%s from snapshot %s of slot '%s' (read on line %d) which this path has not shown"
+            + " to be a pointer to a table (not shown: %s); test it and retry otherwise",
+        via, snapshot, slot, readLine, missing);
+  }
+
+  static String unstableDescent(String snapshot, String slot, int readLine) {
+    return String.format(
+        "descends from snapshot %s of slot '%s' (read on line %d) without its lock, but the slot"
+            + " is not @StableAfterPointer (its table can be freed); take the slot's lock,"
+            + " compare the slot with the snapshot, retry on a mismatch, then descend",
+        snapshot, slot, readLine);
+  }
+
+  static String unlockedWrite(String slot) {
+    return String.format(
+        "write to slot '%s' without its lock; take the slot's lock, or use compare-and-set",
+        slot);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.readonce.checker.dataflow;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.TreeInfo;
+import java.util.IdentityHashMap;
+import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the transfer function needs to know about the one method (or lambda) it analyzes,
+ * besides the store: where passes start, line numbers, the tree's parents, liveness, the other
+ * methods' summaries, and where findings go.
+ */
+public final class MethodContext {
+
+  final CallModel calls;
+  final Summaries summaries;
+  final FindingSink sink = new FindingSink();
+  final PassBoundaries passes;
+  final Liveness liveness;
+  final @Nullable MethodSymbol method;
+  final boolean primitive;
+  final boolean initializer;
+  final boolean summarizable;
+  private final CompilationUnitTree unit;
+  private final Tree body;
+  private IdentityHashMap<Tree, Tree> parents;
+
+  /**
+   * @param method the analyzed method, or the functional interface method of a lambda
+   * @param primitive whether the body is a slot primitive (accessor, store, lock or re-check
+   *     helper), whose raw accesses are the primitive itself and are not judged
+   * @param initializer whether the body initializes {@code this} (writes to its fields are not yet
+   *     visible to other threads)
+   * @param summarizable whether callers in this unit are the only callers (private, static or
+   *     final), so a requirement on a snapshot parameter can be checked at call sites instead
+   */
+  public MethodContext(
+      CallModel calls,
+      Summaries summaries,
+      ControlFlowGraph cfg,
+      CompilationUnitTree unit,
+      Tree body,
+      @Nullable MethodSymbol method,
+      boolean primitive,
+      boolean initializer,
+      boolean summarizable) {
+    this.calls = calls;
+    this.summaries = summaries;
+    this.passes = PassBoundaries.of(cfg);
+    this.liveness = new Liveness(cfg);
+    this.unit = unit;
+    this.body = body;
+    this.method = method;
+    this.primitive = primitive;
+    this.initializer = initializer;
+    this.summarizable = summarizable;
+  }
+
+  public FindingSink sink() {
+    return sink;
+  }
+
+  int line(@Nullable Tree tree) {
+    if (tree == null) {
+      return 0;
+    }
+    return (int) unit.getLineMap().getLineNumber(TreeInfo.getStartPos((JCTree) tree));
+  }
+
+  /** The enclosing tree of a tree in this method, looking through parentheses. */
+  @Nullable Tree parent(@Nullable Tree tree) {
+    if (tree == null) {
+      return null;
+    }
+    if (parents == null) {
+      IdentityHashMap<Tree, Tree> map = new IdentityHashMap<>();
+      new TreeScanner<Void, Tree>() {
+        @Override
+        public Void scan(Tree node, Tree parent) {
+          if (node != null) {
+            map.put(node, parent);
+            super.scan(node, node);
+          }
+          return null;
+        }
+      }.scan(body, null);
+      parents = map;
+    }
+    Tree p = parents.get(tree);
+    while (p != null && p.getKind() == Tree.Kind.PARENTHESIZED) {
+      p = parents.get(p);
+    }
+    return p;
+  }
+
+  /** Whether {@code inner} lies within {@code outer} in the source. */
+  static boolean encloses(Tree outer, Tree inner) {
+    JCTree o = (JCTree) outer;
+    int start = TreeInfo.getStartPos((JCTree) inner);
+    return start >= TreeInfo.getStartPos(o) && start < TreeInfo.endPos(o);
+  }
+}

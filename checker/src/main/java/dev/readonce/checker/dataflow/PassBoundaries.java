@@ -1,0 +1,193 @@
+package dev.readonce.checker.dataflow;
+
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.errorprone.dataflow.cfg.block.Block;
+import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+
+/**
+ * Where a new pass starts: the header of every natural loop of a CFG. Reaching a loop header
+ * again means a back edge was taken, so reads made inside that loop belong to an earlier pass.
+ *
+ * <p>Loops are found the textbook way (dominators, back edges whose target dominates their source,
+ * the blocks that reach the source without passing the header), so every Java loop form counts,
+ * including labelled {@code continue} and retries written as loops.
+ */
+public final class PassBoundaries {
+
+  private final IdentityHashMap<Node, ImmutableSet<Long>> loopEntryNodes;
+
+  private PassBoundaries(IdentityHashMap<Node, ImmutableSet<Long>> loopEntryNodes) {
+    this.loopEntryNodes = loopEntryNodes;
+  }
+
+  /** The blocks of the loop whose pass starts at this node, or null if none starts here. */
+  public ImmutableSet<Long> loopStartingAt(Node node) {
+    return loopEntryNodes.get(node);
+  }
+
+  public static PassBoundaries of(ControlFlowGraph cfg) {
+    List<Block> order = reversePostorder(cfg.getEntryBlock());
+    Map<Block, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      index.put(order.get(i), i);
+    }
+    BitSet[] dominators = dominators(order, index);
+    Map<Block, Set<Block>> loops = new IdentityHashMap<>();
+    for (Block u : order) {
+      for (Block h : successors(u)) {
+        Integer hi = index.get(h);
+        if (hi != null && dominators[index.get(u)].get(hi)) {
+          loops.computeIfAbsent(h, k -> new HashSet<>()).addAll(loopBody(h, u));
+        }
+      }
+    }
+    IdentityHashMap<Node, ImmutableSet<Long>> entries = new IdentityHashMap<>();
+    loops.forEach(
+        (header, body) -> {
+          ImmutableSet.Builder<Long> ids = ImmutableSet.builder();
+          for (Block b : body) {
+            ids.add(b.getUid());
+          }
+          ImmutableSet<Long> blockIds = ids.build();
+          for (Node first : firstNodes(header, body)) {
+            ImmutableSet<Long> previous = entries.get(first);
+            entries.put(
+                first,
+                previous == null
+                    ? blockIds
+                    : ImmutableSet.<Long>builder().addAll(previous).addAll(blockIds).build());
+          }
+        });
+    return new PassBoundaries(entries);
+  }
+
+  /** The first node executed on entering the header; through node-less blocks, within the loop. */
+  private static List<Node> firstNodes(Block header, Set<Block> body) {
+    List<Node> out = new ArrayList<>();
+    Deque<Block> work = new ArrayDeque<>();
+    Set<Block> seen = new HashSet<>();
+    work.add(header);
+    while (!work.isEmpty()) {
+      Block b = work.poll();
+      if (!seen.add(b)) {
+        continue;
+      }
+      if (!b.getNodes().isEmpty()) {
+        out.add(b.getNodes().get(0));
+        continue;
+      }
+      for (Block s : successors(b)) {
+        if (body.contains(s)) {
+          work.add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Set<Block> loopBody(Block header, Block tail) {
+    Set<Block> body = new LinkedHashSet<>();
+    body.add(header);
+    Deque<Block> work = new ArrayDeque<>();
+    work.add(tail);
+    while (!work.isEmpty()) {
+      Block b = work.poll();
+      if (body.add(b)) {
+        work.addAll(b.getPredecessors());
+      }
+    }
+    return body;
+  }
+
+  private static Set<Block> successors(Block b) {
+    Set<Block> out = new LinkedHashSet<>(b.getSuccessors());
+    if (b instanceof ExceptionBlock e) {
+      e.getExceptionalSuccessors().values().forEach(out::addAll);
+    }
+    return out;
+  }
+
+  private static List<Block> reversePostorder(Block entry) {
+    List<Block> post = new ArrayList<>();
+    Set<Block> seen = new HashSet<>();
+    Deque<Object[]> stack = new ArrayDeque<>();
+    seen.add(entry);
+    stack.push(new Object[] {entry, new ArrayList<>(successors(entry)).iterator()});
+    while (!stack.isEmpty()) {
+      Object[] top = stack.peek();
+      @SuppressWarnings("unchecked")
+      java.util.Iterator<Block> it = (java.util.Iterator<Block>) top[1];
+      if (it.hasNext()) {
+        Block next = it.next();
+        if (seen.add(next)) {
+          stack.push(new Object[] {next, new ArrayList<>(successors(next)).iterator()});
+        }
+      } else {
+        post.add((Block) top[0]);
+        stack.pop();
+      }
+    }
+    List<Block> rpo = new ArrayList<>(post.size());
+    for (int i = post.size() - 1; i >= 0; i--) {
+      rpo.add(post.get(i));
+    }
+    return rpo;
+  }
+
+  /** Iterative dominator sets over reverse postorder; CFGs of one method are small. */
+  private static BitSet[] dominators(List<Block> order, Map<Block, Integer> index) {
+    int n = order.size();
+    BitSet[] dom = new BitSet[n];
+    for (int i = 0; i < n; i++) {
+      dom[i] = new BitSet(n);
+      if (i == 0) {
+        dom[i].set(0);
+      } else {
+        dom[i].set(0, n);
+      }
+    }
+    Map<Block, List<Integer>> preds = new HashMap<>();
+    for (Block b : order) {
+      for (Block s : successors(b)) {
+        if (index.containsKey(s)) {
+          preds.computeIfAbsent(s, k -> new ArrayList<>()).add(index.get(b));
+        }
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 1; i < n; i++) {
+        BitSet next = new BitSet(n);
+        next.set(0, n);
+        for (int p : preds.getOrDefault(order.get(i), List.of())) {
+          next.and(dom[p]);
+        }
+        next.set(i);
+        if (!next.equals(dom[i])) {
+          dom[i] = next;
+          changed = true;
+        }
+      }
+    }
+    return dom;
+  }
+
+  /** For tests and debugging: how many loop entries were found. */
+  public int size() {
+    return loopEntryNodes.size();
+  }
+}

@@ -1,0 +1,342 @@
+package dev.readonce.checker.dataflow;
+
+import com.google.common.collect.ImmutableSet;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.TreeInfo;
+import dev.readonce.checker.model.Contracts;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.jspecify.annotations.Nullable;
+
+/** What counts as a violation of each rule, judged on the store before a node. */
+final class RuleChecks {
+
+  private final MethodContext cx;
+  private final Handles handles;
+
+  RuleChecks(MethodContext cx) {
+    this.cx = cx;
+    this.handles = new Handles(cx.calls.contracts());
+  }
+
+  private void report(Rule rule, Node node, String message, @Nullable Object once) {
+    cx.sink.report(new Finding(rule, node.getTree(), message, null, once));
+  }
+
+  /** An unlocked read: plain, or a second read of the slot in this pass. Records the read. */
+  SlotStore unlockedRead(Node node, Call.Read read, SlotStore store) {
+    if (!read.atomic()) {
+      report(Rule.PLAIN_SLOT_READ, node, Messages.plainRead(describeSlot(read.slot(), node)), null);
+    }
+    SlotKey slot = read.slot();
+    if (slot == null) {
+      return store;
+    }
+    ReadRecord earlier = store.read(slot);
+    if (earlier != null) {
+      Deciding deciding = deciding(node, earlier, store);
+      if (deciding != null) {
+        report(
+            Rule.UNLOCKED_REREAD,
+            node,
+            Messages.reread(
+                slot.toString(), deciding.name, deciding.line, deciding.parameter, deciding.use),
+            null);
+      }
+    }
+    noteParameterRead(slot);
+    long block = node.getBlock() == null ? -1 : node.getBlock().getUid();
+    return store.withRead(
+        slot,
+        new ReadRecord(
+            ImmutableSet.of(new SnapId(node.getTree())), cx.line(node.getTree()),
+            ImmutableSet.of(block)));
+  }
+
+  /** How an earlier read still decides: what to call it, and the variable to use instead. */
+  private record Deciding(String name, int line, boolean parameter, @Nullable String use) {}
+
+  /**
+   * Whether an earlier read of the slot may still decide something here: the caller's snapshot,
+   * a snapshot a test or comparison looked at, or one held by a variable that is used later.
+   */
+  private @Nullable Deciding deciding(Node at, ReadRecord earlier, SlotStore store) {
+    for (SnapId s : earlier.snaps()) {
+      SnapState state = store.snap(s);
+      if (state == null) {
+        continue;
+      }
+      String holder = holder(store, s);
+      if (state.parameter()) {
+        return new Deciding(holder == null ? "?" : holder, state.line(), true, holder);
+      }
+      if (state.tested() || !state.facts().isEmpty()) {
+        return new Deciding(
+            holder == null ? "read" : holder, state.line(), false, holder);
+      }
+      for (Map.Entry<VarSymbol, SlotValue> local : store.locals().entrySet()) {
+        if (local.getValue().snaps().contains(s) && cx.liveness.liveAfter(at, local.getKey())) {
+          String name = local.getKey().getSimpleName().toString();
+          return new Deciding(name, state.line(), false, name);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The name of a local holding the snapshot, if one does. */
+  private static @Nullable String holder(SlotStore store, SnapId s) {
+    for (Map.Entry<VarSymbol, SlotValue> local : store.locals().entrySet()) {
+      if (local.getValue().snaps().contains(s)) {
+        return local.getKey().getSimpleName().toString();
+      }
+    }
+    return null;
+  }
+
+  private String describeSnap(SlotStore store, SnapId s, SnapState state) {
+    String holder = holder(store, s);
+    return holder != null ? "'" + holder + "'" : "read on line " + state.line();
+  }
+
+  private static String describeSlot(@Nullable SlotKey slot, Node node) {
+    return slot != null ? slot.toString() : String.valueOf(node.getTree());
+  }
+
+  private void noteParameterRead(SlotKey slot) {
+    if (slot.path().root() instanceof AccessPath.Local local && slot.path().steps().isEmpty()) {
+      int index = SlotTransfer.parameterIndex(cx.method, local.variable());
+      if (index >= 0) {
+        cx.sink.readsParameter(index);
+      }
+    }
+  }
+
+  /** A store into a slot: needs the slot's lock (not while {@code this} is being built). */
+  void write(Node node, @Nullable SlotKey slot, SlotStore store) {
+    if (cx.primitive) {
+      return;
+    }
+    if (slot == null) {
+      if (store.locks().isEmpty()) {
+        report(Rule.UNLOCKED_SLOT_WRITE, node, Messages.unlockedWrite(String.valueOf(node.getTree())), null);
+      }
+      return;
+    }
+    if (cx.initializer && slot.path().root() instanceof AccessPath.This) {
+      return;
+    }
+    if (store.lockCovering(slot) == null) {
+      report(Rule.UNLOCKED_SLOT_WRITE, node, Messages.unlockedWrite(slot.toString()), null);
+    }
+  }
+
+  /** A use of a local holding snapshots: stale under a lock, or going on after a mismatch. */
+  void use(LocalVariableNode node, SlotValue value, SlotStore store) {
+    if (cx.primitive || value.snaps().isEmpty()) {
+      return;
+    }
+    Tree parent = cx.parent(node.getTree());
+    if (parent instanceof SynchronizedTree || isContractCall(parent)) {
+      return;
+    }
+    for (SnapId s : value.snaps()) {
+      SnapState state = store.snap(s);
+      if (state == null || state.slot() == null) {
+        continue;
+      }
+      String name = "'" + node.getName() + "'";
+      if (state.mismatched()) {
+        report(
+            Rule.MISSING_REVALIDATION,
+            node,
+            Messages.mismatchGoesOn(name, state.slot().toString(), state.line()),
+            List.of("mismatch", s));
+        return;
+      }
+      LockRegion region = store.lockCovering(state.slot());
+      if (region == null) {
+        continue;
+      }
+      if (!state.underLock() && !region.validated().contains(s)) {
+        report(
+            Rule.MISSING_REVALIDATION,
+            node,
+            Messages.staleUnderLock(name, state.slot().toString(), state.line(), region.line()),
+            List.of("stale", region.line(), s));
+        return;
+      }
+      if (state.underLock() && !state.tested() && isAction(parent)) {
+        Integer testedLine = preLockTest(store, state.slot());
+        if (testedLine != null) {
+          report(
+              Rule.MISSING_REVALIDATION,
+              node,
+              Messages.freshReadAsIf(
+                  node.getName(), state.slot().toString(), region.line(), testedLine),
+              List.of("fresh", s));
+          return;
+        }
+      }
+    }
+  }
+
+  /** The line of a test on an unlocked snapshot of the slot, if the store remembers one. */
+  private static @Nullable Integer preLockTest(SlotStore store, SlotKey slot) {
+    for (SnapId s : store.reads().getOrDefault(slot, new ReadRecord(ImmutableSet.of(), 0, ImmutableSet.of())).snaps()) {
+      SnapState state = store.snap(s);
+      if (state != null && !state.underLock() && state.tested()) {
+        return state.line();
+      }
+    }
+    return null;
+  }
+
+  private boolean isContractCall(@Nullable Tree parent) {
+    if (!(parent instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    Symbol symbol = TreeInfo.symbol((JCTree) call.getMethodSelect());
+    if (!(symbol instanceof MethodSymbol method)) {
+      return false;
+    }
+    Contracts contracts = cx.calls.contracts();
+    return contracts.locksSlot(method).isPresent()
+        || contracts.revalidates(method)
+        || contracts.modifies(method).isPresent();
+  }
+
+  /** Whether a use acts on the value: passes it on, or returns it (a test only looks at it). */
+  private boolean isAction(@Nullable Tree parent) {
+    if (parent instanceof ReturnTree) {
+      return true;
+    }
+    if (!(parent instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    Symbol symbol = TreeInfo.symbol((JCTree) call.getMethodSelect());
+    return symbol instanceof MethodSymbol method
+        && cx.calls.contracts().pointerTest(method).isEmpty()
+        && !isContractCall(parent);
+  }
+
+  /**
+   * A descent from a snapshot: it must be shown to be a pointer on this path, and a slot that is
+   * not stable after a pointer must be locked and re-validated. A stale snapshot under a lock is
+   * left to {@link Rule#MISSING_REVALIDATION}, which reports its use.
+   */
+  void descent(Node node, SlotValue value, SlotStore store, String via) {
+    for (SnapId s : value.snaps()) {
+      SnapState state = store.snap(s);
+      if (state == null) {
+        continue;
+      }
+      LockRegion region = store.lockCovering(state.slot());
+      boolean validated = region != null && (state.underLock() || region.validated().contains(s));
+      if (region != null && !validated) {
+        continue;
+      }
+      String slot = state.slot() == null ? "?" : state.slot().toString();
+      if (!state.isPointer()) {
+        int parameter = parameterOf(s);
+        if (state.parameter() && cx.summarizable && parameter >= 0) {
+          cx.sink.requiresPointer(parameter);
+        } else {
+          report(
+              Rule.DESCENT_WITHOUT_POINTER_CHECK,
+              node,
+              Messages.notPointer(
+                  describeSnap(store, s, state), slot, state.line(), Fact.missing(state.facts()), via),
+              null);
+        }
+        return;
+      }
+      if (!state.stable() && !validated) {
+        report(
+            Rule.DESCENT_WITHOUT_POINTER_CHECK,
+            node,
+            Messages.unstableDescent(describeSnap(store, s, state), slot, state.line()),
+            null);
+        return;
+      }
+    }
+  }
+
+  private int parameterOf(SnapId s) {
+    return s.origin() instanceof VarSymbol v ? SlotTransfer.parameterIndex(cx.method, v) : -1;
+  }
+
+  /**
+   * A call to an ordinary method: a callee of this unit may descend from a snapshot argument
+   * (its summary says so), and a callee given a slot's handle without its snapshot reads the slot
+   * again.
+   */
+  void callee(MethodInvocationNode node, Function<Node, SlotValue> values, SlotStore store) {
+    MethodSymbol callee = CallModel.symbol(node);
+    if (callee == null) {
+      return;
+    }
+    List<Node> args = node.getArguments();
+    boolean hasBody = cx.summaries.hasBody(callee);
+    if (hasBody) {
+      for (int i = 0; i < args.size(); i++) {
+        if (cx.summaries.requiresPointer(callee, i)) {
+          descent(node, values.apply(args.get(i)), store, " (in " + callee.getSimpleName() + "())");
+        }
+      }
+    }
+    for (int i = 0; i < args.size(); i++) {
+      AccessPath path = AccessPath.of(args.get(i));
+      if (path == null) {
+        continue;
+      }
+      SlotKey slot = new SlotKey(path);
+      boolean reads =
+          hasBody
+              ? cx.summaries.readsParameterSlot(callee, i)
+              : handles.mayRead(callee, i, (com.sun.tools.javac.code.Type) args.get(i).getType());
+      if (!reads) {
+        continue;
+      }
+      noteParameterRead(slot);
+      ReadRecord earlier = store.read(slot);
+      if (earlier == null || passesSnapshotOf(slot, args, values, store)) {
+        continue;
+      }
+      Deciding deciding = deciding(node, earlier, store);
+      if (deciding != null) {
+        String snapshot = deciding.use != null ? "'" + deciding.use + "'" : "read on line " + deciding.line;
+        report(
+            Rule.SNAPSHOT_NOT_PASSED,
+            node,
+            Messages.notPassed(callee.getSimpleName().toString(), slot.toString(), snapshot, deciding.line),
+            null);
+        return;
+      }
+    }
+  }
+
+  private static boolean passesSnapshotOf(
+      SlotKey slot, List<Node> args, Function<Node, SlotValue> values, SlotStore store) {
+    for (Node arg : args) {
+      for (SnapId s : values.apply(arg).snaps()) {
+        SnapState state = store.snap(s);
+        if (state != null && slot.equals(state.slot())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.readonce.checker.dataflow;
+
+import com.google.common.collect.ImmutableList;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+
+/**
+ * The identity of one slot: the access path of its handle ({@code pudp}), of its field ({@code
+ * this.next}), or of an array with an index ({@code tab[i]}). Reads with equal keys in one pass
+ * are reads of one slot.
+ *
+ * @param path the path denoting the slot
+ */
+public record SlotKey(AccessPath path) {
+
+  /** The slot designated by several paths, as an accessor's receiver and arguments do. */
+  public static SlotKey of(ImmutableList<AccessPath> parts) {
+    if (parts.size() == 1) {
+      return new SlotKey(parts.get(0));
+    }
+    if (parts.size() == 2) {
+      // An array and an index, the shape of tabAt(tab, i) and VarHandle element access.
+      return new SlotKey(parts.get(0).with(new AccessPath.Index(parts.get(1))));
+    }
+    AccessPath joined = parts.get(0);
+    for (AccessPath p : parts.subList(1, parts.size())) {
+      joined = joined.with(new AccessPath.Index(p));
+    }
+    return new SlotKey(joined);
+  }
+
+  /** Whether a lock held for this key covers the slot {@code other}. */
+  public boolean covers(SlotKey other) {
+    if (equals(other)) {
+      return true;
+    }
+    ImmutableList<AccessPath.Step> mine = path.steps();
+    ImmutableList<AccessPath.Step> theirs = other.path.steps();
+    return !mine.isEmpty()
+        && mine.get(mine.size() - 1) instanceof AccessPath.AnyIndex
+        && mine.size() == theirs.size()
+        && path.root().equals(other.path.root())
+        && mine.subList(0, mine.size() - 1).equals(theirs.subList(0, theirs.size() - 1));
+  }
+
+  public boolean mentions(VarSymbol variable) {
+    return path.mentions(variable);
+  }
+
+  @Override
+  public String toString() {
+    return path.toString();
+  }
+}

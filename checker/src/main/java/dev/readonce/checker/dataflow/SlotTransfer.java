@@ -1,0 +1,329 @@
+package dev.readonce.checker.dataflow;
+
+import com.google.common.collect.ImmutableSet;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.readonce.checker.model.SlotDecl;
+import java.util.List;
+import java.util.function.Function;
+import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
+import org.checkerframework.errorprone.dataflow.analysis.ForwardTransferFunction;
+import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
+import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
+import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
+import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
+import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
+import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalNotNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.EqualToNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NarrowingConversionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.checkerframework.errorprone.dataflow.cfg.node.NotEqualNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.SynchronizedNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.WideningConversionNode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The transfer function: how each CFG node changes the {@link SlotStore}. Value flow, locks and
+ * branches live here; what counts as a violation lives in {@link RuleChecks}.
+ */
+public final class SlotTransfer
+    extends AbstractNodeVisitor<
+        TransferResult<SlotValue, SlotStore>, TransferInput<SlotValue, SlotStore>>
+    implements ForwardTransferFunction<SlotValue, SlotStore> {
+
+  private final MethodContext cx;
+  private final SlotStore initial;
+  private final RuleChecks checks;
+  private final Locking locking;
+
+  public SlotTransfer(MethodContext cx, SlotStore initial) {
+    this.cx = cx;
+    this.initial = initial;
+    this.checks = new RuleChecks(cx);
+    this.locking = new Locking(cx);
+  }
+
+  @Override
+  public SlotStore initialStore(UnderlyingAST ast, List<LocalVariableNode> parameters) {
+    return initial;
+  }
+
+  /** The stores entering a node, after the pass and monitor boundaries the node crosses. */
+  private record Stores(SlotStore then, SlotStore otherwise, boolean two) {
+    SlotStore regular() {
+      return two ? then.leastUpperBound(otherwise) : then;
+    }
+  }
+
+  private Stores enter(Node node, TransferInput<SlotValue, SlotStore> in) {
+    cx.sink.begin(node);
+    boolean two = in.containsTwoStores();
+    SlotStore then = two ? in.getThenStore() : in.getRegularStore();
+    SlotStore otherwise = two ? in.getElseStore() : then;
+    ImmutableSet<Long> loop = cx.passes.loopStartingAt(node);
+    if (loop != null) {
+      then = then.withoutReadsIn(loop);
+      otherwise = otherwise.withoutReadsIn(loop);
+    }
+    if (node.getTree() != null) {
+      then = locking.leaveMonitors(then, node.getTree());
+      otherwise = locking.leaveMonitors(otherwise, node.getTree());
+    }
+    return new Stores(then, otherwise, two);
+  }
+
+  private static TransferResult<SlotValue, SlotStore> regular(SlotValue value, SlotStore store) {
+    return new RegularTransferResult<>(value, store);
+  }
+
+  private static TransferResult<SlotValue, SlotStore> branch(
+      SlotValue value, SlotStore then, SlotStore otherwise) {
+    return new ConditionalTransferResult<>(value, then, otherwise);
+  }
+
+  private static TransferResult<SlotValue, SlotStore> pass(Stores st, SlotValue value) {
+    return st.two ? branch(value, st.then, st.otherwise) : regular(value, st.then);
+  }
+
+  static SlotValue valueOf(TransferInput<SlotValue, SlotStore> in, @Nullable Node node) {
+    if (node == null) {
+      return SlotValue.NOTHING;
+    }
+    SlotValue v = in.getValueOfSubNode(node);
+    return v == null ? SlotValue.NOTHING : v;
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitNode(
+      Node node, TransferInput<SlotValue, SlotStore> in) {
+    return pass(enter(node, in), SlotValue.NOTHING);
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitLocalVariable(
+      LocalVariableNode node, TransferInput<SlotValue, SlotStore> in) {
+    Stores st = enter(node, in);
+    if (!(node.getElement() instanceof VarSymbol variable)) {
+      return pass(st, SlotValue.NOTHING);
+    }
+    SlotValue value = st.regular().local(variable);
+    if (!node.isLValue()) {
+      checks.use(node, value, st.regular());
+    }
+    return pass(st, value);
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitAssignment(
+      AssignmentNode node, TransferInput<SlotValue, SlotStore> in) {
+    SlotStore store = enter(node, in).regular();
+    SlotValue value = valueOf(in, node.getExpression());
+    Node target = node.getTarget();
+    if (target instanceof LocalVariableNode local
+        && local.getElement() instanceof VarSymbol variable) {
+      store = store.reassigned(variable).withLocal(variable, value);
+    } else if (target instanceof FieldAccessNode field
+        && field.getElement() instanceof VarSymbol f) {
+      SlotDecl decl = cx.calls.contracts().slotField(f).orElse(null);
+      if (decl != null && !Containers.isContainer(f.type)) {
+        AccessPath path = AccessPath.of(field);
+        checks.write(node, path == null ? null : new SlotKey(path), store);
+      }
+      store = store.reassigned(f);
+    } else if (target instanceof ArrayAccessNode element
+        && valueOf(in, element.getArray()).container() != null) {
+      AccessPath path = AccessPath.of(element);
+      checks.write(node, path == null ? null : new SlotKey(path), store);
+    }
+    return regular(value, store);
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitFieldAccess(
+      FieldAccessNode node, TransferInput<SlotValue, SlotStore> in) {
+    Stores st = enter(node, in);
+    if (node.isLValue() || !(node.getElement() instanceof VarSymbol field)) {
+      return pass(st, SlotValue.NOTHING);
+    }
+    SlotDecl decl = cx.calls.contracts().slotField(field).orElse(null);
+    if (decl == null) {
+      return pass(st, SlotValue.NOTHING);
+    }
+    if (Containers.isContainer(field.type)) {
+      return pass(st, SlotValue.container(decl));
+    }
+    AccessPath path = AccessPath.of(node);
+    Call.Read read =
+        new Call.Read(
+            path == null ? null : new SlotKey(path),
+            Containers.isVolatile(field),
+            decl.stableAfterPointer(),
+            decl.lock());
+    return read(node, read, st.regular());
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitArrayAccess(
+      ArrayAccessNode node, TransferInput<SlotValue, SlotStore> in) {
+    Stores st = enter(node, in);
+    SlotDecl decl = valueOf(in, node.getArray()).container();
+    if (node.isLValue() || decl == null) {
+      return pass(st, SlotValue.NOTHING);
+    }
+    AccessPath path = AccessPath.of(node);
+    Call.Read read =
+        new Call.Read(
+            path == null ? null : new SlotKey(path), false, decl.stableAfterPointer(), decl.lock());
+    return read(node, read, st.regular());
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitMethodInvocation(
+      MethodInvocationNode node, TransferInput<SlotValue, SlotStore> in) {
+    Stores st = enter(node, in);
+    SlotStore store = st.regular();
+    Function<Node, SlotValue> values = n -> valueOf(in, n);
+    Call call = cx.calls.classify(node, values);
+    if (cx.primitive && !(call instanceof Call.Test)) {
+      return regular(SlotValue.NOTHING, store);
+    }
+    if (call instanceof Call.Read read) {
+      return read(node, read, store);
+    } else if (call instanceof Call.Write write) {
+      checks.write(node, write.slot(), store);
+    } else if (call instanceof Call.LockSlot lock) {
+      return locking.lockSlot(node, lock, store);
+    } else if (call instanceof Call.LockOp op) {
+      return locking.lockOp(node, op, values, store);
+    } else if (call instanceof Call.Revalidate) {
+      return locking.revalidate(node, values, store);
+    } else if (call instanceof Call.Test test) {
+      return test(node, test, values, store);
+    } else if (call instanceof Call.Descend descend) {
+      List<Node> args = node.getArguments();
+      if (descend.argument() < args.size()) {
+        checks.descent(node, values.apply(args.get(descend.argument())), store, "");
+      }
+    } else if (call instanceof Call.Modify modify) {
+      if (modify.slot() != null) {
+        // The thread itself changes the slot: what it read before is stale, and a re-read into
+        // the same snapshot variable is a refresh, not a second read of this pass.
+        SlotKey changed = modify.slot();
+        store = store.withoutReads(changed::equals);
+      }
+    } else if (call instanceof Call.Other) {
+      checks.callee(node, values, store);
+    }
+    return regular(SlotValue.NOTHING, store);
+  }
+
+  private TransferResult<SlotValue, SlotStore> read(Node node, Call.Read read, SlotStore store) {
+    SnapId id = new SnapId(node.getTree());
+    boolean locked = store.lockCovering(read.slot()) != null;
+    if (!locked && !cx.primitive) {
+      store = checks.unlockedRead(node, read, store);
+    }
+    SnapState state =
+        new SnapState(
+            read.slot(),
+            read.slot() == null ? "?" : read.slot().toString(),
+            cx.line(node.getTree()),
+            ImmutableSet.of(),
+            false,
+            locked,
+            read.stable(),
+            read.lock(),
+            false,
+            false);
+    return regular(SlotValue.snapshot(id), store.withSnap(id, state));
+  }
+
+  private TransferResult<SlotValue, SlotStore> test(
+      MethodInvocationNode node,
+      Call.Test test,
+      Function<Node, SlotValue> values,
+      SlotStore store) {
+    Node tested =
+        test.argument() < 0 ? node.getTarget().getReceiver() : node.getArguments().get(0);
+    SlotStore then = store;
+    SlotStore otherwise = store;
+    for (SnapId s : values.apply(tested).snaps()) {
+      SnapState state = store.snap(s);
+      if (state != null) {
+        then = then.withSnap(s, state.withFacts(Fact.learned(test.shows(), true)));
+        otherwise = otherwise.withSnap(s, state.withFacts(Fact.learned(test.shows(), false)));
+      }
+    }
+    return branch(SlotValue.NOTHING, then, otherwise);
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitEqualTo(
+      EqualToNode node, TransferInput<SlotValue, SlotStore> in) {
+    return locking.compare(
+        node, node.getLeftOperand(), node.getRightOperand(), true, in, enter(node, in).regular());
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitNotEqual(
+      NotEqualNode node, TransferInput<SlotValue, SlotStore> in) {
+    return locking.compare(
+        node, node.getLeftOperand(), node.getRightOperand(), false, in, enter(node, in).regular());
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitConditionalNot(
+      ConditionalNotNode node, TransferInput<SlotValue, SlotStore> in) {
+    Stores st = enter(node, in);
+    return st.two ? branch(SlotValue.NOTHING, st.otherwise, st.then) : pass(st, SlotValue.NOTHING);
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitSynchronized(
+      SynchronizedNode node, TransferInput<SlotValue, SlotStore> in) {
+    SlotStore store = enter(node, in).regular();
+    return regular(SlotValue.NOTHING, locking.monitor(node, valueOf(in, node.getExpression()), store));
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitTernaryExpression(
+      TernaryExpressionNode node, TransferInput<SlotValue, SlotStore> in) {
+    Stores st = enter(node, in);
+    SlotValue value =
+        valueOf(in, node.getThenOperand()).leastUpperBound(valueOf(in, node.getElseOperand()));
+    return pass(st, value);
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitTypeCast(
+      TypeCastNode node, TransferInput<SlotValue, SlotStore> in) {
+    return pass(enter(node, in), valueOf(in, node.getOperand()));
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitWideningConversion(
+      WideningConversionNode node, TransferInput<SlotValue, SlotStore> in) {
+    return pass(enter(node, in), valueOf(in, node.getOperand()));
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitNarrowingConversion(
+      NarrowingConversionNode node, TransferInput<SlotValue, SlotStore> in) {
+    return pass(enter(node, in), valueOf(in, node.getOperand()));
+  }
+
+  /** The analyzed method's parameter position of a variable, or -1. */
+  static int parameterIndex(@Nullable MethodSymbol method, VarSymbol variable) {
+    if (method == null) {
+      return -1;
+    }
+    return method.getParameters().indexOf(variable);
+  }
+}

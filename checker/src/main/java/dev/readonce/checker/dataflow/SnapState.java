@@ -1,0 +1,73 @@
+package dev.readonce.checker.dataflow;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
+import dev.readonce.checker.model.LockSpec;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What is known about one snapshot at a program point.
+ *
+ * @param slot the slot it was read from, or null when the slot has no trackable path
+ * @param origin what to call the read in messages (the variable or the read expression)
+ * @param line the line of the read (of the method, for a parameter)
+ * @param facts what tests on this path have shown about it
+ * @param tested whether any test or comparison has looked at it on every path
+ * @param underLock whether it was read while holding the slot's lock (a stable read)
+ * @param stable whether its slot is stable after a pointer
+ * @param lock how its slot's lock is named
+ * @param parameter whether it is a {@code @Snapshot} parameter (the caller decided on it)
+ * @param mismatched whether a re-check found that the slot no longer holds it
+ */
+public record SnapState(
+    @Nullable SlotKey slot,
+    String origin,
+    int line,
+    ImmutableSet<Fact> facts,
+    boolean tested,
+    boolean underLock,
+    boolean stable,
+    LockSpec lock,
+    boolean parameter,
+    boolean mismatched) {
+
+  public SnapState withFacts(Set<Fact> learned) {
+    EnumSet<Fact> all = EnumSet.noneOf(Fact.class);
+    all.addAll(facts);
+    all.addAll(learned);
+    return new SnapState(
+        slot, origin, line, ImmutableSet.copyOf(all), true, underLock, stable, lock, parameter,
+        mismatched);
+  }
+
+  public SnapState asTested() {
+    return tested
+        ? this
+        : new SnapState(slot, origin, line, facts, true, underLock, stable, lock, parameter, mismatched);
+  }
+
+  public SnapState asMismatched() {
+    return new SnapState(slot, origin, line, facts, true, underLock, stable, lock, parameter, true);
+  }
+
+  public boolean isPointer() {
+    return facts.containsAll(Fact.POINTER);
+  }
+
+  /** The state on a merge of two paths: facts that hold on both, doubts that hold on either. */
+  public SnapState merge(SnapState other) {
+    return new SnapState(
+        slot,
+        origin,
+        Math.min(line, other.line),
+        ImmutableSet.copyOf(Sets.intersection(facts, other.facts)),
+        tested && other.tested,
+        underLock && other.underLock,
+        stable,
+        lock,
+        parameter,
+        mismatched || other.mismatched);
+  }
+}

@@ -1,0 +1,157 @@
+package dev.readonce.checker.model;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Types;
+import dev.readonce.annotations.PointerTest.Shows;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** {@link Contracts} read from the ReadOnce annotations on source and class-file symbols. */
+public final class AnnotationContracts implements Contracts {
+
+  private final Types types;
+
+  public AnnotationContracts(Types types) {
+    this.types = types;
+  }
+
+  @Override
+  public Optional<SlotDecl> slotField(VarSymbol field) {
+    return AnnotationValues.find(field, "ReadOnce")
+        .map(
+            a ->
+                new SlotDecl(
+                    LockSpec.parse(AnnotationValues.string(a, "lock", "")),
+                    AnnotationValues.find(field, "StableAfterPointer").isPresent()));
+  }
+
+  @Override
+  public Optional<AccessorDecl> accessor(MethodSymbol method) {
+    return AnnotationValues.find(method, "ReadOnce")
+        .map(
+            a ->
+                new AccessorDecl(
+                    new SlotDecl(
+                        LockSpec.parse(AnnotationValues.string(a, "lock", "")),
+                        AnnotationValues.find(method, "StableAfterPointer").isPresent()
+                            || stableHandleType(method.owner.type.tsym)),
+                    AnnotationValues.bool(a, "atomic", true)));
+  }
+
+  @Override
+  public boolean stableHandleType(TypeSymbol type) {
+    for (Symbol t = type; t instanceof Symbol.ClassSymbol c; ) {
+      if (AnnotationValues.find(c, "StableAfterPointer").isPresent()) {
+        return true;
+      }
+      t = c.getSuperclass() == null ? null : c.getSuperclass().tsym;
+    }
+    return false;
+  }
+
+  @Override
+  public Optional<SlotParams> locksSlot(MethodSymbol method) {
+    return AnnotationValues.find(method, "LocksSlot").flatMap(a -> params(method, a));
+  }
+
+  @Override
+  public boolean revalidates(MethodSymbol method) {
+    return AnnotationValues.find(method, "Revalidates").isPresent();
+  }
+
+  @Override
+  public OptionalInt descends(MethodSymbol method) {
+    if (AnnotationValues.find(method, "Descends").isEmpty() || method.getParameters().isEmpty()) {
+      return OptionalInt.empty();
+    }
+    List<VarSymbol> params = method.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      if (AnnotationValues.find(params.get(i), "Snapshot").isPresent()) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.of(0);
+  }
+
+  @Override
+  public Optional<Shows> pointerTest(MethodSymbol method) {
+    return AnnotationValues.find(method, "PointerTest")
+        .flatMap(a -> AnnotationValues.enumConstant(a, "value"))
+        .map(Shows::valueOf);
+  }
+
+  @Override
+  public Optional<ModifiesDecl> modifies(MethodSymbol method) {
+    Optional<Attribute.Compound> a = AnnotationValues.find(method, "ModifiesSlot");
+    if (a.isEmpty()) {
+      return Optional.empty();
+    }
+    return params(method, a.get())
+        .map(p -> new ModifiesDecl(p, AnnotationValues.bool(a.get(), "requiresLock", false)));
+  }
+
+  @Override
+  public Optional<SlotParams> snapshotParam(MethodSymbol method, int index) {
+    Optional<SlotParams> own = ownSnapshotParam(method, index);
+    if (own.isPresent()) {
+      return own;
+    }
+    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, types)) {
+      Optional<SlotParams> inherited = ownSnapshotParam(overridden, index);
+      if (inherited.isPresent()) {
+        return inherited;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<SlotParams> ownSnapshotParam(MethodSymbol method, int index) {
+    List<VarSymbol> params = method.getParameters();
+    if (index >= params.size()) {
+      return Optional.empty();
+    }
+    return AnnotationValues.find(params.get(index), "Snapshot")
+        .map(a -> resolve(method, AnnotationValues.strings(a, "value")).orElse(SlotParams.NONE));
+  }
+
+  @Override
+  public boolean hasContract(Symbol symbol) {
+    return AnnotationValues.hasAny(symbol);
+  }
+
+  private static Optional<SlotParams> params(MethodSymbol method, Attribute.Compound annotation) {
+    return resolve(method, AnnotationValues.strings(annotation, "value"));
+  }
+
+  /**
+   * Maps parameter names to positions. A name that matches no parameter makes the whole contract
+   * unusable (empty), rather than silently designating another slot.
+   */
+  private static Optional<SlotParams> resolve(MethodSymbol method, ImmutableList<String> names) {
+    if (names.isEmpty()) {
+      return Optional.of(SlotParams.RECEIVER);
+    }
+    List<VarSymbol> params = method.getParameters();
+    ImmutableList.Builder<Integer> indices = ImmutableList.builder();
+    for (String name : names) {
+      int found = -1;
+      for (int i = 0; i < params.size(); i++) {
+        if (params.get(i).getSimpleName().contentEquals(name.strip())) {
+          found = i;
+        }
+      }
+      if (found < 0) {
+        return Optional.empty();
+      }
+      indices.add(found);
+    }
+    return Optional.of(new SlotParams(indices.build()));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.readonce.checker.model;
+
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.readonce.annotations.PointerTest.Shows;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The facts the analysis needs about declarations: which fields are slots, which methods read,
+ * lock, re-check, test, descend from or modify them, and which parameters are snapshots.
+ *
+ * <p>Implemented from the annotations in source and class files and from declarations files for
+ * code that cannot be annotated; the analysis sees one merged view.
+ */
+public interface Contracts {
+
+  /** The slot declaration of a field that is a slot or a container of slots. */
+  Optional<SlotDecl> slotField(VarSymbol field);
+
+  /** The accessor declaration of a method that reads one slot. */
+  Optional<AccessorDecl> accessor(MethodSymbol method);
+
+  /** Whether the instances of a class are handles of slots stable after a pointer. */
+  boolean stableHandleType(TypeSymbol type);
+
+  /** The parameters designating the slot whose lock the method takes. */
+  Optional<SlotParams> locksSlot(MethodSymbol method);
+
+  /** Whether the method re-validates a snapshot against its slot. */
+  boolean revalidates(MethodSymbol method);
+
+  /** The index of the snapshot parameter a descend method follows. */
+  OptionalInt descends(MethodSymbol method);
+
+  /** The state a pointer test reports by returning true. */
+  Optional<Shows> pointerTest(MethodSymbol method);
+
+  /** The slot a method may modify, and whether it needs the lock held. */
+  Optional<ModifiesDecl> modifies(MethodSymbol method);
+
+  /**
+   * The parameters designating the slot of a snapshot parameter ({@code @Snapshot("pudp")}),
+   * looked up on the method and every method it overrides; empty if the parameter is not a
+   * snapshot.
+   */
+  Optional<SlotParams> snapshotParam(MethodSymbol method, int index);
+
+  /**
+   * Whether the symbol carries any ReadOnce contract (a cheap test for the fast path: code that
+   * mentions no such symbol cannot touch a slot).
+   */
+  boolean hasContract(com.sun.tools.javac.code.Symbol symbol);
+}

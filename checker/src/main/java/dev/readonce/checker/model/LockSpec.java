@@ -1,0 +1,34 @@
+package dev.readonce.checker.model;
+
+/**
+ * How the lock of a slot is named by its declaration ({@code @ReadOnce(lock = ...)}).
+ *
+ * @param kind which of the three spellings the declaration uses
+ * @param field the lock field's simple name, for {@link Kind#FIELD}; empty otherwise
+ */
+public record LockSpec(Kind kind, String field) {
+
+  /** The spellings of a slot's lock. */
+  public enum Kind {
+    /** Taken only through {@code @LocksSlot} methods. */
+    HELPERS,
+    /** A field of the slot's owner (or a static field of its class): monitor or {@code Lock}. */
+    FIELD,
+    /** The monitor of the object the slot holds ({@code synchronized (f)} on the snapshot). */
+    HELD_VALUE
+  }
+
+  public static final LockSpec HELPERS = new LockSpec(Kind.HELPERS, "");
+  public static final LockSpec HELD_VALUE = new LockSpec(Kind.HELD_VALUE, "");
+
+  /** Parses the {@code lock} element of {@code @ReadOnce}. */
+  public static LockSpec parse(String lock) {
+    if (lock.isEmpty()) {
+      return HELPERS;
+    }
+    if (lock.equals(dev.readonce.annotations.ReadOnce.HELD_VALUE)) {
+      return HELD_VALUE;
+    }
+    return new LockSpec(Kind.FIELD, lock);
+  }
+}

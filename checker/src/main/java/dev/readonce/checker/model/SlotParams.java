@@ -1,0 +1,32 @@
+package dev.readonce.checker.model;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * The parameters of a method that designate a slot, by position: one handle ({@code pudp}) or an
+ * array and an index ({@code tab, i}); no positions means the receiver.
+ *
+ * @param indices zero-based parameter positions, in the order that designates the slot
+ */
+public record SlotParams(ImmutableList<Integer> indices) {
+
+  public static final SlotParams RECEIVER = new SlotParams(ImmutableList.of());
+
+  /**
+   * For a snapshot parameter whose method does not receive the slot's handle: the slot is known
+   * only as "the one the caller read".
+   */
+  public static final SlotParams NONE = new SlotParams(ImmutableList.of(-1));
+
+  public static SlotParams of(Integer... indices) {
+    return new SlotParams(ImmutableList.copyOf(indices));
+  }
+
+  public boolean isReceiver() {
+    return indices.isEmpty();
+  }
+
+  public boolean isNone() {
+    return this.equals(NONE);
+  }
+}
