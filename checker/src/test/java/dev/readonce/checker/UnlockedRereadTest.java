@@ -6,61 +6,309 @@ import org.junit.jupiter.api.Test;
 class UnlockedRereadTest {
 
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(UnlockedReread.class, getClass())
-          .addSourceLines(
-              "Slot.java",
-              "import dev.readonce.annotations.*;",
-              "import java.lang.invoke.*;",
-              "final class Slot {",
-              "  private static final VarHandle E = MethodHandles.arrayElementVarHandle(long[].class);",
-              "  @ReadOnce final long[] table; final int index;",
-              "  Slot(long[] table, int index) { this.table = table; this.index = index; }",
-              "  @ReadOnce long get() { return (long) E.getOpaque(table, index); }",
-              "  Slot next() { return new Slot(table, index + 1); }",
-              "  @PointerTest(PointerTest.Shows.NONE) static boolean none(long v) { return v == 0; }",
-              "  @PointerTest(PointerTest.Shows.LEAF) static boolean leaf(long v) { return (v & 2) != 0; }",
-              "  @ModifiesSlot(\"s\") static void split(Slot s) {}",
-              "}");
+      Fixtures.withSlots(CompilationTestHelper.newInstance(UnlockedReread.class, getClass()));
 
   @Test
-  void secondReadAfterTestIsFlagged() {
+  void rereadAfterTestIsFlagged() {
     helper
         .addSourceLines(
-            "Walk.java",
-            "class Walk {",
-            "  int walk(Slot s) {",
-            "    if (Slot.none(s.get())) return 0;",
-            "    // BUG: Diagnostic contains: slot 's' read again after the read on line 3",
-            "    if (Slot.leaf(s.get())) return 1;",
+            "T.java",
+            "class T {",
+            "  int walk(Upper u) {",
+            "    if (Pt.none(u.get())) return 0;",
+            "    // BUG: Diagnostic contains: slot 'u' read again after the read on line 3",
+            "    if (Pt.leaf(u.get())) return 1;",
             "    return 2;",
             "  }",
-            "  int once(Slot s) {",
-            "    long v = s.get();",
-            "    if (Slot.none(v)) return 0;",
-            "    if (Slot.leaf(v)) return 1;",
+            "  int once(Upper u) {",
+            "    long v = u.get();",
+            "    if (Pt.none(v)) return 0;",
+            "    if (Pt.leaf(v)) return 1;",
             "    return 2;",
             "  }",
-            "  int refresh(Slot s) {",
-            "    long v = s.get();",
-            "    if (Slot.none(v)) return 0;",
-            "    Slot.split(s);",
-            "    v = s.get();",
-            "    return Slot.leaf(v) ? 1 : 2;",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void rereadWhileSnapshotLiveIsFlaggedWithItsName() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  long live(Upper u) {",
+            "    long v = u.get();",
+            "    // BUG: Diagnostic contains: use 'v'",
+            "    long w = u.get();",
+            "    return v + w;",
             "  }",
-            "  int perPass(Slot s) {",
+            "  long dead(Upper u) {",
+            "    long v = u.get();",
+            "    Pt.use(v + 1);",
+            "    long w = u.get();",
+            "    return w;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void rereadAfterSplitIsRefresh() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  int refresh(Upper u) {",
+            "    long v = u.get();",
+            "    if (Pt.none(v)) return 0;",
+            "    Pt.split(u);",
+            "    v = u.get();",
+            "    return Pt.leaf(v) ? 1 : 2;",
+            "  }",
+            "  int noSplit(Upper u) {",
+            "    long v = u.get();",
+            "    if (Pt.none(v)) return 0;",
+            "    // BUG: Diagnostic contains: UnlockedReread",
+            "    v = u.get();",
+            "    return Pt.leaf(v) ? 1 : 2;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void newPassPerLoopIteration() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  int perPass(Upper u) {",
             "    int n = 0;",
             "    for (int i = 0; i < 4; i++) {",
-            "      long v = s.get();",
-            "      if (Slot.none(v)) continue;",
+            "      long v = u.get();",
+            "      if (Pt.none(v)) continue;",
             "      n++;",
             "    }",
             "    return n;",
             "  }",
-            "  long live(Slot s) {",
-            "    long v = s.get();",
-            "    // BUG: Diagnostic contains: use 'v'",
-            "    long w = s.get();",
-            "    return v + w;",
+            "  int twiceInOnePass(Upper u) {",
+            "    int n = 0;",
+            "    for (int i = 0; i < 4; i++) {",
+            "      if (Pt.none(u.get())) continue;",
+            "      // BUG: Diagnostic contains: UnlockedReread",
+            "      if (Pt.leaf(u.get())) n++;",
+            "    }",
+            "    return n;",
+            "  }",
+            "  int walkEntries(Upper u) {",
+            "    int n = 0;",
+            "    do {",
+            "      long v = u.get();",
+            "      if (!Pt.none(v)) n++;",
+            "      u = u.next();",
+            "    } while (n < 3);",
+            "    return n;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void labelledRetryStartsANewPass() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  int retry(Upper u) {",
+            "    again:",
+            "    for (;;) {",
+            "      long v = u.get();",
+            "      if (Pt.none(v)) continue again;",
+            "      for (int j = 0; j < 2; j++) {",
+            "        if (Pt.leaf(v)) continue again;",
+            "      }",
+            "      return 1;",
+            "    }",
+            "  }",
+            "  int innerLoopRereads(Upper u) {",
+            "    outer:",
+            "    for (int i = 0; i < 3; i++) {",
+            "      long v = u.get();",
+            "      if (Pt.none(v)) break outer;",
+            "      for (int j = 0; j < 2; j++) {",
+            "        // BUG: Diagnostic contains: use 'v'",
+            "        if (Pt.leaf(u.get()) != Pt.leaf(v)) continue outer;",
+            "      }",
+            "    }",
+            "    return 0;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void branchesAndEarlyReturn() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  int eitherBranch(Upper u, boolean b) {",
+            "    long v;",
+            "    if (b) { v = u.get(); } else { v = 0; }",
+            "    if (Pt.none(v)) return 0;",
+            "    // BUG: Diagnostic contains: UnlockedReread",
+            "    return Pt.leaf(u.get()) ? 1 : 2;",
+            "  }",
+            "  int earlyReturn(Upper u, boolean b) {",
+            "    if (b) {",
+            "      long v = u.get();",
+            "      return Pt.none(v) ? 0 : 1;",
+            "    }",
+            "    long w = u.get();",
+            "    return Pt.leaf(w) ? 1 : 2;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void switchTernaryAndShortCircuit() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  int sw(Upper u, int k) {",
+            "    long v = u.get();",
+            "    switch ((int) (v & 3)) {",
+            "      case 0: return Pt.none(v) ? 0 : 1;",
+            "      case 1:",
+            "        // BUG: Diagnostic contains: UnlockedReread",
+            "        return Pt.leaf(u.get()) ? 2 : 3;",
+            "      default: return 4;",
+            "    }",
+            "  }",
+            "  int ternary(Upper u) {",
+            "    long v = u.get();",
+            "    return Pt.none(v) ? 0 : Pt.leaf(v) ? 1 : 2;",
+            "  }",
+            "  boolean shortCircuit(Upper u) {",
+            "    // BUG: Diagnostic contains: UnlockedReread",
+            "    return !Pt.none(u.get()) && Pt.leaf(u.get());",
+            "  }",
+            "  boolean shortCircuitOnce(Upper u) {",
+            "    long v = u.get();",
+            "    return !Pt.none(v) || Pt.leaf(v);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void readsUnderTheLockAreStable() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "import java.util.concurrent.locks.Lock;",
+            "class T {",
+            "  long locked(Upper u) {",
+            "    long v = u.get();",
+            "    if (Pt.none(v)) return 0;",
+            "    Lock l = Pt.lock(u);",
+            "    try {",
+            "      long w = u.get();",
+            "      if (w != v) return -1;",
+            "      return u.get() + w;",
+            "    } finally {",
+            "      l.unlock();",
+            "    }",
+            "  }",
+            "  long lockedReadNeverCounts(Upper u) {",
+            "    Lock l = Pt.lock(u);",
+            "    long w = u.get();",
+            "    l.unlock();",
+            "    if (Pt.none(w)) return 0;",
+            "    return u.get();",
+            "  }",
+            "  long unlockedBeforeTheLockStillCounts(Upper u) {",
+            "    long v = u.get();",
+            "    if (Pt.none(v)) return 0;",
+            "    Lock l = Pt.lock(u);",
+            "    l.unlock();",
+            "    // BUG: Diagnostic contains: UnlockedReread",
+            "    return u.get();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void callbackThatGotTheSnapshotMustNotReread() {
+    helper
+        .addSourceLines(
+            "Impl.java",
+            "class Impl implements Ops {",
+            "  @Override public int entry(long snap, Upper u) {",
+            "    if (Pt.none(snap)) return 0;",
+            "    // BUG: Diagnostic contains: caller passed its snapshot 'snap'",
+            "    return Pt.leaf(u.get()) ? 1 : 2;",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Good.java",
+            "class Good implements Ops {",
+            "  @Override public int entry(long snap, Upper u) {",
+            "    return Pt.none(snap) ? 0 : Pt.leaf(snap) ? 1 : 2;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void lambdaAnonymousClassAndMethodReferenceInheritTheContract() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  // BUG: Diagnostic contains: caller passed its snapshot",
+            "  Ops lambda = (snap, u) -> Pt.none(snap) ? 0 : (int) u.get();",
+            "  Ops good = (snap, u) -> Pt.none(snap) ? 0 : 1;",
+            "  Ops anonymous = new Ops() {",
+            "    @Override public int entry(long snap, Upper u) {",
+            "      // BUG: Diagnostic contains: caller passed its snapshot",
+            "      return Pt.leaf(u.get()) ? 1 : 0;",
+            "    }",
+            "  };",
+            "  Ops ref = this::handle;",
+            "  int handle(long snap, Upper u) {",
+            "    // BUG: Diagnostic contains: caller passed its snapshot",
+            "    return Pt.none(u.get()) ? 0 : 1;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void differentSlotsAndNewSlotAfterAdvance() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  int two(Upper a, Upper b) {",
+            "    long x = a.get();",
+            "    long y = b.get();",
+            "    return Pt.none(x) || Pt.none(y) ? 0 : 1;",
+            "  }",
+            "  int advance(Upper u) {",
+            "    long v = u.get();",
+            "    if (Pt.none(v)) return 0;",
+            "    u = u.next();",
+            "    long w = u.get();",
+            "    return Pt.none(w) ? 1 : 2;",
+            "  }",
+            "  @SuppressWarnings(\"UnlockedReread\")",
+            "  int suppressed(Upper u) {",
+            "    if (Pt.none(u.get())) return 0;",
+            "    return Pt.leaf(u.get()) ? 1 : 2;",
             "  }",
             "}")
         .doTest();

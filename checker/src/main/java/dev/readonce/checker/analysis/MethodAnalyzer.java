@@ -14,6 +14,7 @@ import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
 import dev.readonce.checker.dataflow.AccessPath;
 import dev.readonce.checker.dataflow.CallModel;
+import dev.readonce.checker.dataflow.Locking;
 import dev.readonce.checker.dataflow.MethodContext;
 import dev.readonce.checker.dataflow.ReadRecord;
 import dev.readonce.checker.dataflow.SlotKey;
@@ -81,6 +82,11 @@ final class MethodAnalyzer {
             symbol.isConstructor() || symbol.isStaticOrInstanceInit(),
             summarizable);
     SlotStore initial = seed(unit, cx, contract, params, method.getParameters());
+    if ((symbol.flags() & Flags.SYNCHRONIZED) != 0
+        && !symbol.isStatic()
+        && symbol.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol ownerClass) {
+      initial = Locking.synchronizedEntry(cx, ownerClass, initial, lineOf(unit, method));
+    }
     return run(cx, cfg, initial);
   }
 

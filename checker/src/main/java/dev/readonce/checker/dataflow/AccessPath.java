@@ -11,6 +11,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.IntegerLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LongLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
@@ -66,6 +67,9 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
 
   /** The path of a CFG node's value, or null when the value is not named by a path. */
   public static @Nullable AccessPath of(Node node) {
+    if (node instanceof MethodInvocationNode boxing && isBoxing(boxing)) {
+      return of(boxing.getArguments().get(0));
+    }
     if (node instanceof TypeCastNode cast) {
       return of(cast.getOperand());
     }
@@ -100,8 +104,21 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
     return null;
   }
 
+  /** Whether the node is the CFG's spelling of autoboxing ({@code Integer.valueOf(i)}). */
+  private static boolean isBoxing(MethodInvocationNode call) {
+    if (call.getInSource() || call.getArguments().size() != 1) {
+      return false;
+    }
+    Symbol method = (Symbol) call.getTarget().getMethod();
+    return method.getSimpleName().contentEquals("valueOf")
+        && method.owner.getQualifiedName().toString().startsWith("java.lang.");
+  }
+
   /** The step for an index expression: a constant or a path; null when neither. */
   public static @Nullable Step indexStep(Node index) {
+    if (index instanceof MethodInvocationNode boxing && isBoxing(boxing)) {
+      return indexStep(boxing.getArguments().get(0));
+    }
     if (index instanceof IntegerLiteralNode i) {
       return new ConstIndex(i.getValue());
     }

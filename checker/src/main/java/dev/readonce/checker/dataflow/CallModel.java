@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
@@ -56,7 +57,7 @@ public final class CallModel {
     }
     MethodAccessNode target = call.getTarget();
     Node receiver = method.isStatic() ? null : target.getReceiver();
-    List<Node> args = call.getArguments();
+    List<Node> args = arguments(call, method);
 
     Optional<AccessorDecl> accessor = contracts.accessor(method);
     if (accessor.isPresent()) {
@@ -103,6 +104,22 @@ public final class CallModel {
       };
     }
     return new Call.Other();
+  }
+
+  /**
+   * The arguments as written: the Checker Framework's CFG packs varargs into an array creation
+   * (every {@code VarHandle} access is a varargs call), which is unpacked here.
+   */
+  public static List<Node> arguments(MethodInvocationNode call, @Nullable MethodSymbol method) {
+    List<Node> args = call.getArguments();
+    if (!args.isEmpty()
+        && args.get(args.size() - 1) instanceof ArrayCreationNode packed
+        && !call.getTree().getArguments().contains(packed.getTree())) {
+      List<Node> out = new java.util.ArrayList<>(args.subList(0, args.size() - 1));
+      out.addAll(packed.getInitializers());
+      return out;
+    }
+    return args;
   }
 
   /** The invoked method's symbol, or null for an unresolved call. */

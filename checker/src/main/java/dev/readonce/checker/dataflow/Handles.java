@@ -27,7 +27,9 @@ final class Handles {
   }
 
   boolean isHandle(@Nullable Type type) {
-    if (type == null || !(type.tsym instanceof ClassSymbol c)) {
+    if (type == null
+        || type.getKind() != javax.lang.model.type.TypeKind.DECLARED
+        || !(type.tsym instanceof ClassSymbol c)) {
       return false;
     }
     return handleTypes.computeIfAbsent(c, this::declaresAccessor);

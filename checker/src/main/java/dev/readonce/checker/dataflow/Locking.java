@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * Lock regions: taking and releasing slot locks in every Java spelling, and the comparisons and
  * predicates that re-validate a snapshot under a lock.
  */
-final class Locking {
+public final class Locking {
 
   private final MethodContext cx;
 
@@ -115,8 +115,24 @@ final class Locking {
       }
     }
     if (lockExpression.getType() instanceof com.sun.tools.javac.code.Type t
+        && t.getKind() == javax.lang.model.type.TypeKind.DECLARED
         && t.tsym instanceof ClassSymbol c) {
       addGuarded(out, lock, c, "this");
+    }
+    return out;
+  }
+
+  /**
+   * The store on entry to a {@code synchronized} instance method: the monitor of {@code this} is
+   * held for the whole body, so the slots declared {@code lock = "this"} are locked.
+   */
+  public static SlotStore synchronizedEntry(
+      MethodContext cx, ClassSymbol owner, SlotStore store, int line) {
+    List<SlotKey> slots = new ArrayList<>();
+    new Locking(cx).addGuarded(slots, AccessPath.of(new AccessPath.This()), owner, "this");
+    SlotStore out = store;
+    for (SlotKey slot : slots) {
+      out = out.withLock(new LockRegion(slot, line, null, ImmutableSet.of(), ImmutableSet.of()));
     }
     return out;
   }
@@ -144,7 +160,7 @@ final class Locking {
   /** A declared re-check: true re-validates the snapshots it is given, false shows a mismatch. */
   TransferResult<SlotValue, SlotStore> revalidate(
       MethodInvocationNode node, Function<Node, SlotValue> values, SlotStore store) {
-    List<Node> operands = new ArrayList<>(node.getArguments());
+    List<Node> operands = new ArrayList<>(CallModel.arguments(node, CallModel.symbol(node)));
     if (node.getTarget().getReceiver() != null) {
       operands.add(node.getTarget().getReceiver());
     }

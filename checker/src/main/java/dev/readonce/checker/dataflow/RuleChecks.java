@@ -287,7 +287,7 @@ final class RuleChecks {
     if (callee == null) {
       return;
     }
-    List<Node> args = node.getArguments();
+    List<Node> args = CallModel.arguments(node, callee);
     boolean hasBody = cx.summaries.hasBody(callee);
     if (hasBody) {
       for (int i = 0; i < args.size(); i++) {

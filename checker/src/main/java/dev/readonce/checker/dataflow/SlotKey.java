@@ -28,13 +28,25 @@ public record SlotKey(AccessPath path) {
     return new SlotKey(joined);
   }
 
-  /** Whether a lock held for this key covers the slot {@code other}. */
+  /**
+   * Whether a lock held for this key covers the slot {@code other}: the same slot; an element of
+   * an array whose every element it covers; or, for a handle ({@code pudp}), the memory reached
+   * through the handle's own fields ({@code pudp.table[pudp.index]}, the plain spelling of the
+   * same slot).
+   */
   public boolean covers(SlotKey other) {
     if (equals(other)) {
       return true;
     }
     ImmutableList<AccessPath.Step> mine = path.steps();
     ImmutableList<AccessPath.Step> theirs = other.path.steps();
+    if (mine.isEmpty()
+        && path.root() instanceof AccessPath.Local
+        && path.root().equals(other.path.root())
+        && !theirs.isEmpty()
+        && theirs.get(0) instanceof AccessPath.Field) {
+      return true;
+    }
     return !mine.isEmpty()
         && mine.get(mine.size() - 1) instanceof AccessPath.AnyIndex
         && mine.size() == theirs.size()

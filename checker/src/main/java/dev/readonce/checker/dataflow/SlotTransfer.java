@@ -15,6 +15,16 @@ import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BinaryOperationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.CaseNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalAndNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalOrNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.GreaterThanNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.GreaterThanOrEqualNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.InstanceOfNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LessThanNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LessThanOrEqualNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.UnaryOperationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalNotNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.EqualToNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
@@ -103,7 +113,53 @@ public final class SlotTransfer
   @Override
   public TransferResult<SlotValue, SlotStore> visitNode(
       Node node, TransferInput<SlotValue, SlotStore> in) {
-    return pass(enter(node, in), SlotValue.NOTHING);
+    Stores st = enter(node, in);
+    if (node instanceof GreaterThanNode
+        || node instanceof GreaterThanOrEqualNode
+        || node instanceof LessThanNode
+        || node instanceof LessThanOrEqualNode
+        || node instanceof InstanceOfNode) {
+      // An ordering or type test decides on the snapshots it looks at.
+      SlotStore tested = tested(st.regular(), operandSnaps(node, in));
+      return branch(SlotValue.NOTHING, tested, tested);
+    }
+    if ((node instanceof BinaryOperationNode && !(node instanceof ConditionalAndNode)
+            && !(node instanceof ConditionalOrNode))
+        || node instanceof UnaryOperationNode) {
+      // Arithmetic on a snapshot is still that snapshot's value: deciding on `(pud & MASK)`
+      // decides on `pud`.
+      return pass(st, new SlotValue(operandSnaps(node, in), null, null));
+    }
+    return pass(st, SlotValue.NOTHING);
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitCase(
+      CaseNode node, TransferInput<SlotValue, SlotStore> in) {
+    Stores st = enter(node, in);
+    SlotStore tested = tested(st.regular(), valueOf(in, node.getSwitchOperand()).snaps());
+    return st.two ? branch(SlotValue.NOTHING, tested(st.then, valueOf(in, node.getSwitchOperand()).snaps()),
+        tested(st.otherwise, valueOf(in, node.getSwitchOperand()).snaps())) : regular(SlotValue.NOTHING, tested);
+  }
+
+  private static ImmutableSet<SnapId> operandSnaps(
+      Node node, TransferInput<SlotValue, SlotStore> in) {
+    ImmutableSet.Builder<SnapId> out = ImmutableSet.builder();
+    for (Node operand : node.getOperands()) {
+      out.addAll(valueOf(in, operand).snaps());
+    }
+    return out.build();
+  }
+
+  private static SlotStore tested(SlotStore store, ImmutableSet<SnapId> snaps) {
+    SlotStore out = store;
+    for (SnapId s : snaps) {
+      SnapState state = out.snap(s);
+      if (state != null) {
+        out = out.withSnap(s, state.asTested());
+      }
+    }
+    return out;
   }
 
   @Override
@@ -207,7 +263,7 @@ public final class SlotTransfer
     } else if (call instanceof Call.Test test) {
       return test(node, test, values, store);
     } else if (call instanceof Call.Descend descend) {
-      List<Node> args = node.getArguments();
+      List<Node> args = CallModel.arguments(node, CallModel.symbol(node));
       if (descend.argument() < args.size()) {
         checks.descent(node, values.apply(args.get(descend.argument())), store, "");
       }
