@@ -49,12 +49,13 @@ final class MethodAnalyzer {
       TreePath path,
       MethodSymbol symbol,
       MethodSymbol contract,
-      Relevance relevance) {
+      Relevance relevance,
+      boolean force) {
     MethodTree method = (MethodTree) path.getLeaf();
     List<VarSymbol> params = new ArrayList<>(symbol.getParameters());
     boolean hasSnapshots = hasSnapshotParameter(unit.contracts(), contract, params.size());
-    if (!hasSnapshots && !relevance.mentionsContract(method.getBody())) {
-      return MethodResult.NOTHING;
+    if (!force && !hasSnapshots && !relevance.mentionsContract(method.getBody())) {
+      return MethodResult.SKIPPED;
     }
     ClassTree owner = UnitAnalysis.enclosingClass(path.getParentPath());
     if (owner == null) {
@@ -138,7 +139,8 @@ final class MethodAnalyzer {
     return new MethodResult(
         cx.sink().findings(),
         cx.sink().parametersRead(),
-        cx.sink().parametersRequiringPointer());
+        cx.sink().parametersRequiringPointer(),
+        false);
   }
 
   private static boolean hasSnapshotParameter(Contracts contracts, MethodSymbol contract, int n) {

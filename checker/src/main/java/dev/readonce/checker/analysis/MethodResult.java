@@ -11,12 +11,18 @@ import dev.readonce.checker.dataflow.Finding;
  * @param parametersRead the parameters whose slots it reads without the lock
  * @param parametersRequiringPointer the snapshot parameters it descends from untested, relying
  *     on its callers to have shown them to be pointers
+ * @param skipped whether the fast path skipped the body (it mentions no contract, so it has no
+ *     findings, but a caller may still need its summary)
  */
 public record MethodResult(
     ImmutableList<Finding> findings,
     ImmutableSet<Integer> parametersRead,
-    ImmutableSet<Integer> parametersRequiringPointer) {
+    ImmutableSet<Integer> parametersRequiringPointer,
+    boolean skipped) {
 
   public static final MethodResult NOTHING =
-      new MethodResult(ImmutableList.of(), ImmutableSet.of(), ImmutableSet.of());
+      new MethodResult(ImmutableList.of(), ImmutableSet.of(), ImmutableSet.of(), false);
+
+  public static final MethodResult SKIPPED =
+      new MethodResult(ImmutableList.of(), ImmutableSet.of(), ImmutableSet.of(), true);
 }

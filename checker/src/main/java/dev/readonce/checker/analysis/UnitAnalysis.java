@@ -137,16 +137,25 @@ public final class UnitAnalysis implements Summaries {
   }
 
   private MethodResult resultOf(TreePath path) {
+    return resultOf(path, false);
+  }
+
+  /** The result, with the body analyzed even if the fast path would skip it (for summaries). */
+  private MethodResult summaryOf(TreePath path) {
+    return resultOf(path, true);
+  }
+
+  private MethodResult resultOf(TreePath path, boolean force) {
     MethodResult known = results.get(path.getLeaf());
-    if (known != null) {
+    if (known != null && !(force && known.skipped())) {
       return known;
     }
-    MethodResult result = analyze(path);
+    MethodResult result = analyze(path, force);
     results.put(path.getLeaf(), result);
     return result;
   }
 
-  private MethodResult analyze(TreePath path) {
+  private MethodResult analyze(TreePath path, boolean force) {
     Tree leaf = path.getLeaf();
     if (leaf instanceof MethodTree method) {
       MethodSymbol symbol = (MethodSymbol) TreeInfo.symbolFor((JCTree) method);
@@ -155,7 +164,7 @@ public final class UnitAnalysis implements Summaries {
       }
       try {
         MethodSymbol contract = referencedAs.getOrDefault(symbol, symbol);
-        return MethodAnalyzer.analyzeMethod(this, path, symbol, contract, relevance);
+        return MethodAnalyzer.analyzeMethod(this, path, symbol, contract, relevance, force);
       } finally {
         inProgress.remove(symbol);
       }
@@ -199,12 +208,12 @@ public final class UnitAnalysis implements Summaries {
   @Override
   public boolean readsParameterSlot(MethodSymbol method, int parameter) {
     TreePath path = methods.get(method);
-    return path != null && resultOf(path).parametersRead().contains(parameter);
+    return path != null && summaryOf(path).parametersRead().contains(parameter);
   }
 
   @Override
   public boolean requiresPointer(MethodSymbol method, int parameter) {
     TreePath path = methods.get(method);
-    return path != null && resultOf(path).parametersRequiringPointer().contains(parameter);
+    return path != null && summaryOf(path).parametersRequiringPointer().contains(parameter);
   }
 }

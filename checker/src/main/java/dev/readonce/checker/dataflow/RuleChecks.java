@@ -148,6 +148,14 @@ final class RuleChecks {
       return;
     }
     Tree parent = cx.parent(node.getTree());
+    if (parent instanceof com.sun.source.tree.MemberSelectTree select) {
+      // A receiver: `prior.isAlive()` is judged by the call it selects.
+      Tree call = cx.parent(select);
+      if (call instanceof MethodInvocationTree invocation
+          && invocation.getMethodSelect() == select) {
+        parent = call;
+      }
+    }
     if (parent instanceof SynchronizedTree || isContractCall(parent)) {
       return;
     }

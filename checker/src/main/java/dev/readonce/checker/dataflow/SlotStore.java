@@ -56,6 +56,10 @@ public final class SlotStore implements Store<SlotStore> {
     return reads.get(slot);
   }
 
+  public ImmutableMap<SnapId, SnapState> snaps() {
+    return snaps;
+  }
+
   public ImmutableMap<SlotKey, ReadRecord> reads() {
     return reads;
   }

@@ -345,7 +345,13 @@ public final class SlotTransfer
   public TransferResult<SlotValue, SlotStore> visitSynchronized(
       SynchronizedNode node, TransferInput<SlotValue, SlotStore> in) {
     SlotStore store = enter(node, in).regular();
-    return regular(SlotValue.NOTHING, locking.monitor(node, valueOf(in, node.getExpression()), store));
+    // The monitor expression is not an operand of the node, so its value comes from the store.
+    SlotValue monitor =
+        node.getExpression() instanceof LocalVariableNode local
+                && local.getElement() instanceof VarSymbol variable
+            ? store.local(variable)
+            : valueOf(in, node.getExpression());
+    return regular(SlotValue.NOTHING, locking.monitor(node, monitor, store));
   }
 
   @Override
