@@ -1,0 +1,86 @@
+package dev.readonce.checker;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/** The usual Error Prone controls work on ReadOnce checks: severities and suppression. */
+class FlagsAndSuppressionTest {
+
+  private static final String[] DOUBLE_READ = {
+    "class T {",
+    "  int walk(Upper u) {",
+    "    if (Pt.none(u.get())) return 0;",
+    "    // BUG: Diagnostic contains: [UnlockedReread]",
+    "    return Pt.leaf(u.get()) ? 1 : 2;",
+    "  }",
+    "}"
+  };
+
+  private CompilationTestHelper helper() {
+    return Fixtures.withSlots(CompilationTestHelper.newInstance(UnlockedReread.class, getClass()));
+  }
+
+  @Test
+  void defaultSeverityIsError() {
+    helper().addSourceLines("T.java", DOUBLE_READ).doTest();
+  }
+
+  @Test
+  void warnTurnsTheFindingIntoAWarning() {
+    helper()
+        .setArgs("-Xep:UnlockedReread:WARN")
+        .addSourceLines("T.java", DOUBLE_READ)
+        .expectResult(com.sun.tools.javac.main.Main.Result.OK)
+        .matchAllDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void offSilencesTheCheck() {
+    helper()
+        .setArgs("-Xep:UnlockedReread:OFF")
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  int walk(Upper u) {",
+            "    if (Pt.none(u.get())) return 0;",
+            "    return Pt.leaf(u.get()) ? 1 : 2;",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void suppressWarningsOnTheClass() {
+    helper()
+        .addSourceLines(
+            "T.java",
+            "@SuppressWarnings(\"UnlockedReread\")",
+            "class T {",
+            "  int walk(Upper u) {",
+            "    if (Pt.none(u.get())) return 0;",
+            "    return Pt.leaf(u.get()) ? 1 : 2;",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void suppressingOneCheckLeavesTheOthers() {
+    Fixtures.withSlots(
+            CompilationTestHelper.newInstance(PlainSlotRead.class, getClass()))
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  @SuppressWarnings(\"UnlockedReread\")",
+            "  int walk(Upper u) {",
+            "    if (Pt.none(u.get())) return 0;",
+            "    // BUG: Diagnostic contains: [PlainSlotRead]",
+            "    return Pt.leaf(u.deref()) ? 1 : 2;",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
