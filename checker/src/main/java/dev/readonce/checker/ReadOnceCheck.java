@@ -57,8 +57,9 @@ abstract class ReadOnceCheck extends BugChecker
     }
     Finding finding = found.get(0);
     Description.Builder description = buildDescription(tree).setMessage(finding.message());
-    if (finding.fix() != null) {
-      description.addFix(finding.fix());
+    com.google.errorprone.fixes.SuggestedFix fix = Fixes.toFix(finding.fix(), state);
+    if (fix != null) {
+      description.addFix(fix);
     }
     return description.build();
   }

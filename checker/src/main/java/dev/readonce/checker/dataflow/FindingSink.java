@@ -84,7 +84,31 @@ public final class FindingSink {
       }
       unique.putIfAbsent(List.of(f.rule(), new Identity(f.tree())), f);
     }
-    return ImmutableList.copyOf(unique.values());
+    return groupSnapshotFixes(List.copyOf(unique.values()));
+  }
+
+  /**
+   * Second reads of one first read share one fix: the first finding introduces the snapshot
+   * local and replaces every read of the pass; the others carry no fix of their own, so patch
+   * mode applies one coherent edit.
+   */
+  private static ImmutableList<Finding> groupSnapshotFixes(List<Finding> findings) {
+    Map<Identity, Integer> owner = new LinkedHashMap<>();
+    List<Finding> out = new ArrayList<>(findings);
+    for (int i = 0; i < out.size(); i++) {
+      if (!(out.get(i).fix() instanceof FixPlan.IntroduceSnapshot plan)) {
+        continue;
+      }
+      Integer first = owner.putIfAbsent(new Identity(plan.first()), i);
+      if (first != null) {
+        Finding head = out.get(first);
+        FixPlan.IntroduceSnapshot merged =
+            ((FixPlan.IntroduceSnapshot) head.fix()).withReread(out.get(i).tree());
+        out.set(first, head.withFix(merged));
+        out.set(i, out.get(i).withFix(null));
+      }
+    }
+    return ImmutableList.copyOf(out);
   }
 
   /** Identity of a tree as a map key (trees do not define equality). */

@@ -50,6 +50,25 @@ final class Handles {
     return false;
   }
 
+  /** The name of the handle type's atomic accessor (no parameters), if it declares one. */
+  @Nullable String atomicAccessor(@Nullable Type type) {
+    if (!isHandle(type)) {
+      return null;
+    }
+    for (Symbol t = type.tsym; t instanceof ClassSymbol c; ) {
+      for (Symbol member : c.getEnclosedElements()) {
+        if (member instanceof MethodSymbol m
+            && !m.isStatic()
+            && m.getParameters().isEmpty()
+            && contracts.accessor(m).map(a -> a.atomic()).orElse(false)) {
+          return m.getSimpleName().toString();
+        }
+      }
+      t = c.getSuperclass() == null ? null : c.getSuperclass().tsym;
+    }
+    return null;
+  }
+
   /**
    * Whether a callee whose body is not available here may read the slot of the handle it is given
    * as its {@code index}th argument. A heuristic: a method that takes a slot handle reads it,

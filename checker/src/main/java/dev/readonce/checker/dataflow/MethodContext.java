@@ -29,6 +29,8 @@ public final class MethodContext {
   private final CompilationUnitTree unit;
   private final Tree body;
   private IdentityHashMap<Tree, Tree> parents;
+  private IdentityHashMap<com.sun.tools.javac.code.Symbol.VarSymbol, Tree> declarations;
+  private final IdentityHashMap<Tree, String> freshNames = new IdentityHashMap<>();
 
   /**
    * @param method the analyzed method, or the functional interface method of a lambda
@@ -96,6 +98,63 @@ public final class MethodContext {
       p = parents.get(p);
     }
     return p;
+  }
+
+  /** Whether a local is declared in a scope that includes the tree (parameters always are). */
+  boolean inScope(com.sun.tools.javac.code.Symbol.VarSymbol variable, Tree at) {
+    if (method != null && method.getParameters().contains(variable)) {
+      return true;
+    }
+    Tree declaration = declarations().get(variable);
+    if (declaration == null) {
+      return variable.getKind() == javax.lang.model.element.ElementKind.PARAMETER;
+    }
+    Tree scope = parent(declaration);
+    return scope != null
+        && encloses(scope, at)
+        && TreeInfo.getStartPos((JCTree) declaration) < TreeInfo.getStartPos((JCTree) at);
+  }
+
+  /**
+   * A name for a new local that no declaration of this method uses, the same each time it is
+   * asked for the same read (the fixpoint revisits nodes).
+   */
+  String freshName(Tree read, String base) {
+    String known = freshNames.get(read);
+    if (known != null) {
+      return known;
+    }
+    java.util.Set<String> taken = new java.util.HashSet<>(freshNames.values());
+    for (com.sun.tools.javac.code.Symbol.VarSymbol v : declarations().keySet()) {
+      taken.add(v.getSimpleName().toString());
+    }
+    if (method != null) {
+      method.getParameters().forEach(p -> taken.add(p.getSimpleName().toString()));
+    }
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      name = base + i;
+    }
+    freshNames.put(read, name);
+    return name;
+  }
+
+  private IdentityHashMap<com.sun.tools.javac.code.Symbol.VarSymbol, Tree> declarations() {
+    if (declarations == null) {
+      IdentityHashMap<com.sun.tools.javac.code.Symbol.VarSymbol, Tree> map = new IdentityHashMap<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(com.sun.source.tree.VariableTree tree, Void unused) {
+          if (TreeInfo.symbolFor((JCTree) tree)
+              instanceof com.sun.tools.javac.code.Symbol.VarSymbol v) {
+            map.put(v, tree);
+          }
+          return super.visitVariable(tree, unused);
+        }
+      }.scan(body, null);
+      declarations = map;
+    }
+    return declarations;
   }
 
   /** Whether {@code inner} lies within {@code outer} in the source. */

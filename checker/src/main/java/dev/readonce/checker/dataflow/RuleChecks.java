@@ -24,10 +24,12 @@ final class RuleChecks {
 
   private final MethodContext cx;
   private final Handles handles;
+  private final FixPlanner fixes;
 
   RuleChecks(MethodContext cx) {
     this.cx = cx;
     this.handles = new Handles(cx.calls.contracts());
+    this.fixes = new FixPlanner(cx, handles);
   }
 
   private void report(Rule rule, Node node, String message, @Nullable Object once) {
@@ -37,35 +39,49 @@ final class RuleChecks {
   /** An unlocked read: plain, or a second read of the slot in this pass. Records the read. */
   SlotStore unlockedRead(Node node, Call.Read read, SlotStore store) {
     if (!read.atomic()) {
-      report(Rule.PLAIN_SLOT_READ, node, Messages.plainRead(describeSlot(read.slot(), node)), null);
+      cx.sink.report(
+          new Finding(
+              Rule.PLAIN_SLOT_READ,
+              node.getTree(),
+              Messages.plainRead(describeSlot(read.slot(), node)),
+              fixes.plainRead(node),
+              null));
     }
     SlotKey slot = read.slot();
     if (slot == null) {
       return store;
     }
+    noteParameterRead(slot);
+    long block = node.getBlock() == null ? -1 : node.getBlock().getUid();
+    ReadRecord current =
+        new ReadRecord(
+            ImmutableSet.of(new SnapId(node.getTree())), cx.line(node.getTree()),
+            ImmutableSet.of(block));
     ReadRecord earlier = store.read(slot);
     if (earlier != null) {
       Deciding deciding = deciding(node, earlier, store);
       if (deciding != null) {
-        report(
-            Rule.UNLOCKED_REREAD,
-            node,
-            Messages.reread(
-                slot.toString(), deciding.name, deciding.line, deciding.parameter, deciding.use),
-            null);
+        cx.sink.report(
+            new Finding(
+                Rule.UNLOCKED_REREAD,
+                node.getTree(),
+                Messages.reread(
+                    slot.toString(),
+                    deciding.name,
+                    deciding.line,
+                    deciding.parameter,
+                    deciding.use == null ? null : deciding.use.getSimpleName().toString()),
+                fixes.reread(node, earlier, slot, deciding.use),
+                null));
+        // Keep the first read as the pass's read: later reads are judged (and fixed) against it.
+        return store.withRead(slot, earlier.merge(current));
       }
     }
-    noteParameterRead(slot);
-    long block = node.getBlock() == null ? -1 : node.getBlock().getUid();
-    return store.withRead(
-        slot,
-        new ReadRecord(
-            ImmutableSet.of(new SnapId(node.getTree())), cx.line(node.getTree()),
-            ImmutableSet.of(block)));
+    return store.withRead(slot, current);
   }
 
   /** How an earlier read still decides: what to call it, and the variable to use instead. */
-  private record Deciding(String name, int line, boolean parameter, @Nullable String use) {}
+  private record Deciding(String name, int line, boolean parameter, @Nullable VarSymbol use) {}
 
   /**
    * Whether an earlier read of the slot may still decide something here: the caller's snapshot,
@@ -77,37 +93,37 @@ final class RuleChecks {
       if (state == null) {
         continue;
       }
-      String holder = holder(store, s);
+      VarSymbol holder = holderVariable(store, s);
+      String name = holder == null ? "read" : holder.getSimpleName().toString();
       if (state.parameter()) {
-        return new Deciding(holder == null ? "?" : holder, state.line(), true, holder);
+        return new Deciding(name, state.line(), true, holder);
       }
       if (state.tested() || !state.facts().isEmpty()) {
-        return new Deciding(
-            holder == null ? "read" : holder, state.line(), false, holder);
+        return new Deciding(name, state.line(), false, holder);
       }
       for (Map.Entry<VarSymbol, SlotValue> local : store.locals().entrySet()) {
         if (local.getValue().snaps().contains(s) && cx.liveness.liveAfter(at, local.getKey())) {
-          String name = local.getKey().getSimpleName().toString();
-          return new Deciding(name, state.line(), false, name);
+          return new Deciding(
+              local.getKey().getSimpleName().toString(), state.line(), false, local.getKey());
         }
       }
     }
     return null;
   }
 
-  /** The name of a local holding the snapshot, if one does. */
-  private static @Nullable String holder(SlotStore store, SnapId s) {
+  /** A local holding the snapshot, if one does. */
+  private static @Nullable VarSymbol holderVariable(SlotStore store, SnapId s) {
     for (Map.Entry<VarSymbol, SlotValue> local : store.locals().entrySet()) {
       if (local.getValue().snaps().contains(s)) {
-        return local.getKey().getSimpleName().toString();
+        return local.getKey();
       }
     }
     return null;
   }
 
   private String describeSnap(SlotStore store, SnapId s, SnapState state) {
-    String holder = holder(store, s);
-    return holder != null ? "'" + holder + "'" : "read on line " + state.line();
+    VarSymbol holder = holderVariable(store, s);
+    return holder != null ? "'" + holder.getSimpleName() + "'" : "read on line " + state.line();
   }
 
   private static String describeSlot(@Nullable SlotKey slot, Node node) {
@@ -324,7 +340,10 @@ final class RuleChecks {
       }
       Deciding deciding = deciding(node, earlier, store);
       if (deciding != null) {
-        String snapshot = deciding.use != null ? "'" + deciding.use + "'" : "read on line " + deciding.line;
+        String snapshot =
+            deciding.use != null
+                ? "'" + deciding.use.getSimpleName() + "'"
+                : "read on line " + deciding.line;
         report(
             Rule.SNAPSHOT_NOT_PASSED,
             node,

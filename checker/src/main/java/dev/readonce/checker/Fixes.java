@@ -1,0 +1,55 @@
+package dev.readonce.checker;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
+import dev.readonce.checker.dataflow.FixPlan;
+import org.jspecify.annotations.Nullable;
+
+/** Turns the analysis's fix plans into source edits. */
+final class Fixes {
+
+  private Fixes() {}
+
+  static @Nullable SuggestedFix toFix(@Nullable FixPlan plan, VisitorState state) {
+    if (plan instanceof FixPlan.UseSnapshot use) {
+      return SuggestedFix.replace(use.reread(), use.variable());
+    }
+    if (plan instanceof FixPlan.IntroduceSnapshot intro) {
+      Type type = ((JCTree) intro.first()).type;
+      if (type == null) {
+        return null;
+      }
+      SuggestedFix.Builder fix = SuggestedFix.builder();
+      String initializer = state.getSourceForNode(intro.first());
+      if (intro.atomicAccessor() != null
+          && intro.first() instanceof MethodInvocationTree call
+          && call.getMethodSelect() instanceof MemberSelectTree select) {
+        initializer = state.getSourceForNode(select.getExpression()) + "." + intro.atomicAccessor() + "()";
+      }
+      if (initializer == null) {
+        return null;
+      }
+      String typeName = SuggestedFixes.prettyType(state, fix, type);
+      fix.prefixWith(intro.statement(), typeName + " " + intro.name() + " = " + initializer + ";\n");
+      fix.replace(intro.first(), intro.name());
+      intro.rereads().forEach(reread -> fix.replace(reread, intro.name()));
+      return fix.build();
+    }
+    if (plan instanceof FixPlan.RenameCall rename
+        && rename.call() instanceof MethodInvocationTree call) {
+      return SuggestedFixes.renameMethodInvocation(call, rename.name(), state);
+    }
+    if (plan instanceof FixPlan.CallAccessor accessor) {
+      String handle = state.getSourceForNode(accessor.handle());
+      return handle == null
+          ? null
+          : SuggestedFix.replace(accessor.read(), handle + "." + accessor.accessor() + "()");
+    }
+    return null;
+  }
+}

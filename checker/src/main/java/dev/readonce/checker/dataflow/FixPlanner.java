@@ -1,0 +1,155 @@
+package dev.readonce.checker.dataflow;
+
+import com.google.common.collect.ImmutableList;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.TreeInfo;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plans the suggested fixes: reuse a live snapshot, introduce a snapshot local for repeated
+ * reads, or make a plain read atomic. A fix is planned only where the edit is local and keeps the
+ * code's meaning apart from reading the slot once.
+ */
+final class FixPlanner {
+
+  private final MethodContext cx;
+  private final Handles handles;
+
+  FixPlanner(MethodContext cx, Handles handles) {
+    this.cx = cx;
+    this.handles = handles;
+  }
+
+  /** The fix for a second read: use the variable holding the first, or introduce one. */
+  @Nullable FixPlan reread(Node reread, ReadRecord earlier, SlotKey slot, @Nullable VarSymbol holder) {
+    Tree tree = reread.getTree();
+    if (holder != null) {
+      Tree parent = cx.parent(tree);
+      if (parent instanceof AssignmentTree assignment
+          && TreeInfo.symbol((JCTree) assignment.getVariable()) == holder) {
+        return null; // `v = u.get()` again: the fix is to not re-read, which is a judgement call
+      }
+      return cx.inScope(holder, tree)
+          ? new FixPlan.UseSnapshot(tree, holder.getSimpleName().toString())
+          : null;
+    }
+    Tree first = firstRead(earlier);
+    if (first == null) {
+      return null;
+    }
+    Tree statement = hoistPoint(first);
+    if (statement == null) {
+      return null;
+    }
+    Tree block = cx.parent(statement);
+    if (!MethodContext.encloses(block, tree)
+        || TreeInfo.getStartPos((JCTree) tree) <= TreeInfo.getStartPos((JCTree) statement)) {
+      return null;
+    }
+    String base =
+        slot.path().isLocal() ? slot.path().toString() + "val" : "snapshot";
+    return new FixPlan.IntroduceSnapshot(
+        statement, first, ImmutableList.of(tree), cx.freshName(first, base), atomicVariant(first));
+  }
+
+  /** The fix for a plain read: its atomic variant, when there is an obvious one. */
+  @Nullable FixPlan plainRead(Node read) {
+    Tree tree = read.getTree();
+    if (tree instanceof MethodInvocationTree call) {
+      Symbol symbol = TreeInfo.symbol((JCTree) call.getMethodSelect());
+      if (!(symbol instanceof MethodSymbol method)) {
+        return null;
+      }
+      String owner = method.owner.getQualifiedName().toString();
+      String name = method.getSimpleName().toString();
+      if ((owner.equals("java.lang.invoke.VarHandle") && name.equals("get"))
+          || (owner.startsWith("java.util.concurrent.atomic.Atomic") && name.equals("getPlain"))) {
+        return new FixPlan.RenameCall(call, "getOpaque");
+      }
+      String atomic = atomicVariant(call);
+      return atomic == null ? null : new FixPlan.RenameCall(call, atomic);
+    }
+    if (tree instanceof ArrayAccessTree access
+        && access.getExpression() instanceof MemberSelectTree array
+        && access.getIndex() instanceof MemberSelectTree index
+        && array.getExpression() instanceof IdentifierTree handle
+        && index.getExpression() instanceof IdentifierTree sameHandle
+        && TreeInfo.symbol((JCTree) handle) == TreeInfo.symbol((JCTree) sameHandle)) {
+      // The handle's own table at the handle's own index: the slot its accessor reads.
+      String accessor = handles.atomicAccessor(((JCTree) handle).type);
+      return accessor == null ? null : new FixPlan.CallAccessor(tree, handle, accessor);
+    }
+    return null;
+  }
+
+  /** For a plain accessor call, the handle's atomic accessor. */
+  private @Nullable String atomicVariant(Tree read) {
+    if (!(read instanceof MethodInvocationTree call)
+        || !(call.getMethodSelect() instanceof MemberSelectTree select)) {
+      return null;
+    }
+    Symbol symbol = TreeInfo.symbol((JCTree) select);
+    if (!(symbol instanceof MethodSymbol method)
+        || cx.calls.contracts().accessor(method).map(a -> a.atomic()).orElse(true)) {
+      return null;
+    }
+    Type receiver = ((JCTree) select.getExpression()).type;
+    return handles.atomicAccessor(receiver);
+  }
+
+  private static @Nullable Tree firstRead(ReadRecord earlier) {
+    Tree first = null;
+    for (SnapId s : earlier.snaps()) {
+      if (s.origin() instanceof JCTree t
+          && (first == null || t.getStartPosition() < ((JCTree) first).getStartPosition())) {
+        first = t;
+      }
+    }
+    return first;
+  }
+
+  /**
+   * The statement of a block before which a read can be hoisted: the read's enclosing statement,
+   * provided no loop, lambda or class lies between them (hoisting out of those changes how often
+   * or where the slot is read).
+   */
+  private @Nullable Tree hoistPoint(Tree read) {
+    Tree current = read;
+    for (Tree parent = cx.parent(current); parent != null; parent = cx.parent(current)) {
+      if (parent instanceof ForLoopTree
+          || parent instanceof WhileLoopTree
+          || parent instanceof DoWhileLoopTree
+          || parent instanceof EnhancedForLoopTree
+          || parent instanceof LambdaExpressionTree
+          || parent instanceof ClassTree) {
+        return null;
+      }
+      if ((parent instanceof BlockTree || parent instanceof CaseTree)
+          && current instanceof StatementTree) {
+        return current;
+      }
+      current = parent;
+    }
+    return null;
+  }
+}
