@@ -159,6 +159,43 @@ class DescentWithoutPointerCheckTest {
   }
 
   @Test
+  void lockDesignatedBySnapshotCoversItsSlot() {
+    helper
+        .addSourceLines(
+            "Pte.java",
+            "import java.util.concurrent.locks.Lock;",
+            "class Pte {",
+            "  long[] pteOffsetMapLock(Lower pmdp) {",
+            "    for (;;) {",
+            "      long pmd = pmdp.get();",
+            "      if (!Pt.table(pmd)) return null;",
+            "      Lock ptl = Pt.tableLock(pmd);",
+            "      try {",
+            "        if (!Pt.same(pmdp, pmd)) continue;",
+            "        return Pt.leaves(pmd);",
+            "      } finally {",
+            "        ptl.unlock();",
+            "      }",
+            "    }",
+            "  }",
+            "  long[] otherSnapshotsTable(Lower pmdp, Lower other) {",
+            "    long pmd = pmdp.get();",
+            "    long o = other.get();",
+            "    if (!Pt.table(pmd) || !Pt.table(o)) return null;",
+            "    Lock ptl = Pt.tableLock(pmd);",
+            "    try {",
+            "      if (!Pt.same(pmdp, pmd)) return null;",
+            "      // BUG: Diagnostic contains: not @StableAfterPointer",
+            "      return Pt.leaves(o);",
+            "    } finally {",
+            "      ptl.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void callersAreJudgedByTheirCalleesDescent() {
     helper
         .addSourceLines(

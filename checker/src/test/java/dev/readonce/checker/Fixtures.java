@@ -77,6 +77,10 @@ final class Fixtures {
           "  }",
           "  @Descends static long[] leaves(@Snapshot long lower) { return new long[512]; }",
           "  @ModifiesSlot(\"u\") static void split(Upper u) {}",
+          "  @LocksSlot(\"lowerval\") static Lock tableLock(@Snapshot long lowerval) {",
+          "    LOCK.lock();",
+          "    return LOCK;",
+          "  }",
           "  static void use(long v) {}",
           "}"
         });
@@ -86,6 +90,14 @@ final class Fixtures {
           "import dev.readonce.annotations.*;",
           "interface Ops {",
           "  int entry(@Snapshot(\"u\") long snap, Upper u);",
+          "}"
+        });
+    SOURCES.put(
+        "LeafOps.java",
+        new String[] {
+          "import dev.readonce.annotations.*;",
+          "interface LeafOps {",
+          "  int leaf(@Snapshot(value = \"l\", lockHeld = true) long v, Lower l);",
           "}"
         });
     SOURCES.put(

@@ -66,6 +66,25 @@ class UnlockedSlotWriteTest {
   }
 
   @Test
+  void callbacksCalledUnderTheLockMayStore() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  LeafOps clean = (v, l) -> {",
+            "    l.set(v & ~4L);",
+            "    return 0;",
+            "  };",
+            "  Ops notLocked = (v, u) -> {",
+            "    // BUG: Diagnostic contains: UnlockedSlotWrite",
+            "    u.set(0);",
+            "    return 0;",
+            "  };",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void fieldSlotsMonitorsAndConstructors() {
     helper
         .addSourceLines(

@@ -14,6 +14,7 @@ import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
 import dev.readonce.checker.dataflow.AccessPath;
 import dev.readonce.checker.dataflow.CallModel;
+import dev.readonce.checker.dataflow.LockRegion;
 import dev.readonce.checker.dataflow.Locking;
 import dev.readonce.checker.dataflow.MethodContext;
 import dev.readonce.checker.dataflow.ReadRecord;
@@ -187,6 +188,8 @@ final class MethodAnalyzer {
               || slotParams.get().indices().size() != 1
               || calls.stableType(params.get(slotParams.get().indices().get(0)).type);
       int line = lineOf(unit, declarations.get(i));
+      // A callback called under the slot's lock (pte_entry) got a stable read, and may store.
+      boolean lockHeld = slot != null && unit.contracts().snapshotLockHeld(contract, i);
       SnapId id = new SnapId(param);
       SnapState state =
           new SnapState(
@@ -195,13 +198,17 @@ final class MethodAnalyzer {
               line,
               ImmutableSet.of(),
               true,
-              false,
+              lockHeld,
               stable,
               LockSpec.HELPERS,
               true,
               false);
       store = store.withLocal(param, SlotValue.snapshot(id)).withSnap(id, state);
-      if (slot != null) {
+      if (lockHeld) {
+        store =
+            store.withLock(
+                new LockRegion(slot, line, null, ImmutableSet.of(), ImmutableSet.of()));
+      } else if (slot != null) {
         store = store.withRead(slot, new ReadRecord(ImmutableSet.of(id), line, ImmutableSet.of()));
       }
     }

@@ -43,12 +43,34 @@ public final class Locking {
         r -> r.monitor() != null && r.monitor() != at && !MethodContext.encloses(r.monitor(), at));
   }
 
+  /**
+   * A lock helper. It names a handle (the slot's lock), or a snapshot of a slot that points to a
+   * lower table: then it takes the lock that snapshot designates, the lower table's, which also
+   * guards the slot (retraction holds it when it clears the slot), so the region covers the slot
+   * the snapshot was read from ({@code pte_lockptr(mm, &pmdval)}).
+   */
   TransferResult<SlotValue, SlotStore> lockSlot(
-      MethodInvocationNode node, Call.LockSlot lock, SlotStore store) {
-    if (lock.slot() == null) {
+      MethodInvocationNode node,
+      Call.LockSlot lock,
+      java.util.function.Function<Node, SlotValue> values,
+      SlotStore store) {
+    SlotKey slot = lock.slot();
+    if (lock.params().indices().size() == 1) {
+      List<Node> args = CallModel.arguments(node, CallModel.symbol(node));
+      int index = lock.params().indices().get(0);
+      if (index >= 0 && index < args.size()) {
+        for (SnapId s : values.apply(args.get(index)).snaps()) {
+          SnapState state = store.snap(s);
+          if (state != null && state.slot() != null) {
+            slot = state.slot();
+          }
+        }
+      }
+    }
+    if (slot == null) {
       return new RegularTransferResult<>(SlotValue.NOTHING, store);
     }
-    return new RegularTransferResult<>(SlotValue.lock(lock.slot()), take(store, lock.slot(), node, null));
+    return new RegularTransferResult<>(SlotValue.lock(slot), take(store, slot, node, null));
   }
 
   private SlotStore take(SlotStore store, SlotKey slot, Node at, @Nullable Tree monitor) {

@@ -255,7 +255,7 @@ public final class SlotTransfer
     } else if (call instanceof Call.Write write) {
       checks.write(node, write.slot(), store);
     } else if (call instanceof Call.LockSlot lock) {
-      return locking.lockSlot(node, lock, store);
+      return locking.lockSlot(node, lock, values, store);
     } else if (call instanceof Call.LockOp op) {
       return locking.lockOp(node, op, values, store);
     } else if (call instanceof Call.Revalidate) {

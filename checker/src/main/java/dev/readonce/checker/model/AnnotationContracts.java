@@ -112,6 +112,27 @@ public final class AnnotationContracts implements Contracts {
     return Optional.empty();
   }
 
+  @Override
+  public boolean snapshotLockHeld(MethodSymbol method, int index) {
+    if (ownLockHeld(method, index)) {
+      return true;
+    }
+    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, types)) {
+      if (ownLockHeld(overridden, index)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean ownLockHeld(MethodSymbol method, int index) {
+    List<VarSymbol> params = method.getParameters();
+    return index < params.size()
+        && AnnotationValues.find(params.get(index), "Snapshot")
+            .map(a -> AnnotationValues.bool(a, "lockHeld", false))
+            .orElse(false);
+  }
+
   private static Optional<SlotParams> ownSnapshotParam(MethodSymbol method, int index) {
     List<VarSymbol> params = method.getParameters();
     if (index >= params.size()) {

@@ -48,6 +48,14 @@ public interface Contracts {
   Optional<SlotParams> snapshotParam(MethodSymbol method, int index);
 
   /**
+   * Whether the caller holds the slot's lock for the whole call of a method with this snapshot
+   * parameter ({@code @Snapshot(lockHeld = true)}, as {@code pte_entry} is called).
+   */
+  default boolean snapshotLockHeld(MethodSymbol method, int index) {
+    return false;
+  }
+
+  /**
    * Whether the symbol carries any ReadOnce contract (a cheap test for the fast path: code that
    * mentions no such symbol cannot touch a slot).
    */
