@@ -19,6 +19,11 @@ import javax.inject.Inject;
     link = Docs.BASE + "DescentWithoutPointerCheck.md")
 public final class DescentWithoutPointerCheck extends ReadOnceCheck {
 
+  /** For the service loader, which instantiates plugins before Error Prone configures them. */
+  public DescentWithoutPointerCheck() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public DescentWithoutPointerCheck(ErrorProneFlags flags) {
     super(flags);

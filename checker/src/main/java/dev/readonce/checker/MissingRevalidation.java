@@ -19,6 +19,11 @@ import javax.inject.Inject;
     link = Docs.BASE + "MissingRevalidation.md")
 public final class MissingRevalidation extends ReadOnceCheck {
 
+  /** For the service loader, which instantiates plugins before Error Prone configures them. */
+  public MissingRevalidation() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public MissingRevalidation(ErrorProneFlags flags) {
     super(flags);

@@ -19,6 +19,11 @@ import javax.inject.Inject;
     link = Docs.BASE + "PlainSlotRead.md")
 public final class PlainSlotRead extends ReadOnceCheck {
 
+  /** For the service loader, which instantiates plugins before Error Prone configures them. */
+  public PlainSlotRead() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public PlainSlotRead(ErrorProneFlags flags) {
     super(flags);

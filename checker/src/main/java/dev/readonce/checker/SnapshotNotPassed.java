@@ -19,6 +19,11 @@ import javax.inject.Inject;
     link = Docs.BASE + "SnapshotNotPassed.md")
 public final class SnapshotNotPassed extends ReadOnceCheck {
 
+  /** For the service loader, which instantiates plugins before Error Prone configures them. */
+  public SnapshotNotPassed() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public SnapshotNotPassed(ErrorProneFlags flags) {
     super(flags);

@@ -19,6 +19,11 @@ import javax.inject.Inject;
     link = Docs.BASE + "UnlockedReread.md")
 public final class UnlockedReread extends ReadOnceCheck {
 
+  /** For the service loader, which instantiates plugins before Error Prone configures them. */
+  public UnlockedReread() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public UnlockedReread(ErrorProneFlags flags) {
     super(flags);

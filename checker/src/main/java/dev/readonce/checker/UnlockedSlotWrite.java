@@ -19,6 +19,11 @@ import javax.inject.Inject;
     link = Docs.BASE + "UnlockedSlotWrite.md")
 public final class UnlockedSlotWrite extends ReadOnceCheck {
 
+  /** For the service loader, which instantiates plugins before Error Prone configures them. */
+  public UnlockedSlotWrite() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public UnlockedSlotWrite(ErrorProneFlags flags) {
     super(flags);

@@ -66,6 +66,60 @@ class UnlockedSlotWriteTest {
   }
 
   @Test
+  void lowerTableSlotsUnderTheLockTheSnapshotDesignates() {
+    helper
+        .addSourceLines(
+            "Zap.java",
+            "import dev.readonce.annotations.Snapshot;",
+            "import java.util.concurrent.locks.Lock;",
+            "class Zap {",
+            "  void zapLower(Lower pmdp) {",
+            "    long pmd = pmdp.get();",
+            "    if (!Pt.table(pmd)) return;",
+            "    Lock ptl = Pt.tableLock(pmd);",
+            "    try {",
+            "      if (!Pt.same(pmdp, pmd)) return;",
+            "      Lower ptep = Pt.lower(pmd, 0);",
+            "      for (int i = 0; i < 4; i++, ptep = ptep.next()) {",
+            "        ptep.set(0);",
+            "      }",
+            "    } finally {",
+            "      ptl.unlock();",
+            "    }",
+            "  }",
+            "  void notRevalidated(Lower pmdp) {",
+            "    long pmd = pmdp.get();",
+            "    if (!Pt.table(pmd)) return;",
+            "    Lock ptl = Pt.tableLock(pmd);",
+            "    Lower ptep = Pt.lower(pmd, 0);",
+            "    // BUG: Diagnostic contains: write to slot 'ptep'",
+            "    ptep.set(0);",
+            "    ptl.unlock();",
+            "  }",
+            "  void afterUnlock(Lower pmdp) {",
+            "    long pmd = pmdp.get();",
+            "    if (!Pt.table(pmd)) return;",
+            "    Lock ptl = Pt.tableLock(pmd);",
+            "    if (!Pt.same(pmdp, pmd)) { ptl.unlock(); return; }",
+            "    Lower ptep = Pt.lower(pmd, 0);",
+            "    ptl.unlock();",
+            "    // BUG: Diagnostic contains: write to slot 'ptep'",
+            "    ptep.set(0);",
+            "  }",
+            "  void handleLockIsNotTheTablesLock(Lower pmdp) {",
+            "    Lock l = Pt.lock(pmdp);",
+            "    long pmd = pmdp.get();",
+            "    if (!Pt.table(pmd)) { l.unlock(); return; }",
+            "    Lower ptep = Pt.lower(pmd, 0);",
+            "    // BUG: Diagnostic contains: write to slot 'ptep'",
+            "    ptep.set(0);",
+            "    l.unlock();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void callbacksCalledUnderTheLockMayStore() {
     helper
         .addSourceLines(

@@ -206,8 +206,7 @@ final class MethodAnalyzer {
       store = store.withLocal(param, SlotValue.snapshot(id)).withSnap(id, state);
       if (lockHeld) {
         store =
-            store.withLock(
-                new LockRegion(slot, line, null, ImmutableSet.of(), ImmutableSet.of()));
+            store.withLock(LockRegion.taken(slot, line, null, false));
       } else if (slot != null) {
         store = store.withRead(slot, new ReadRecord(ImmutableSet.of(id), line, ImmutableSet.of()));
       }

@@ -233,6 +233,11 @@ public final class CallModel {
     return all.isEmpty() ? null : SlotKey.of(all);
   }
 
+  /** Whether two types are the same class (for handles returning their neighbours). */
+  public boolean sameType(javax.lang.model.type.TypeMirror a, javax.lang.model.type.TypeMirror b) {
+    return a instanceof Type ta && b instanceof Type tb && ta.tsym != null && ta.tsym == tb.tsym;
+  }
+
   /** Whether a static type is a handle of slots that are stable after a pointer. */
   public boolean stableType(@Nullable Type type) {
     return type != null && type.tsym != null && contracts.stableHandleType(type.tsym);

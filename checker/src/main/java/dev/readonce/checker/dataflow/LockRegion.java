@@ -13,25 +13,27 @@ import org.jspecify.annotations.Nullable;
  * @param monitor the {@code synchronized} statement, for a monitor (released at its end); null
  *     for a {@code Lock}
  * @param validated the pre-lock snapshots re-validated against the slot under this lock
- * @param reported the pre-lock snapshots already reported as used without re-validation
+ * @param lowerTable whether the lock is the lower table's lock, taken through a snapshot of the
+ *     slot ({@code pte_lockptr(mm, &pmdval)}): it then also covers the slots of the table that
+ *     snapshot points to, once re-validated
  */
 public record LockRegion(
     SlotKey slot,
     int line,
     @Nullable Tree monitor,
     ImmutableSet<SnapId> validated,
-    ImmutableSet<SnapId> reported) {
+    boolean lowerTable) {
+
+  /** A lock just taken: nothing re-validated under it yet. */
+  public static LockRegion taken(
+      SlotKey slot, int line, @Nullable Tree monitor, boolean lowerTable) {
+    return new LockRegion(slot, line, monitor, ImmutableSet.of(), lowerTable);
+  }
 
   public LockRegion validate(SnapId snap) {
     return new LockRegion(
         slot, line, monitor, ImmutableSet.<SnapId>builder().addAll(validated).add(snap).build(),
-        reported);
-  }
-
-  public LockRegion report(SnapId snap) {
-    return new LockRegion(
-        slot, line, monitor, validated,
-        ImmutableSet.<SnapId>builder().addAll(reported).add(snap).build());
+        lowerTable);
   }
 
   /** Held on both paths: only what was re-validated on both counts as re-validated. */
@@ -41,6 +43,6 @@ public record LockRegion(
         Math.max(line, other.line),
         monitor,
         ImmutableSet.copyOf(Sets.intersection(validated, other.validated)),
-        ImmutableSet.copyOf(Sets.union(reported, other.reported)));
+        lowerTable && other.lowerTable);
   }
 }

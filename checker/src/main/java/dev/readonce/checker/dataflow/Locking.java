@@ -55,6 +55,7 @@ public final class Locking {
       java.util.function.Function<Node, SlotValue> values,
       SlotStore store) {
     SlotKey slot = lock.slot();
+    boolean lowerTable = false;
     if (lock.params().indices().size() == 1) {
       List<Node> args = CallModel.arguments(node, CallModel.symbol(node));
       int index = lock.params().indices().get(0);
@@ -63,6 +64,7 @@ public final class Locking {
           SnapState state = store.snap(s);
           if (state != null && state.slot() != null) {
             slot = state.slot();
+            lowerTable = true;
           }
         }
       }
@@ -70,12 +72,13 @@ public final class Locking {
     if (slot == null) {
       return new RegularTransferResult<>(SlotValue.NOTHING, store);
     }
-    return new RegularTransferResult<>(SlotValue.lock(slot), take(store, slot, node, null));
+    return new RegularTransferResult<>(
+        SlotValue.lock(slot),
+        store.withLock(LockRegion.taken(slot, cx.line(node.getTree()), null, lowerTable)));
   }
 
   private SlotStore take(SlotStore store, SlotKey slot, Node at, @Nullable Tree monitor) {
-    return store.withLock(
-        new LockRegion(slot, cx.line(at.getTree()), monitor, ImmutableSet.of(), ImmutableSet.of()));
+    return store.withLock(LockRegion.taken(slot, cx.line(at.getTree()), monitor, false));
   }
 
   TransferResult<SlotValue, SlotStore> lockOp(
@@ -154,7 +157,7 @@ public final class Locking {
     new Locking(cx).addGuarded(slots, AccessPath.of(new AccessPath.This()), owner, "this");
     SlotStore out = store;
     for (SlotKey slot : slots) {
-      out = out.withLock(new LockRegion(slot, line, null, ImmutableSet.of(), ImmutableSet.of()));
+      out = out.withLock(LockRegion.taken(slot, line, null, false));
     }
     return out;
   }

@@ -260,7 +260,7 @@ final class RuleChecks {
    * not stable after a pointer must be locked and re-validated. A stale snapshot under a lock is
    * left to {@link Rule#MISSING_REVALIDATION}, which reports its use.
    */
-  void descent(Node node, SlotValue value, SlotStore store, String via) {
+  void descent(Node node, SlotValue value, SlotStore store, String via, boolean here) {
     for (SnapId s : value.snaps()) {
       SnapState state = store.snap(s);
       if (state == null) {
@@ -286,7 +286,8 @@ final class RuleChecks {
         }
         return;
       }
-      if (!state.stable() && !validated) {
+      // A callee that descends takes the lock itself (its own body is judged for that).
+      if (here && !state.stable() && !validated) {
         report(
             Rule.DESCENT_WITHOUT_POINTER_CHECK,
             node,
@@ -316,7 +317,8 @@ final class RuleChecks {
     if (hasBody) {
       for (int i = 0; i < args.size(); i++) {
         if (cx.summaries.requiresPointer(callee, i)) {
-          descent(node, values.apply(args.get(i)), store, " (in " + callee.getSimpleName() + "())");
+          descent(
+              node, values.apply(args.get(i)), store, " (in " + callee.getSimpleName() + "())", false);
         }
       }
     }

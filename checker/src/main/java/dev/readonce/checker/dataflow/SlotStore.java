@@ -82,6 +82,16 @@ public final class SlotStore implements Store<SlotStore> {
         return region;
       }
     }
+    // A handle into a lower table, reached under that table's lock: `ptep`, `ptep.table[i]`.
+    if (slot.path().root() instanceof AccessPath.Local local
+        && (slot.path().steps().isEmpty()
+            || slot.path().steps().get(0) instanceof AccessPath.Field)) {
+      SlotKey parent = local(local.variable()).coveredBy();
+      LockRegion region = parent == null ? null : locks.get(parent);
+      if (region != null && region.lowerTable()) {
+        return region;
+      }
+    }
     return null;
   }
 

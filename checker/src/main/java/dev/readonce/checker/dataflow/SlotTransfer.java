@@ -128,7 +128,7 @@ public final class SlotTransfer
         || node instanceof UnaryOperationNode) {
       // Arithmetic on a snapshot is still that snapshot's value: deciding on `(pud & MASK)`
       // decides on `pud`.
-      return pass(st, new SlotValue(operandSnaps(node, in), null, null));
+      return pass(st, SlotValue.snapshots(operandSnaps(node, in)));
     }
     return pass(st, SlotValue.NOTHING);
   }
@@ -265,7 +265,12 @@ public final class SlotTransfer
     } else if (call instanceof Call.Descend descend) {
       List<Node> args = CallModel.arguments(node, CallModel.symbol(node));
       if (descend.argument() < args.size()) {
-        checks.descent(node, values.apply(args.get(descend.argument())), store, "");
+        SlotValue snapshot = values.apply(args.get(descend.argument()));
+        checks.descent(node, snapshot, store, "", true);
+        SlotKey lowerTableLock = lowerTableLock(snapshot, store);
+        if (lowerTableLock != null) {
+          return regular(SlotValue.coveredBy(lowerTableLock), store);
+        }
       }
     } else if (call instanceof Call.Modify modify) {
       if (modify.slot() != null) {
@@ -276,8 +281,35 @@ public final class SlotTransfer
       }
     } else if (call instanceof Call.Other) {
       checks.callee(node, values, store);
+      // A heuristic: a method of a covered handle that returns the handle's own type (next())
+      // returns a neighbour in the same table, covered by the same lock.
+      Node receiver = node.getTarget().getReceiver();
+      SlotKey covered = receiver == null ? null : values.apply(receiver).coveredBy();
+      if (covered != null
+          && receiver.getType() != null
+          && node.getType() != null
+          && cx.calls.sameType(receiver.getType(), node.getType())) {
+        return regular(SlotValue.coveredBy(covered), store);
+      }
     }
     return regular(SlotValue.NOTHING, store);
+  }
+
+  /**
+   * The slot whose lower-table lock is held and re-validated for the snapshot being descended
+   * from: the handle returned then points into a table whose slots that lock guards.
+   */
+  private static @Nullable SlotKey lowerTableLock(SlotValue snapshot, SlotStore store) {
+    for (SnapId s : snapshot.snaps()) {
+      SnapState state = store.snap(s);
+      LockRegion region = state == null ? null : store.lockCovering(state.slot());
+      if (region != null
+          && region.lowerTable()
+          && (state.underLock() || region.validated().contains(s))) {
+        return region.slot();
+      }
+    }
+    return null;
   }
 
   private TransferResult<SlotValue, SlotStore> read(Node node, Call.Read read, SlotStore store) {
