@@ -49,7 +49,8 @@ abstract class ReadOnceCheck extends BugChecker
 
   private Description report(Tree tree, VisitorState state) {
     ImmutableList<Finding> found =
-        Analyses.instance(state, context -> ContractsFactory.create(context, config))
+        Analyses.instance(
+                state, context -> ContractsFactory.create(context, config), config.audit())
             .forUnit(state)
             .findingsAt(tree, rule());
     if (found.isEmpty()) {

@@ -18,12 +18,14 @@ public final class Analyses {
   private static final Context.Key<Analyses> KEY = new Context.Key<>();
 
   private final Contracts contracts;
+  private final boolean audit;
   private final Types types;
   private final JavacProcessingEnvironment env;
   private UnitAnalysis current;
 
-  private Analyses(Context context, Contracts contracts) {
+  private Analyses(Context context, Contracts contracts, boolean audit) {
     this.contracts = contracts;
+    this.audit = audit;
     this.types = Types.instance(context);
     this.env = JavacProcessingEnvironment.instance(context);
   }
@@ -32,11 +34,12 @@ public final class Analyses {
    * The instance of this compilation; the first caller's factory builds the contracts (all
    * checks share one configuration, parsed from the same flags).
    */
-  public static Analyses instance(VisitorState state, Function<Context, Contracts> contracts) {
+  public static Analyses instance(
+      VisitorState state, Function<Context, Contracts> contracts, boolean audit) {
     Context context = state.context;
     Analyses existing = context.get(KEY);
     if (existing == null) {
-      existing = new Analyses(context, contracts.apply(context));
+      existing = new Analyses(context, contracts.apply(context), audit);
       context.put(KEY, existing);
     }
     return existing;
@@ -46,7 +49,7 @@ public final class Analyses {
   public UnitAnalysis forUnit(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (current == null || current.unit() != unit) {
-      current = new UnitAnalysis(unit, contracts, types, env);
+      current = new UnitAnalysis(unit, contracts, audit, types, env);
     }
     return current;
   }

@@ -20,6 +20,7 @@ import dev.readonce.checker.dataflow.FieldVarHandles;
 import dev.readonce.checker.dataflow.Finding;
 import dev.readonce.checker.dataflow.Rule;
 import dev.readonce.checker.dataflow.Summaries;
+import dev.readonce.checker.model.AuditContracts;
 import dev.readonce.checker.model.Contracts;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,12 +52,17 @@ public final class UnitAnalysis implements Summaries {
   private IdentityHashMap<Tree, List<Finding>> findingsByTree;
 
   UnitAnalysis(
-      CompilationUnitTree unit, Contracts contracts, Types types, JavacProcessingEnvironment env) {
+      CompilationUnitTree unit,
+      Contracts declared,
+      boolean audit,
+      Types types,
+      JavacProcessingEnvironment env) {
     this.unit = unit;
-    this.contracts = contracts;
+    FieldVarHandles handles = FieldVarHandles.scan(unit);
+    this.contracts = audit ? new AuditContracts(declared, handles.accessedFields()) : declared;
     this.types = types;
     this.env = env;
-    this.calls = new CallModel(contracts, FieldVarHandles.scan(unit));
+    this.calls = new CallModel(contracts, handles);
     this.relevance = new Relevance(contracts);
     collect();
   }

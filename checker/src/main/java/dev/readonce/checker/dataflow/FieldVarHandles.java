@@ -25,18 +25,46 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FieldVarHandles {
 
-  public static final FieldVarHandles NONE = new FieldVarHandles(ImmutableMap.of());
+  public static final FieldVarHandles NONE =
+      new FieldVarHandles(ImmutableMap.of(), com.google.common.collect.ImmutableSet.of());
 
   private final ImmutableMap<VarSymbol, VarSymbol> handleToField;
+  private final com.google.common.collect.ImmutableSet<VarSymbol> accessedFields;
 
-  private FieldVarHandles(ImmutableMap<VarSymbol, VarSymbol> handleToField) {
+  private FieldVarHandles(
+      ImmutableMap<VarSymbol, VarSymbol> handleToField,
+      com.google.common.collect.ImmutableSet<VarSymbol> accessedFields) {
     this.handleToField = handleToField;
+    this.accessedFields = accessedFields;
+  }
+
+  /**
+   * The fields this unit accesses through a VarHandle: the targets of field handles, and the
+   * array fields passed to an element handle (for audit mode).
+   */
+  public com.google.common.collect.ImmutableSet<VarSymbol> accessedFields() {
+    return accessedFields;
   }
 
   /** Scans a compilation unit's VarHandle field initializers. */
   public static FieldVarHandles scan(CompilationUnitTree unit) {
     Map<VarSymbol, VarSymbol> found = new HashMap<>();
+    java.util.Set<VarSymbol> arrays = new java.util.HashSet<>();
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        Symbol method = TreeInfo.symbol((JCTree) call.getMethodSelect());
+        if (method != null
+            && method.owner != null
+            && method.owner.getQualifiedName().contentEquals("java.lang.invoke.VarHandle")
+            && !call.getArguments().isEmpty()
+            && TreeInfo.symbol((JCTree) call.getArguments().get(0)) instanceof VarSymbol f
+            && f.owner instanceof ClassSymbol) {
+          arrays.add(f);
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
         Symbol handle = TreeInfo.symbolFor((JCTree) tree);
@@ -62,7 +90,15 @@ public final class FieldVarHandles {
         return super.visitVariable(tree, unused);
       }
     }.scan(unit, null);
-    return found.isEmpty() ? NONE : new FieldVarHandles(ImmutableMap.copyOf(found));
+    if (found.isEmpty() && arrays.isEmpty()) {
+      return NONE;
+    }
+    return new FieldVarHandles(
+        ImmutableMap.copyOf(found),
+        com.google.common.collect.ImmutableSet.<VarSymbol>builder()
+            .addAll(found.values())
+            .addAll(arrays)
+            .build());
   }
 
   /** The field a VarHandle-valued node accesses, if it is one of this unit's field handles. */

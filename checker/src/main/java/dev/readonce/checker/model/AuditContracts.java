@@ -1,0 +1,101 @@
+package dev.readonce.checker.model;
+
+import com.google.common.collect.ImmutableSet;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.readonce.annotations.PointerTest.Shows;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Audit mode ({@code -XepOpt:ReadOnce:Audit=true}): on code that carries no annotations, every
+ * {@code volatile} field, every {@code Atomic*} field, and every field this unit accesses through
+ * a {@code VarHandle} is treated as a slot, so double reads of racy fields surface. The lock of
+ * such a slot is unknown (only lock helpers could name it); declared contracts still apply.
+ */
+public final class AuditContracts implements Contracts {
+
+  private static final SlotDecl AUDITED = new SlotDecl(LockSpec.HELPERS, false);
+
+  private final Contracts declared;
+  private final ImmutableSet<VarSymbol> varHandleFields;
+
+  /**
+   * @param declared the contracts from annotations and declarations files
+   * @param varHandleFields the fields this compilation unit reads or writes through a VarHandle
+   */
+  public AuditContracts(Contracts declared, ImmutableSet<VarSymbol> varHandleFields) {
+    this.declared = declared;
+    this.varHandleFields = varHandleFields;
+  }
+
+  @Override
+  public Optional<SlotDecl> slotField(VarSymbol field) {
+    Optional<SlotDecl> decl = declared.slotField(field);
+    if (decl.isPresent() || !(field.owner instanceof ClassSymbol)) {
+      return decl;
+    }
+    boolean racy =
+        (field.flags() & Flags.VOLATILE) != 0
+            || varHandleFields.contains(field)
+            || (field.type.tsym != null
+                && field.type.tsym.getQualifiedName().toString()
+                    .startsWith("java.util.concurrent.atomic.Atomic"));
+    return racy ? Optional.of(AUDITED) : Optional.empty();
+  }
+
+  @Override
+  public Optional<AccessorDecl> accessor(MethodSymbol method) {
+    return declared.accessor(method);
+  }
+
+  @Override
+  public boolean stableHandleType(TypeSymbol type) {
+    return declared.stableHandleType(type);
+  }
+
+  @Override
+  public Optional<SlotParams> locksSlot(MethodSymbol method) {
+    return declared.locksSlot(method);
+  }
+
+  @Override
+  public boolean revalidates(MethodSymbol method) {
+    return declared.revalidates(method);
+  }
+
+  @Override
+  public OptionalInt descends(MethodSymbol method) {
+    return declared.descends(method);
+  }
+
+  @Override
+  public Optional<Shows> pointerTest(MethodSymbol method) {
+    return declared.pointerTest(method);
+  }
+
+  @Override
+  public Optional<ModifiesDecl> modifies(MethodSymbol method) {
+    return declared.modifies(method);
+  }
+
+  @Override
+  public Optional<SlotParams> snapshotParam(MethodSymbol method, int index) {
+    return declared.snapshotParam(method, index);
+  }
+
+  @Override
+  public boolean snapshotLockHeld(MethodSymbol method, int index) {
+    return declared.snapshotLockHeld(method, index);
+  }
+
+  @Override
+  public boolean hasContract(Symbol symbol) {
+    return declared.hasContract(symbol)
+        || (symbol instanceof VarSymbol field && slotField(field).isPresent());
+  }
+}
