@@ -82,6 +82,83 @@ class SnapshotNotPassedTest {
   }
 
   @Test
+  void switchLabelledLoopsFinallyAndOverrides() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "import java.util.concurrent.locks.Lock;",
+            "class T {",
+            "  int sw(Upper u, OldOps ops, int k) {",
+            "    long pud = u.get();",
+            "    switch (k) {",
+            "      case 0:",
+            "        return Pt.none(pud) ? 0 : 1;",
+            "      default:",
+            "        // BUG: Diagnostic contains: SnapshotNotPassed",
+            "        return Pt.leaf(pud) ? ops.entry(u) : 2;",
+            "    }",
+            "  }",
+            "  int labelled(Upper u, OldOps ops) {",
+            "    int n = 0;",
+            "    outer:",
+            "    for (int i = 0; i < 3; i++, u = u.next()) {",
+            "      long pud = u.get();",
+            "      for (int j = 0; j < 2; j++) {",
+            "        if (Pt.none(pud)) continue outer;",
+            "        // BUG: Diagnostic contains: SnapshotNotPassed",
+            "        n += ops.entry(u);",
+            "      }",
+            "    }",
+            "    return n;",
+            "  }",
+            "  int finallyBlock(Upper u, OldOps ops) {",
+            "    long pud = u.get();",
+            "    Lock l = Pt.lock(u);",
+            "    try {",
+            "      if (u.get() != pud) return -1;",
+            "    } finally {",
+            "      l.unlock();",
+            "    }",
+            "    // BUG: Diagnostic contains: SnapshotNotPassed",
+            "    return Pt.none(pud) ? 0 : ops.entry(u);",
+            "  }",
+            "  int earlyReturnLeavesNoSnapshot(Upper u, OldOps ops, boolean b) {",
+            "    if (b) return ops.entry(u);",
+            "    long pud = u.get();",
+            "    return Pt.none(pud) ? 0 : 1;",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Over.java",
+            "class Over implements Ops {",
+            "  private final OldOps inner = x -> 0;",
+            "  @Override public int entry(long snap, Upper u) {",
+            "    // BUG: Diagnostic contains: entry() is given slot 'u'",
+            "    return Pt.none(snap) ? 0 : inner.entry(u);",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Anon.java",
+            "class Anon {",
+            "  Ops ops = new Ops() {",
+            "    @Override public int entry(long snap, Upper u) {",
+            "      OldOps old = x -> 0;",
+            "      // BUG: Diagnostic contains: SnapshotNotPassed",
+            "      return old.entry(u);",
+            "    }",
+            "  };",
+            "  Ops passes = new Ops() {",
+            "    @Override public int entry(long snap, Upper u) {",
+            "      return new Ops() {",
+            "        @Override public int entry(long s, Upper v) { return (int) s; }",
+            "      }.entry(snap, u);",
+            "    }",
+            "  };",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void branchesTernariesAndLambdas() {
     helper
         .addSourceLines(
