@@ -7,6 +7,7 @@ import static dev.readonce.walker.mm.Pgtable.PRESENT;
 import static dev.readonce.walker.mm.Pgtable.RW;
 import static dev.readonce.walker.mm.Pgtable.SPECIAL;
 
+import dev.readonce.annotations.ModifiesSlot;
 import dev.readonce.annotations.PointerTest;
 import dev.readonce.annotations.PointerTest.Shows;
 import dev.readonce.annotations.Revalidates;
@@ -110,5 +111,27 @@ public final class Pte {
   @Revalidates
   public static boolean pteSame(PteRef ptep, @Snapshot("ptep") long pte) {
     return ptep.get() == pte;
+  }
+
+  /**
+   * Models {@code ptep_modify_prot_start()}: atomically clears the PTE and returns what it held,
+   * including accessed/dirty bits the hardware set after the caller's read. Hold the PTE lock; the
+   * hardware cannot update a cleared entry, so nothing is lost until {@link #ptepModifyProtCommit}.
+   */
+  @ModifiesSlot(value = "ptep", requiresLock = true)
+  public static long ptepModifyProtStart(PteRef ptep) {
+    return ptep.getAndClear();
+  }
+
+  /**
+   * Models {@code ptep_modify_prot_commit()}: stores {@code pte}, built from {@code oldPte} as
+   * {@link #ptepModifyProtStart} returned it. Hold the PTE lock.
+   */
+  @ModifiesSlot(value = "ptep", requiresLock = true)
+  public static void ptepModifyProtCommit(PteRef ptep, long oldPte, long pte) {
+    if (ptep.get() != 0) {
+      throw new IllegalStateException("commit without start: " + ptep + " old " + oldPte);
+    }
+    ptep.set(pte);
   }
 }

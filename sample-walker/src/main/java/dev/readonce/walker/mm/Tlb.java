@@ -28,15 +28,19 @@ public final class Tlb {
    * started before the flush is still running.
    */
   public void flushRange(long start, long end) {
-    synchronized (recent) {
-      if (recent.size() == KEPT) {
-        recent.removeFirst();
-      }
-      recent.addLast(new Range(start, end));
-      flushCount++;
-    }
+    // Taking the write side waits for every hardware walk, which holds the read side.
     hardwareWalks.writeLock().lock();
-    hardwareWalks.writeLock().unlock();
+    try {
+      synchronized (recent) {
+        if (recent.size() == KEPT) {
+          recent.removeFirst();
+        }
+        recent.addLast(new Range(start, end));
+        flushCount++;
+      }
+    } finally {
+      hardwareWalks.writeLock().unlock();
+    }
   }
 
   /** The most recent flushes, oldest first. */
