@@ -123,6 +123,11 @@ public final class Arena {
     return frame(pfn).use;
   }
 
+  /** How many frames are in use {@code use} now (frames never touched are not counted). */
+  public long count(Use use) {
+    return frames.values().stream().filter(f -> f.use == use).count();
+  }
+
   /** Word {@code i} of data frame {@code pfn} as first touched: present, writable, not huge. */
   public static long dataWord(long pfn, int i) {
     long fakePfn = (DATA_MARK << 24) | ((pfn & 0x7FFF) << 9) | i;
