@@ -89,6 +89,7 @@ public final class HugeMemory {
     entry = vma.has(VmArea.VM_DEVDAX) ? pudMkdevmap(entry) : pudMkspecial(entry);
     if (write) {
       entry = pudMkdirty(pudMkyoung(entry));
+      entry = vma.has(VmArea.VM_WRITE) ? pudMkwrite(entry) : entry; // maybe_pud_mkwrite()
     }
     pudp.set(entry);
     return true;
@@ -130,6 +131,7 @@ public final class HugeMemory {
     entry = vma.has(VmArea.VM_DEVDAX) ? pmdMkdevmap(entry) : pmdMkspecial(entry);
     if (write) {
       entry = pmdMkdirty(pmdMkyoung(entry));
+      entry = vma.has(VmArea.VM_WRITE) ? pmdMkwrite(entry) : entry; // maybe_pmd_mkwrite()
     }
     pmdp.set(entry);
     return true;

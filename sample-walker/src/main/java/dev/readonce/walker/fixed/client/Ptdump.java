@@ -150,22 +150,26 @@ public final class Ptdump {
     }
   }
 
-  /** The flags printed for entry {@code val} at {@code level}, as x86's {@code printk_prot()}. */
+  /**
+   * The flags printed for entry {@code val} at {@code level}, after x86's {@code printk_prot()}:
+   * the access ({@code RW} or {@code ro}), then the attributes, or nothing if not present.
+   */
   private static String flags(int level, long val) {
     if ((val & Pgtable.PRESENT) == 0) {
       return "";
     }
-    StringBuilder sb = new StringBuilder((val & Pgtable.RW) != 0 ? "RW" : "ro");
+    List<String> attributes = new ArrayList<>();
     if (level < 4 && (val & Pgtable.PSE) != 0) {
-      sb.append(" huge");
+      attributes.add("huge");
     }
     if ((val & Pgtable.DEVMAP) != 0) {
-      sb.append(" devmap");
+      attributes.add("devmap");
     }
     if ((val & Pgtable.SPECIAL) != 0) {
-      sb.append(" special");
+      attributes.add("special");
     }
-    return sb.toString();
+    String access = (val & Pgtable.RW) != 0 ? "RW" : "ro";
+    return attributes.isEmpty() ? access : access + "  " + String.join(" ", attributes);
   }
 
   private static String line(long start, long end, int level, String flags) {
