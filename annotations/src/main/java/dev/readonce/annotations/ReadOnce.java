@@ -27,7 +27,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @ReadOnce
- * long get() { return (long) ENTRY.getOpaque(table, index); }
+ * long get() { return (long) ENTRY.getAcquire(table, index); }   // or getOpaque
  * }</pre>
  *
  * <p>Two reads of the same slot in one pass (the same access path: receiver plus index) are two

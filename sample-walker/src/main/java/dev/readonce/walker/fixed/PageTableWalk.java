@@ -35,6 +35,7 @@ import static dev.readonce.walker.mm.SchedulePoint.WALK_PUD_AFTER_SPLIT;
 import static dev.readonce.walker.mm.SchedulePoint.WALK_PUD_BEFORE_DESCENT;
 
 import dev.readonce.annotations.Snapshot;
+import dev.readonce.walker.mm.EntryRef;
 import dev.readonce.walker.mm.P4dRef;
 import dev.readonce.walker.mm.PgdRef;
 import dev.readonce.walker.mm.PmdRef;
@@ -106,8 +107,16 @@ final class PageTableWalk {
     }
   }
 
-  /** Models {@code walk_pmd_range()}: the PMD slots of the table the snapshot {@code pud} points to. */
-  static <P> int walkPmdRange(@Snapshot long pud, long addr, long end, MmWalk<P> walk) {
+  /**
+   * Models {@code walk_pmd_range()}: the PMD slots of the table that {@code pud}, the caller's
+   * snapshot of {@code pudp}, points to. The handle comes along only to say which slot the
+   * snapshot is of; it is not read.
+   */
+  static <P> int walkPmdRange(
+      @Snapshot("pudp") long pud, PudRef pudp, long addr, long end, MmWalk<P> walk) {
+    if (!pudTable(pud)) {
+      throw notATable("walk_pmd_range", pudp);
+    }
     MmWalkOps<P> ops = walk.ops;
     boolean hasHandler = ops.pteEntry() != null;
     int depth = 3;
@@ -159,8 +168,15 @@ final class PageTableWalk {
     }
   }
 
-  /** Models {@code walk_pud_range()}: the PUD slots of the table the snapshot {@code p4d} points to. */
-  static <P> int walkPudRange(@Snapshot long p4d, long addr, long end, MmWalk<P> walk) {
+  /**
+   * Models {@code walk_pud_range()}: the PUD slots of the table that {@code p4d}, the caller's
+   * snapshot of {@code p4dp}, points to.
+   */
+  static <P> int walkPudRange(
+      @Snapshot("p4dp") long p4d, P4dRef p4dp, long addr, long end, MmWalk<P> walk) {
+    if (!p4dTable(p4d)) {
+      throw notATable("walk_pud_range", p4dp);
+    }
     MmWalkOps<P> ops = walk.ops;
     boolean hasHandler = ops.pmdEntry() != null || ops.pteEntry() != null;
     int depth = 2;
@@ -202,7 +218,7 @@ final class PageTableWalk {
           continue again;
         }
         walk.mm.schedule().at(WALK_PUD_BEFORE_DESCENT, addr);
-        err = walkPmdRange(pud, addr, next, walk);
+        err = walkPmdRange(pud, pudp, addr, next, walk);
         if (err != 0) {
           return err;
         }
@@ -215,8 +231,15 @@ final class PageTableWalk {
     }
   }
 
-  /** Models {@code walk_p4d_range()}: the P4D slots of the table the snapshot {@code pgd} points to. */
-  static <P> int walkP4dRange(@Snapshot long pgd, long addr, long end, MmWalk<P> walk) {
+  /**
+   * Models {@code walk_p4d_range()}: the P4D slots of the table that {@code pgd}, the caller's
+   * snapshot of {@code pgdp}, points to.
+   */
+  static <P> int walkP4dRange(
+      @Snapshot("pgdp") long pgd, PgdRef pgdp, long addr, long end, MmWalk<P> walk) {
+    if (!pgdTable(pgd)) {
+      throw notATable("walk_p4d_range", pgdp);
+    }
     MmWalkOps<P> ops = walk.ops;
     boolean hasHandler = ops.pudEntry() != null || ops.pmdEntry() != null || ops.pteEntry() != null;
     int depth = 1;
@@ -234,7 +257,7 @@ final class PageTableWalk {
           err = ops.p4dEntry().p4dEntry(p4d, p4dp, addr, next, walk);
         }
         if (err == 0 && hasHandler) {
-          err = walkPudRange(p4d, addr, next, walk);
+          err = walkPudRange(p4d, p4dp, addr, next, walk);
         }
       }
       if (err != 0) {
@@ -267,7 +290,7 @@ final class PageTableWalk {
           err = ops.pgdEntry().pgdEntry(pgd, pgdp, addr, next, walk);
         }
         if (err == 0 && hasHandler) {
-          err = walkP4dRange(pgd, addr, next, walk);
+          err = walkP4dRange(pgd, pgdp, addr, next, walk);
         }
       }
       if (err != 0) {
@@ -278,5 +301,13 @@ final class PageTableWalk {
         return 0;
       }
     }
+  }
+
+  /**
+   * The caller descends only from a snapshot it has shown to be a table; each level tests the
+   * value again (not the slot), so that what it relies on is stated where it relies on it.
+   */
+  private static IllegalStateException notATable(String function, EntryRef slot) {
+    return new IllegalStateException(function + "() from an entry of " + slot + " that is no table");
   }
 }

@@ -113,6 +113,9 @@ public final class Zap {
       long addr,
       long end,
       List<Long> freed) {
+    if (!pmdTable(pmd)) {
+      return; // the caller tested it; the value is tested again, not the slot
+    }
     MmStruct mm = vma.mm();
     Lock ptl = pteLock(mm, pmd);
     try {
