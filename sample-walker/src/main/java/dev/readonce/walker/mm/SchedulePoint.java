@@ -10,6 +10,27 @@ package dev.readonce.walker.mm;
  * locks the calling thread holds there; an action registered for a point runs on that thread at
  * that moment, so it must not take those locks ({@link PgtableLocks} fails fast when it tries).
  * The address passed is the walker's current address (the start of the entry's span).
+ *
+ * <p>Where the fixed variant calls them:
+ *
+ * <table>
+ *   <caption>Call sites</caption>
+ *   <tr><th>point</th><th>called in</th></tr>
+ *   <tr><td>{@code WALK_PGD_AFTER_READ}</td><td>{@code fixed.PageTableWalk.walkPgdRange}</td></tr>
+ *   <tr><td>{@code WALK_P4D_AFTER_READ}</td><td>{@code fixed.PageTableWalk.walkP4dRange}</td></tr>
+ *   <tr><td>{@code WALK_PUD_AFTER_READ}, {@code WALK_PUD_AFTER_SPLIT}, {@code
+ *       WALK_PUD_BEFORE_DESCENT}</td><td>{@code fixed.PageTableWalk.walkPudRange}</td></tr>
+ *   <tr><td>{@code WALK_PMD_AFTER_READ}, {@code WALK_PMD_AFTER_SPLIT}</td>
+ *       <td>{@code fixed.PageTableWalk.walkPmdRange}</td></tr>
+ *   <tr><td>{@code PTE_OFFSET_MAP_BEFORE_LOCK}</td><td>{@code fixed.PageTableWalk.walkPteRange}</td></tr>
+ *   <tr><td>{@code WALK_PTE_AFTER_READ}</td><td>{@code fixed.PageTableWalk.walkPteRangeInner}</td></tr>
+ *   <tr><td>{@code HMM_WALK_PUD_BEFORE_LOCK}</td><td>{@code fixed.client.Hmm.hmmVmaWalkPud}</td></tr>
+ *   <tr><td>{@code HMM_WALK_PMD_BEFORE_HANDLE}</td><td>{@code fixed.client.Hmm.hmmVmaWalkPmd}</td></tr>
+ *   <tr><td>{@code FOLLOW_PFNMAP_PUD_BEFORE_LOCK}, {@code FOLLOW_PFNMAP_PMD_BEFORE_LOCK}</td>
+ *       <td>{@code fixed.client.FollowPfnmap.followPfnmapStart}</td></tr>
+ *   <tr><td>{@code PUD_ALLOC_BEFORE_LOCK}, {@code PMD_ALLOC_BEFORE_LOCK}, {@code
+ *       PTE_ALLOC_BEFORE_LOCK}</td><td>{@link PgtableAlloc} (shared by all variants)</td></tr>
+ * </table>
  */
 public enum SchedulePoint {
 
