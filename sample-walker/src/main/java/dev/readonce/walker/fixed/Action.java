@@ -1,9 +1,9 @@
 package dev.readonce.walker.fixed;
 
 /**
- * What the walker does after a callback returns 0, {@code enum page_walk_action}
- * ({@code include/linux/pagewalk.h}). The walker sets {@link #SUBTREE} before each {@code pud_entry}
- * and {@code pmd_entry}; the callback may change it.
+ * What the walker does after a callback returns 0, {@code enum page_walk_action} ({@code
+ * include/linux/pagewalk.h}). The walker sets {@link #SUBTREE} before each {@code pud_entry} and
+ * {@code pmd_entry}; the callback may change it.
  */
 public enum Action {
   /** Descend into the entry's subtree (splitting a huge entry first, if there is a VMA). */

@@ -50,8 +50,8 @@ import java.util.concurrent.locks.Lock;
  * <p>Each pass over a slot reads it once into a snapshot and makes every decision of the pass on
  * that snapshot: the hole test, the callback (which gets the snapshot), the descent (from the
  * snapshot, never from a re-read). After the walker itself splits a huge entry, it re-reads the
- * slot into the same variable and descends only if the new snapshot is a table; anything else is
- * a new pass ({@code ACTION_AGAIN}, 3b89863c3fa4). PMDs are not stable after pointer, so the PTE
+ * slot into the same variable and descends only if the new snapshot is a table; anything else is a
+ * new pass ({@code ACTION_AGAIN}, 3b89863c3fa4). PMDs are not stable after pointer, so the PTE
  * level is entered under the PTE table's lock after re-checking the PMD.
  */
 final class PageTableWalk {
@@ -109,8 +109,8 @@ final class PageTableWalk {
 
   /**
    * Models {@code walk_pmd_range()}: the PMD slots of the table that {@code pud}, the caller's
-   * snapshot of {@code pudp}, points to. The handle comes along only to say which slot the
-   * snapshot is of; it is not read.
+   * snapshot of {@code pudp}, points to. The handle comes along only to say which slot the snapshot
+   * is of; it is not read.
    */
   static <P> int walkPmdRange(
       @Snapshot("pudp") long pud, PudRef pudp, long addr, long end, MmWalk<P> walk) {
@@ -123,7 +123,7 @@ final class PageTableWalk {
     for (PmdRef pmdp = pmdOffset(walk.mm, pud, addr); ; pmdp = pmdp.next()) {
       long next = pmdAddrEnd(addr, end);
       again:
-      for (;;) {
+      for (; ; ) {
         long pmd = pmdp.get();
         walk.mm.schedule().at(WALK_PMD_AFTER_READ, addr);
         if (pmdNone(pmd) || (walk.vma() == null && !walk.noVma)) {
@@ -183,7 +183,7 @@ final class PageTableWalk {
     for (PudRef pudp = pudOffset(walk.mm, p4d, addr); ; pudp = pudp.next()) {
       long next = pudAddrEnd(addr, end);
       again:
-      for (;;) {
+      for (; ; ) {
         long pud = pudp.get();
         walk.mm.schedule().at(WALK_PUD_AFTER_READ, addr);
         if (pudNone(pud) || (walk.vma() == null && !walk.noVma)) {
@@ -304,10 +304,11 @@ final class PageTableWalk {
   }
 
   /**
-   * The caller descends only from a snapshot it has shown to be a table; each level tests the
-   * value again (not the slot), so that what it relies on is stated where it relies on it.
+   * The caller descends only from a snapshot it has shown to be a table; each level tests the value
+   * again (not the slot), so that what it relies on is stated where it relies on it.
    */
   private static IllegalStateException notATable(String function, EntryRef slot) {
-    return new IllegalStateException(function + "() from an entry of " + slot + " that is no table");
+    return new IllegalStateException(
+        function + "() from an entry of " + slot + " that is no table");
   }
 }

@@ -15,12 +15,11 @@ import dev.readonce.walker.mm.VmArea;
  * <p>Callers hold the mm lock for read ({@link MmStruct#mmapReadLock}), or for {@link
  * #walkPageMapping} the file's {@code i_mmap_rwsem}; writers run concurrently (faults, zaps, huge
  * page inserts and splits, PTE-table retraction, the hardware), and the walk stays correct: it
- * never descends from a snapshot that is not a table, never enters a PTE table whose PMD it has
- * not re-checked under the table's lock, and every callback acts on the value the walker decided
- * on.
+ * never descends from a snapshot that is not a table, never enters a PTE table whose PMD it has not
+ * re-checked under the table's lock, and every callback acts on the value the walker decided on.
  *
- * <p>Not modelled: hugetlb VMAs ({@code walk_hugetlb_range()}), {@code install_pte}, the walk
- * lock modes of {@code struct mm_walk_ops} (a walk takes no VMA lock).
+ * <p>Not modelled: hugetlb VMAs ({@code walk_hugetlb_range()}), {@code install_pte}, the walk lock
+ * modes of {@code struct mm_walk_ops} (a walk takes no VMA lock).
  */
 public final class PageWalk {
 
@@ -31,8 +30,7 @@ public final class PageWalk {
    * outside VMAs go to {@code pte_hole} with depth -1. Returns 0, the first non-zero callback
    * result, or {@code -EINVAL} for an empty range.
    */
-  public static <P> int walkPageRange(
-      MmStruct mm, long start, long end, MmWalkOps<P> ops, P priv) {
+  public static <P> int walkPageRange(MmStruct mm, long start, long end, MmWalkOps<P> ops, P priv) {
     if (start >= end) {
       return -EINVAL;
     }
@@ -74,9 +72,9 @@ public final class PageWalk {
 
   /**
    * Models {@code walk_page_range_novma()}: walks {@code [start, end)} of the page tables without
-   * looking at VMAs: nothing is split, huge and non-present entries are reported but not
-   * descended, and {@code pte_hole} gets the depth of each none entry. The dump of {@code ptdump}
-   * uses it. The root is always {@code mm}'s own PGD.
+   * looking at VMAs: nothing is split, huge and non-present entries are reported but not descended,
+   * and {@code pte_hole} gets the depth of each none entry. The dump of {@code ptdump} uses it. The
+   * root is always {@code mm}'s own PGD.
    */
   public static <P> int walkPageRangeNovma(
       MmStruct mm, long start, long end, MmWalkOps<P> ops, P priv) {
@@ -104,9 +102,9 @@ public final class PageWalk {
 
   /**
    * Models {@code walk_page_mapping()}: walks, in every VMA that maps {@code mapping}, the part
-   * that maps file pages {@code [firstIndex, firstIndex + nr)}. The caller holds the file's
-   * {@code i_mmap_rwsem} instead of any mm's lock. As in the kernel, a VMA that {@code test_walk}
-   * skips ends the walk.
+   * that maps file pages {@code [firstIndex, firstIndex + nr)}. The caller holds the file's {@code
+   * i_mmap_rwsem} instead of any mm's lock. As in the kernel, a VMA that {@code test_walk} skips
+   * ends the walk.
    */
   public static <P> int walkPageMapping(
       AddressSpace mapping, long firstIndex, long nr, MmWalkOps<P> ops, P priv) {

@@ -5,8 +5,8 @@
  *
  * <p>{@link dev.readonce.walker.fixed.PageWalk} has the entry points, {@link
  * dev.readonce.walker.fixed.PageTableWalk} the level walkers, {@link
- * dev.readonce.walker.fixed.MmWalkOps} the callbacks (each gets the walker's snapshot and the
- * slot handle), {@link dev.readonce.walker.fixed.MmWalk} the walk state and {@link
+ * dev.readonce.walker.fixed.MmWalkOps} the callbacks (each gets the walker's snapshot and the slot
+ * handle), {@link dev.readonce.walker.fixed.MmWalk} the walk state and {@link
  * dev.readonce.walker.fixed.Action} the steering. The clients are in {@code fixed.client}.
  */
 package dev.readonce.walker.fixed;

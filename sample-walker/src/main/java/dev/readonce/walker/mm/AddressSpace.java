@@ -49,7 +49,9 @@ public final class AddressSpace {
     return List.copyOf(iMmap);
   }
 
-  /** Models {@code filemap_fault()}'s lookup: the frame caching page {@code pgoff}, created once. */
+  /**
+   * Models {@code filemap_fault()}'s lookup: the frame caching page {@code pgoff}, created once.
+   */
   public long findOrCreatePage(long pgoff) {
     return pageCache.computeIfAbsent(pgoff, p -> arena.allocPage());
   }

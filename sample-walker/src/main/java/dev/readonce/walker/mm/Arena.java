@@ -11,12 +11,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * and data pages live side by side, as they do in RAM.
  *
  * <p>That is the point of the model: a walker that takes a huge leaf's pfn for a table pointer does
- * not crash, it reads a real frame of the wrong kind. Frames below {@link #DEVICE_PFN_BASE} are RAM,
- * handed out by a page allocator that reuses freed frames first (last freed, first reused), so a
- * retracted PTE table soon comes back as somebody else's table or page. Frames at and above it are
- * device memory (dev_dax, VM_PFNMAP); they are never allocated. Any frame not allocated as a table
- * reads as data: its entries are filled, when first touched, with {@link #dataWord a recognisable
- * pattern} whose values look like present table pointers.
+ * not crash, it reads a real frame of the wrong kind. Frames below {@link #DEVICE_PFN_BASE} are
+ * RAM, handed out by a page allocator that reuses freed frames first (last freed, first reused), so
+ * a retracted PTE table soon comes back as somebody else's table or page. Frames at and above it
+ * are device memory (dev_dax, VM_PFNMAP); they are never allocated. Any frame not allocated as a
+ * table reads as data: its entries are filled, when first touched, with {@link #dataWord a
+ * recognisable pattern} whose values look like present table pointers.
  *
  * <p>Each frame carries the split page-table lock of the table it may hold ({@code ptlock_ptr()} of
  * its {@code struct ptdesc}); the lock belongs to the frame and survives free and reuse.
@@ -80,7 +80,7 @@ public final class Arena {
    * recycled when freed: the model only needs small frames to be reused.
    */
   public long allocHugePage(int nr) {
-    for (;;) {
+    for (; ; ) {
       long cur = nextPfn.get();
       long start = (cur + nr - 1) & -nr;
       if (start + nr > DEVICE_PFN_BASE) {

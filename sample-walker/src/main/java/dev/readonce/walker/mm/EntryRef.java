@@ -9,10 +9,10 @@ import java.lang.invoke.VarHandle;
  * A handle on one slot, one entry of one table: the Java form of the kernel's {@code pud_t *}.
  *
  * <p>A handle is an address, not a value: every {@link #get()} reads the slot again. Writers hold
- * the slot's lock ({@link PgtableLocks}) and store with {@link #set} or {@link #getAndClear};
- * only the hardware (the {@link Mmu}) changes a slot without the lock, by {@link #compareAndSet}.
- * The subclasses are the kernel's distinct pointer types, one per level, so that a PMD handle
- * cannot be passed where a PUD handle is meant.
+ * the slot's lock ({@link PgtableLocks}) and store with {@link #set} or {@link #getAndClear}; only
+ * the hardware (the {@link Mmu}) changes a slot without the lock, by {@link #compareAndSet}. The
+ * subclasses are the kernel's distinct pointer types, one per level, so that a PMD handle cannot be
+ * passed where a PUD handle is meant.
  *
  * <p>Reads use acquire ordering. {@code READ_ONCE} is an opaque read in the Java memory model, but
  * a walker that follows the value to the next table also relies on the address dependency that
@@ -48,7 +48,9 @@ public abstract class EntryRef {
     return (long) ENTRY.getAcquire(table, index);
   }
 
-  /** Stores {@code value}: {@code set_pXd_at()}, {@code WRITE_ONCE(*p, v)}. Hold the slot's lock. */
+  /**
+   * Stores {@code value}: {@code set_pXd_at()}, {@code WRITE_ONCE(*p, v)}. Hold the slot's lock.
+   */
   @ModifiesSlot(requiresLock = true)
   public final void set(long value) {
     ENTRY.setRelease(table, index, value);
@@ -56,8 +58,8 @@ public abstract class EntryRef {
 
   /**
    * Atomically clears the slot and returns what it held, hardware bits included: {@code
-   * ptep_get_and_clear()}, {@code pudp_huge_get_and_clear()}. Hold the slot's lock; the exchange
-   * is atomic so that an accessed/dirty bit the hardware sets meanwhile is not lost.
+   * ptep_get_and_clear()}, {@code pudp_huge_get_and_clear()}. Hold the slot's lock; the exchange is
+   * atomic so that an accessed/dirty bit the hardware sets meanwhile is not lost.
    */
   @ModifiesSlot(requiresLock = true)
   public final long getAndClear() {

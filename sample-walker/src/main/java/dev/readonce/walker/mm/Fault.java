@@ -38,10 +38,9 @@ import java.util.concurrent.locks.Lock;
  * tables on the way, with the huge-page faults of dev_dax, VM_PFNMAP and anonymous THP.
  *
  * <p>Runs with the mm lock held for read, concurrently with walkers and with other faults. Each
- * level reads its slot once and decides on that snapshot; stores happen under the slot's lock
- * after a re-check. Where the tables changed under the fault (a huge page appeared where a table
- * was expected, a PTE table was retracted) it returns 0 and the access is retried, as the kernel
- * does.
+ * level reads its slot once and decides on that snapshot; stores happen under the slot's lock after
+ * a re-check. Where the tables changed under the fault (a huge page appeared where a table was
+ * expected, a PTE table was retracted) it returns 0 and the access is retried, as the kernel does.
  */
 public final class Fault {
 

@@ -43,17 +43,17 @@ import dev.readonce.annotations.ModifiesSlot;
 import java.util.concurrent.locks.Lock;
 
 /**
- * Huge PUD and PMD entries: the dev_dax (and huge VM_PFNMAP) fault that installs them, their
- * split and their zap ({@code mm/huge_memory.c}). Every method takes the slot's lock and decides
- * on a read made under it.
+ * Huge PUD and PMD entries: the dev_dax (and huge VM_PFNMAP) fault that installs them, their split
+ * and their zap ({@code mm/huge_memory.c}). Every method takes the slot's lock and decides on a
+ * read made under it.
  */
 public final class HugeMemory {
 
   private HugeMemory() {}
 
   /**
-   * Models {@code vmf_insert_pfn_pud()}: the dev_dax huge fault ({@code dev_dax_huge_fault()}
-   * with a 1 GiB alignment) takes {@code pud_lock()} and installs frame {@code pfn} as a 1 GiB leaf
+   * Models {@code vmf_insert_pfn_pud()}: the dev_dax huge fault ({@code dev_dax_huge_fault()} with
+   * a 1 GiB alignment) takes {@code pud_lock()} and installs frame {@code pfn} as a 1 GiB leaf
    * through {@link #insertPfnPud}. Returns whether it installed a new entry.
    */
   @ModifiesSlot("pudp")
@@ -71,8 +71,8 @@ public final class HugeMemory {
   }
 
   /**
-   * Models {@code insert_pfn_pud()}, called with the PUD's lock held: installs the leaf only into
-   * a none slot; if the slot already maps the same frame, a write fault only marks it young, dirty
+   * Models {@code insert_pfn_pud()}, called with the PUD's lock held: installs the leaf only into a
+   * none slot; if the slot already maps the same frame, a write fault only marks it young, dirty
    * and (if the VMA allows) writable. Returns whether it installed a new entry.
    */
   @ModifiesSlot(value = "pudp", requiresLock = true)
@@ -114,8 +114,8 @@ public final class HugeMemory {
   }
 
   /**
-   * Models {@code insert_pfn_pmd()}, called with the PMD's lock held: installs the leaf only into
-   * a none slot (not over a PTE table a 4 KiB fault linked in meanwhile).
+   * Models {@code insert_pfn_pmd()}, called with the PMD's lock held: installs the leaf only into a
+   * none slot (not over a PTE table a 4 KiB fault linked in meanwhile).
    */
   @ModifiesSlot(value = "pmdp", requiresLock = true)
   static boolean insertPfnPmd(VmArea vma, PmdRef pmdp, long pfn, boolean write) {
@@ -143,8 +143,7 @@ public final class HugeMemory {
    * page is dropped (huge blocks are not recycled by the model's allocator).
    */
   @ModifiesSlot("pmdp")
-  public static boolean doHugePmdAnonymousPage(
-      VmArea vma, PmdRef pmdp, long addr, boolean write) {
+  public static boolean doHugePmdAnonymousPage(VmArea vma, PmdRef pmdp, long addr, boolean write) {
     long pfn = vma.mm().arena().allocHugePage(HPAGE_PMD_NR);
     long entry = pmdMkhuge(pfnPmd(pfn, Pgtable.PAGE_READONLY));
     if (write) {
@@ -213,10 +212,10 @@ public final class HugeMemory {
 
   /**
    * Fills a fresh PTE table from huge entry {@code pmd} and swaps it into the slot, with the PMD's
-   * lock held. The swap is a compare-and-set from the value the PTEs were built from: the
-   * hardware may set accessed/dirty on the huge entry meanwhile, and a dirty bit must not be lost
-   * (the kernel's {@code pmdp_invalidate()}); the slot never reads as none in between, so a
-   * lock-free walker never sees a hole where memory is mapped.
+   * lock held. The swap is a compare-and-set from the value the PTEs were built from: the hardware
+   * may set accessed/dirty on the huge entry meanwhile, and a dirty bit must not be lost (the
+   * kernel's {@code pmdp_invalidate()}); the slot never reads as none in between, so a lock-free
+   * walker never sees a hole where memory is mapped.
    */
   @ModifiesSlot(value = "pmdp", requiresLock = true)
   private static void splitIntoPteTable(VmArea vma, PmdRef pmdp, long haddr, long pmd) {
@@ -227,7 +226,7 @@ public final class HugeMemory {
     Lock ptl = pteLock(mm, newPmd);
     try {
       long from = pmd;
-      for (;;) {
+      for (; ; ) {
         PteRef ptep = pteOffset(mm, newPmd, haddr);
         for (int i = 0; i < HPAGE_PMD_NR; i++) {
           ptep.set(subPte(from, i));

@@ -11,16 +11,16 @@ import static dev.readonce.walker.mm.Pmd.pmdTable;
 import java.util.concurrent.locks.Lock;
 
 /**
- * PTE-table retraction ({@code mm/khugepaged.c}): once a file's 2 MiB range is collapsed into a
- * THP in the page cache, the PTE tables that map it are unlinked and freed, so that later faults
- * map the THP by a huge PMD.
+ * PTE-table retraction ({@code mm/khugepaged.c}): once a file's 2 MiB range is collapsed into a THP
+ * in the page cache, the PTE tables that map it are unlinked and freed, so that later faults map
+ * the THP by a huge PMD.
  *
  * <p>This is what makes PMD slots not stable after pointer: retraction holds neither the mm lock
  * nor the VMA lock, only {@code i_mmap_rwsem} for read, the PMD's lock and the PTE table's lock. A
  * walker that read the PMD before the lock may be left holding a pointer to a freed table, which
  * the model's allocator hands out again at once (the kernel defers the free by RCU, {@code
- * pte_free_defer()}, for its lockless {@code pte_offset_map()} users; the model has no RCU and
- * its walkers enter PTE tables only under their lock).
+ * pte_free_defer()}, for its lockless {@code pte_offset_map()} users; the model has no RCU and its
+ * walkers enter PTE tables only under their lock).
  */
 public final class Khugepaged {
 

@@ -1,8 +1,8 @@
 package dev.readonce.walker.mm;
 
 /**
- * The geometry of the modelled address space: five levels of 512-entry tables over 4 KiB pages,
- * as x86-64 with 5-level paging ({@code arch/x86/include/asm/pgtable_64_types.h}).
+ * The geometry of the modelled address space: five levels of 512-entry tables over 4 KiB pages, as
+ * x86-64 with 5-level paging ({@code arch/x86/include/asm/pgtable_64_types.h}).
  *
  * <p>A virtual address has 57 significant bits: 9 bits of index per level above the 12-bit page
  * offset. The {@code *AddrEnd} helpers clip a walk step to the end of the current entry's span,

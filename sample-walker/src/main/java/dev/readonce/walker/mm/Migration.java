@@ -18,8 +18,8 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Page migration as it shows in the page tables ({@code mm/migrate.c}, {@code mm/huge_memory.c}):
- * a mapped THP is replaced by a migration entry, not none and not present, until the migration
+ * Page migration as it shows in the page tables ({@code mm/migrate.c}, {@code mm/huge_memory.c}): a
+ * mapped THP is replaced by a migration entry, not none and not present, until the migration
  * finishes; faults that meet the entry wait for that.
  */
 public final class Migration {
@@ -39,7 +39,7 @@ public final class Migration {
     try {
       // A compare-and-set from the value read: the hardware may set accessed/dirty meanwhile,
       // and the slot must never read as none while the page is still mapped.
-      for (;;) {
+      for (; ; ) {
         long pmd = pmdp.get();
         if (!pmdTransHuge(pmd)) {
           return false;

@@ -30,8 +30,10 @@ public final class MmStruct {
   private final long pgdPfn;
   private final ReentrantLock pageTableLock = new ReentrantLock();
   private final ReentrantReadWriteLock mmapLock = new ReentrantReadWriteLock();
+
   /** VMAs by {@code vm_end}, so that {@code find_vma(addr)} is the first key above addr. */
   private final TreeMap<Long, VmArea> vmas = new TreeMap<>();
+
   private final Schedule schedule = new Schedule();
   private final Tlb tlb = new Tlb();
   private final ReentrantLock migrationLock = new ReentrantLock();

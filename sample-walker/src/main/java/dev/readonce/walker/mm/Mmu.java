@@ -16,9 +16,9 @@ import static dev.readonce.walker.mm.Pud.pudTable;
  * sets the accessed and dirty bits of the leaf it reaches with an atomic update.
  *
  * <p>That update is the one change to a slot made without the slot's lock, which is why software
- * that rewrites a present entry under the lock must do so atomically ({@link
- * EntryRef#getAndClear}, compare-and-set) or lose a dirty bit. A table the MMU may be walking is
- * freed only after a TLB flush ({@link Tlb#flushRange}) has waited for the walk to end.
+ * that rewrites a present entry under the lock must do so atomically ({@link EntryRef#getAndClear},
+ * compare-and-set) or lose a dirty bit. A table the MMU may be walking is freed only after a TLB
+ * flush ({@link Tlb#flushRange}) has waited for the walk to end.
  */
 public final class Mmu {
 
@@ -33,7 +33,7 @@ public final class Mmu {
    * writable.
    */
   public static boolean setAccessedDirty(EntryRef leaf, boolean write) {
-    for (;;) {
+    for (; ; ) {
       long e = leaf.get();
       if ((e & PRESENT) == 0 || (write && (e & RW) == 0)) {
         return false;
@@ -46,9 +46,9 @@ public final class Mmu {
   }
 
   /**
-   * A hardware page walk for an access to {@code addr}: reads each level once, follows tables,
-   * and sets accessed/dirty on the huge or 4 KiB leaf. Returns false where the CPU would raise a
-   * page fault.
+   * A hardware page walk for an access to {@code addr}: reads each level once, follows tables, and
+   * sets accessed/dirty on the huge or 4 KiB leaf. Returns false where the CPU would raise a page
+   * fault.
    *
    * <p>The walk descends from the PMD into the PTE table without the PTE lock, as only hardware
    * may: the table cannot be freed under it because retraction flushes the TLB, which waits for

@@ -7,8 +7,7 @@ import dev.readonce.annotations.PointerTest;
 import dev.readonce.annotations.PointerTest.Shows;
 
 /**
- * Tests and constructors of P4D entries ({@code include/linux/pgtable.h}, x86's {@code
- * pgtable.h}).
+ * Tests and constructors of P4D entries ({@code include/linux/pgtable.h}, x86's {@code pgtable.h}).
  *
  * <p>The machine only ever stores none or a table pointer at this level; a leaf test exists so that
  * a walker can say what it checked, as the kernel's {@code p4d_leaf()} does.

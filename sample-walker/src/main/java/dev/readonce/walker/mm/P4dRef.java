@@ -9,8 +9,8 @@ import dev.readonce.annotations.StableAfterPointer;
  *
  * <p>Stable after pointer: once one of these slots points to a table it keeps pointing to it while
  * walkers hold the mm lock for read, because tables at this level are freed only with the mm lock
- * held for write. A walker may descend through a snapshot it has shown to be a table without
- * taking a lock.
+ * held for write. A walker may descend through a snapshot it has shown to be a table without taking
+ * a lock.
  */
 @StableAfterPointer
 public final class P4dRef extends EntryRef {

@@ -31,13 +31,13 @@ import java.util.concurrent.locks.Lock;
  *
  * <p>Each {@code __pXd_alloc()} allocates a table without any lock, then takes the slot's lock and
  * re-checks that the slot is still empty before linking the table in; if another thread got there
- * first, the new table is freed. That re-check is the writer's half of the discipline: the slot
- * was read without the lock, and only a read under the lock may decide the store.
+ * first, the new table is freed. That re-check is the writer's half of the discipline: the slot was
+ * read without the lock, and only a read under the lock may decide the store.
  *
  * <p>The {@code pXd_alloc()} wrappers take the caller's snapshot of the upper slot, allocate if it
  * is none, re-read it after their own store, and return the lower slot, or {@code null} when the
- * upper slot holds something other than a table (a huge page appeared): the caller then retries
- * the access, as the kernel's fault path does when the tables changed under it.
+ * upper slot holds something other than a table (a huge page appeared): the caller then retries the
+ * access, as the kernel's fault path does when the tables changed under it.
  */
 public final class PgtableAlloc {
 
@@ -125,7 +125,9 @@ public final class PgtableAlloc {
     }
   }
 
-  /** Models {@code p4d_alloc()}: the P4D slot for {@code address}, allocating its table if need be. */
+  /**
+   * Models {@code p4d_alloc()}: the P4D slot for {@code address}, allocating its table if need be.
+   */
   public static P4dRef p4dAlloc(MmStruct mm, PgdRef pgdp, long address) {
     long pgd = pgdp.get();
     if (pgdNone(pgd)) {
@@ -135,7 +137,9 @@ public final class PgtableAlloc {
     return pgdTable(pgd) ? p4dOffset(mm, pgd, address) : null;
   }
 
-  /** Models {@code pud_alloc()}: the PUD slot for {@code address}, allocating its table if need be. */
+  /**
+   * Models {@code pud_alloc()}: the PUD slot for {@code address}, allocating its table if need be.
+   */
   public static PudRef pudAlloc(MmStruct mm, P4dRef p4dp, long address) {
     long p4d = p4dp.get();
     if (p4dNone(p4d)) {
@@ -146,9 +150,9 @@ public final class PgtableAlloc {
   }
 
   /**
-   * Models {@code pmd_alloc()} given the caller's snapshot {@code pud} of {@code pudp}: the PMD slot
-   * for {@code address}, allocating the PMD table if the snapshot is none; {@code null} if the PUD
-   * is (or became) a huge page.
+   * Models {@code pmd_alloc()} given the caller's snapshot {@code pud} of {@code pudp}: the PMD
+   * slot for {@code address}, allocating the PMD table if the snapshot is none; {@code null} if the
+   * PUD is (or became) a huge page.
    */
   public static PmdRef pmdAlloc(
       MmStruct mm, @Snapshot("pudp") long pud, PudRef pudp, long address) {

@@ -57,7 +57,9 @@ public final class PgtableLocks {
     return spinLock(pudLockptr(mm));
   }
 
-  /** Takes the lock of P4D slot {@code p4dp}: {@code page_table_lock}, as in {@code __pud_alloc()}. */
+  /**
+   * Takes the lock of P4D slot {@code p4dp}: {@code page_table_lock}, as in {@code __pud_alloc()}.
+   */
   @LocksSlot("p4dp")
   public static Lock p4dLock(MmStruct mm, P4dRef p4dp) {
     return spinLock(pudLockptr(mm));

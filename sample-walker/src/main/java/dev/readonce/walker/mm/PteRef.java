@@ -17,8 +17,8 @@ public final class PteRef extends EntryRef {
 
   /**
    * Models {@code pte_offset_map(&pmdval, addr)}: the PTE slot for {@code addr} in the table that
-   * the snapshot {@code pmd} points to. Follows the snapshot, never a re-read of its slot; safe only
-   * under the lock of that table after {@link Pmd#pmdSame re-validating} the PMD.
+   * the snapshot {@code pmd} points to. Follows the snapshot, never a re-read of its slot; safe
+   * only under the lock of that table after {@link Pmd#pmdSame re-validating} the PMD.
    */
   @Descends
   public static PteRef pteOffset(MmStruct mm, @Snapshot long pmd, long addr) {

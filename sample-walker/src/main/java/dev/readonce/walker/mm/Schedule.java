@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
 /**
- * A deterministic interleaving hook, one per {@link MmStruct}: code calls {@link #at} at the
- * {@link SchedulePoint}s, and a test registers one-shot actions (a concurrent writer's step) that
- * run on the calling thread at that moment.
+ * A deterministic interleaving hook, one per {@link MmStruct}: code calls {@link #at} at the {@link
+ * SchedulePoint}s, and a test registers one-shot actions (a concurrent writer's step) that run on
+ * the calling thread at that moment.
  *
  * <p>Nothing is armed by default, and then {@link #at} is two volatile reads. An action fires once,
  * at the first hit of its point (optionally: of its point at a given address) after it was

@@ -1,36 +1,33 @@
 package dev.readonce.walker.mm;
 
 /**
- * The named moments at which walker, client and writer code calls {@link Schedule#at}, each
- * between one read of a slot and the next use of what was read: the windows in which a concurrent
- * writer changes the slot.
+ * The named moments at which walker, client and writer code calls {@link Schedule#at}, each between
+ * one read of a slot and the next use of what was read: the windows in which a concurrent writer
+ * changes the slot.
  *
  * <p>Every variant of the walk and its clients calls the same points at the same kernel spots, so
  * one test schedule replays against each variant. Each constant says where it is called and which
  * locks the calling thread holds there; an action registered for a point runs on that thread at
- * that moment, so it must not take those locks ({@link PgtableLocks} fails fast when it tries).
- * The address passed is the walker's current address (the start of the entry's span).
+ * that moment, so it must not take those locks ({@link PgtableLocks} fails fast when it tries). The
+ * address passed is the walker's current address (the start of the entry's span).
  *
  * <p>Where the fixed variant calls them:
  *
- * <table>
- *   <caption>Call sites</caption>
- *   <tr><th>point</th><th>called in</th></tr>
- *   <tr><td>{@code WALK_PGD_AFTER_READ}</td><td>{@code fixed.PageTableWalk.walkPgdRange}</td></tr>
- *   <tr><td>{@code WALK_P4D_AFTER_READ}</td><td>{@code fixed.PageTableWalk.walkP4dRange}</td></tr>
- *   <tr><td>{@code WALK_PUD_AFTER_READ}, {@code WALK_PUD_AFTER_SPLIT}, {@code
- *       WALK_PUD_BEFORE_DESCENT}</td><td>{@code fixed.PageTableWalk.walkPudRange}</td></tr>
- *   <tr><td>{@code WALK_PMD_AFTER_READ}, {@code WALK_PMD_AFTER_SPLIT}</td>
- *       <td>{@code fixed.PageTableWalk.walkPmdRange}</td></tr>
- *   <tr><td>{@code PTE_OFFSET_MAP_BEFORE_LOCK}</td><td>{@code fixed.PageTableWalk.walkPteRange}</td></tr>
- *   <tr><td>{@code WALK_PTE_AFTER_READ}</td><td>{@code fixed.PageTableWalk.walkPteRangeInner}</td></tr>
- *   <tr><td>{@code HMM_WALK_PUD_BEFORE_LOCK}</td><td>{@code fixed.client.Hmm.hmmVmaWalkPud}</td></tr>
- *   <tr><td>{@code HMM_WALK_PMD_BEFORE_HANDLE}</td><td>{@code fixed.client.Hmm.hmmVmaWalkPmd}</td></tr>
- *   <tr><td>{@code FOLLOW_PFNMAP_PUD_BEFORE_LOCK}, {@code FOLLOW_PFNMAP_PMD_BEFORE_LOCK}</td>
- *       <td>{@code fixed.client.FollowPfnmap.followPfnmapStart}</td></tr>
- *   <tr><td>{@code PUD_ALLOC_BEFORE_LOCK}, {@code PMD_ALLOC_BEFORE_LOCK}, {@code
- *       PTE_ALLOC_BEFORE_LOCK}</td><td>{@link PgtableAlloc} (shared by all variants)</td></tr>
- * </table>
+ * <ul>
+ *   <li>{@code fixed.PageTableWalk}: {@code walkPgdRange} ({@link #WALK_PGD_AFTER_READ}), {@code
+ *       walkP4dRange} ({@link #WALK_P4D_AFTER_READ}), {@code walkPudRange} ({@link
+ *       #WALK_PUD_AFTER_READ}, {@link #WALK_PUD_AFTER_SPLIT}, {@link #WALK_PUD_BEFORE_DESCENT}),
+ *       {@code walkPmdRange} ({@link #WALK_PMD_AFTER_READ}, {@link #WALK_PMD_AFTER_SPLIT}), {@code
+ *       walkPteRange} ({@link #PTE_OFFSET_MAP_BEFORE_LOCK}), {@code walkPteRangeInner} ({@link
+ *       #WALK_PTE_AFTER_READ});
+ *   <li>{@code fixed.client.Hmm}: {@code hmmVmaWalkPud} ({@link #HMM_WALK_PUD_BEFORE_LOCK}),
+ *       {@code hmmVmaWalkPmd} ({@link #HMM_WALK_PMD_BEFORE_HANDLE});
+ *   <li>{@code fixed.client.FollowPfnmap.followPfnmapStart} ({@link
+ *       #FOLLOW_PFNMAP_PUD_BEFORE_LOCK}, {@link #FOLLOW_PFNMAP_PMD_BEFORE_LOCK});
+ *   <li>{@link PgtableAlloc}, shared by every variant: {@code __pudAlloc}, {@code __pmdAlloc},
+ *       {@code __pteAlloc} ({@link #PUD_ALLOC_BEFORE_LOCK}, {@link #PMD_ALLOC_BEFORE_LOCK}, {@link
+ *       #PTE_ALLOC_BEFORE_LOCK}).
+ * </ul>
  */
 public enum SchedulePoint {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The TLBs of the model's CPUs, as far as the page tables are concerned: flushing a range waits
- * for hardware page walks in flight ({@link Mmu}), which is what makes it safe to free a page table
+ * The TLBs of the model's CPUs, as far as the page tables are concerned: flushing a range waits for
+ * hardware page walks in flight ({@link Mmu}), which is what makes it safe to free a page table
  * that the hardware may still be walking (the kernel's TLB shootdown IPI, {@code
  * tlb_remove_table()}).
  *

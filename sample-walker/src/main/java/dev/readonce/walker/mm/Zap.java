@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.concurrent.locks.Lock;
 
 /**
- * Unmapping pages ({@code mm/memory.c}): {@code zap_page_range_single()}, as {@code
- * MADV_DONTNEED} uses it with the mm lock held only for read, concurrently with walkers.
+ * Unmapping pages ({@code mm/memory.c}): {@code zap_page_range_single()}, as {@code MADV_DONTNEED}
+ * uses it with the mm lock held only for read, concurrently with walkers.
  *
  * <p>Mappings are cleared; page tables stay (freeing them is {@code free_pgtables()}'s job, under
  * the mm lock for write, which the model does not do). Anonymous 4 KiB pages go back to the
@@ -37,9 +37,9 @@ public final class Zap {
   private Zap() {}
 
   /**
-   * Models {@code zap_page_range_single()}: clears every mapping of {@code [start, end)} in
-   * {@code vma}. Huge entries wholly inside the range are zapped whole; those only partly inside
-   * are split first.
+   * Models {@code zap_page_range_single()}: clears every mapping of {@code [start, end)} in {@code
+   * vma}. Huge entries wholly inside the range are zapped whole; those only partly inside are split
+   * first.
    */
   public static void zapPageRange(VmArea vma, long start, long end) {
     MmStruct mm = vma.mm();
@@ -60,8 +60,7 @@ public final class Zap {
   }
 
   /** Models {@code zap_pud_range()} for one PUD slot. */
-  private static void zapPudRange(
-      VmArea vma, PudRef pudp, long addr, long next, List<Long> freed) {
+  private static void zapPudRange(VmArea vma, PudRef pudp, long addr, long next, List<Long> freed) {
     long pud = pudp.get();
     if (pudTransHuge(pud) || pudDevmap(pud)) {
       if (next - addr != PUD_SIZE) {
@@ -86,8 +85,7 @@ public final class Zap {
   }
 
   /** Models {@code zap_pmd_range()} for one PMD slot. */
-  private static void zapPmdRange(
-      VmArea vma, PmdRef pmdp, long addr, long next, List<Long> freed) {
+  private static void zapPmdRange(VmArea vma, PmdRef pmdp, long addr, long next, List<Long> freed) {
     long pmd = pmdp.get();
     if (isSwapPmd(pmd) || pmdTransHuge(pmd) || pmdDevmap(pmd)) {
       if (next - addr != PMD_SIZE) {
@@ -107,12 +105,7 @@ public final class Zap {
    * the PTEs of {@code [addr, end)} and collects the anonymous pages to free.
    */
   private static void zapPteRange(
-      VmArea vma,
-      @Snapshot("pmdp") long pmd,
-      PmdRef pmdp,
-      long addr,
-      long end,
-      List<Long> freed) {
+      VmArea vma, @Snapshot("pmdp") long pmd, PmdRef pmdp, long addr, long end, List<Long> freed) {
     if (!pmdTable(pmd)) {
       return; // the caller tested it; the value is tested again, not the slot
     }

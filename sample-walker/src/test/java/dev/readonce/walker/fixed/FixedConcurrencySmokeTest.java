@@ -34,9 +34,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real threads, bounded by iteration counts: walkers (HMM, ptdump, dirty tracking) against
- * writers (dev_dax zap and refault, PTE-table retraction and refault, user accesses). No
- * deadlock, no exception, and every frame a walker reports is one that was mapped there.
+ * Real threads, bounded by iteration counts: walkers (HMM, ptdump, dirty tracking) against writers
+ * (dev_dax zap and refault, PTE-table retraction and refault, user accesses). No deadlock, no
+ * exception, and every frame a walker reports is one that was mapped there.
  *
  * <p>A smoke test of the machine's locking, not a race detector: the race windows are a few
  * instructions wide and a random run seldom hits them, which is why each race is replayed
@@ -68,25 +68,49 @@ class FixedConcurrencySmokeTest {
     try {
       List<Future<?>> tasks = new ArrayList<>();
       tasks.add(pool.submit(() -> repeat(start, () -> hmmSnapshot(mm, filePfns))));
-      tasks.add(pool.submit(() -> repeat(start, () -> Ptdump.ptdumpWalkPgd(
-          mm, List.of(new Ptdump.PtdumpRange(0, 3 * PUD_SIZE))))));
-      tasks.add(pool.submit(() -> repeat(start, () -> {
-        MappingDirtyHelpers.wpSharedMappingRange(file, 0, 8);
-        MappingDirtyHelpers.cleanRecordSharedMappingRange(file, 0, 8, 0, new long[1], 0, 0);
-      })));
-      tasks.add(pool.submit(() -> repeat(start, () -> {
-        Tables.withReadLock(mm, () -> {
-          Zap.zapPageRange(dax, DAX, DAX + PUD_SIZE);
-          return null;
-        });
-        Mmu.userAccess(mm, DAX + 3 * PAGE_SIZE, true);
-      })));
-      tasks.add(pool.submit(() -> repeat(start, () -> {
-        Khugepaged.retractPageTables(file, 0);
-        for (int i = 0; i < 8; i++) {
-          Mmu.userAccess(mm, FILE + i * PAGE_SIZE, i % 2 == 0);
-        }
-      })));
+      tasks.add(
+          pool.submit(
+              () ->
+                  repeat(
+                      start,
+                      () ->
+                          Ptdump.ptdumpWalkPgd(
+                              mm, List.of(new Ptdump.PtdumpRange(0, 3 * PUD_SIZE))))));
+      tasks.add(
+          pool.submit(
+              () ->
+                  repeat(
+                      start,
+                      () -> {
+                        MappingDirtyHelpers.wpSharedMappingRange(file, 0, 8);
+                        MappingDirtyHelpers.cleanRecordSharedMappingRange(
+                            file, 0, 8, 0, new long[1], 0, 0);
+                      })));
+      tasks.add(
+          pool.submit(
+              () ->
+                  repeat(
+                      start,
+                      () -> {
+                        Tables.withReadLock(
+                            mm,
+                            () -> {
+                              Zap.zapPageRange(dax, DAX, DAX + PUD_SIZE);
+                              return null;
+                            });
+                        Mmu.userAccess(mm, DAX + 3 * PAGE_SIZE, true);
+                      })));
+      tasks.add(
+          pool.submit(
+              () ->
+                  repeat(
+                      start,
+                      () -> {
+                        Khugepaged.retractPageTables(file, 0);
+                        for (int i = 0; i < 8; i++) {
+                          Mmu.userAccess(mm, FILE + i * PAGE_SIZE, i % 2 == 0);
+                        }
+                      })));
       tasks.add(pool.submit(() -> repeat(start, () -> Mmu.access(mm, FILE + PAGE_SIZE, true))));
       start.countDown();
       for (Future<?> task : tasks) {

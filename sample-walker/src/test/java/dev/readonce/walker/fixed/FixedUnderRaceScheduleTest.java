@@ -67,8 +67,7 @@ class FixedUnderRaceScheduleTest {
     MmStruct mm = new MmStruct();
     VmArea dax = mm.mmapDevDax(PUD_SIZE, 2 * PUD_SIZE, VM_READ | VM_WRITE, DAX_PFN, PUD_SIZE);
     Tables.fault(dax, PUD_SIZE, false);
-    mm.schedule()
-        .once(SchedulePoint.WALK_PUD_AFTER_SPLIT, addr -> Tables.fault(dax, addr, false));
+    mm.schedule().once(SchedulePoint.WALK_PUD_AFTER_SPLIT, addr -> Tables.fault(dax, addr, false));
     List<String> log = new ArrayList<>();
 
     Tables.withReadLock(

@@ -101,7 +101,8 @@ class PageWalkTest {
     MmWalkOps<Log> ops = recording().build();
     assertEquals(-Errno.EINVAL, walk(mm, PAGE_SIZE, PAGE_SIZE, ops, new Log()));
     assertThrows(
-        IllegalStateException.class, () -> PageWalk.walkPageRange(mm, 0, PAGE_SIZE, ops, new Log()));
+        IllegalStateException.class,
+        () -> PageWalk.walkPageRange(mm, 0, PAGE_SIZE, ops, new Log()));
   }
 
   @Test
@@ -137,7 +138,8 @@ class PageWalkTest {
     Log log = new Log();
     MmWalkOps<Log> ops =
         MmWalkOps.<Log>builder()
-            .pteEntry((pte, ptep, addr, next, w) -> addr == 2 * PAGE_SIZE ? 7 : log(w, "pte %x", addr))
+            .pteEntry(
+                (pte, ptep, addr, next, w) -> addr == 2 * PAGE_SIZE ? 7 : log(w, "pte %x", addr))
             .build();
 
     assertEquals(7, walk(mm, 0, 4 * PAGE_SIZE, ops, log));
@@ -222,7 +224,8 @@ class PageWalkTest {
 
     // PMDs 1..511 are none: one hole each, at the PMD level; no PTE is ever visited.
     assertEquals(2 + (HPAGE_PMD_NR - 1) + 1, log.events.size());
-    assertEquals(List.of("pud 0 table", "pmd 0 leaf", "hole 200000-400000 3"), log.events.subList(0, 3));
+    assertEquals(
+        List.of("pud 0 table", "pmd 0 leaf", "hole 200000-400000 3"), log.events.subList(0, 3));
     assertEquals("hole 3fe00000-40000000 3", log.events.get(log.events.size() - 2));
     assertEquals("pud 40000000 leaf", log.events.get(log.events.size() - 1));
     assertTrue(Pud.pudLeaf(Tables.pud(mm, PUD_SIZE)));

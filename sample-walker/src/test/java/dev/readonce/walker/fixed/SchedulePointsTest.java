@@ -67,7 +67,9 @@ class SchedulePointsTest {
     List<Schedule.Hit> faults = mm.schedule().stopTracing();
 
     mm.schedule().startTracing();
-    int ret = Tables.withReadLock(mm, () -> Hmm.hmmRangeFault(mm, HmmRange.snapshot(SMALL, DAX + 2 * PAGE_SIZE)));
+    int ret =
+        Tables.withReadLock(
+            mm, () -> Hmm.hmmRangeFault(mm, HmmRange.snapshot(SMALL, DAX + 2 * PAGE_SIZE)));
     assertEquals(0, ret);
     List<Schedule.Hit> hmm = mm.schedule().stopTracing();
 

@@ -28,7 +28,8 @@ class KhugepagedTest {
     assertTrue(Pmd.pmdNone(Tables.pmd(mm, PMD_SIZE)));
     assertEquals(Arena.Use.FREE, mm.arena().use(Pmd.pmdPfn(pmd)));
     assertEquals(new Tlb.Range(PMD_SIZE, 2 * PMD_SIZE), mm.tlb().recentFlushes().get(0));
-    assertEquals(Pmd.pmdPfn(pmd), mm.arena().allocPage(), "the allocator hands the frame out again");
+    assertEquals(
+        Pmd.pmdPfn(pmd), mm.arena().allocPage(), "the allocator hands the frame out again");
   }
 
   @Test

@@ -74,8 +74,7 @@ class PgtableAllocTest {
   @Test
   void pmdAllocReturnsNullOverAHugePud() {
     MmStruct mm = new MmStruct();
-    VmArea vma =
-        mm.mmapDevDax(PUD_SIZE, 2 * PUD_SIZE, VM_READ | VM_WRITE, 0x100000, PUD_SIZE);
+    VmArea vma = mm.mmapDevDax(PUD_SIZE, 2 * PUD_SIZE, VM_READ | VM_WRITE, 0x100000, PUD_SIZE);
     Tables.fault(vma, PUD_SIZE, false);
     PudRef pudp = Tables.pudp(mm, PUD_SIZE);
     assertTrue(Pud.pudLeaf(pudp.get()));

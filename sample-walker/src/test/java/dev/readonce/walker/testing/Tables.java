@@ -13,8 +13,8 @@ import dev.readonce.walker.mm.VmArea;
 import java.util.function.Supplier;
 
 /**
- * Test-side reads of quiescent page tables (no concurrent writer runs while a test inspects
- * them), and faulting helpers.
+ * Test-side reads of quiescent page tables (no concurrent writer runs while a test inspects them),
+ * and faulting helpers.
  */
 public final class Tables {
 
@@ -71,8 +71,7 @@ public final class Tables {
   public static void fault(VmArea vma, long addr, boolean write) {
     int ret =
         withReadLock(
-            vma.mm(),
-            () -> Fault.handleMmFault(vma, addr, write ? Fault.FAULT_FLAG_WRITE : 0));
+            vma.mm(), () -> Fault.handleMmFault(vma, addr, write ? Fault.FAULT_FLAG_WRITE : 0));
     if ((ret & Fault.VM_FAULT_ERROR) != 0) {
       throw new AssertionError("fault at " + Long.toHexString(addr) + ": " + ret);
     }

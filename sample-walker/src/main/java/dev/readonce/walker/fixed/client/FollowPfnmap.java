@@ -44,16 +44,16 @@ import java.util.concurrent.locks.Lock;
 
 /**
  * Looking up the frame behind an address of a VM_IO / VM_PFNMAP mapping ({@code
- * follow_pfnmap_start()} and {@code follow_pfnmap_end()} in {@code mm/memory.c}), as KVM and
- * vfio do, with the fix of ffef67b93aa3 ("mm/memory: fix PMD/PUD checks in
- * follow_pfnmap_start()"): after taking a huge entry's lock, read the entry again and test it
- * again; the snapshot that led to the lock may have been zapped meanwhile.
+ * follow_pfnmap_start()} and {@code follow_pfnmap_end()} in {@code mm/memory.c}), as KVM and vfio
+ * do, with the fix of ffef67b93aa3 ("mm/memory: fix PMD/PUD checks in follow_pfnmap_start()"):
+ * after taking a huge entry's lock, read the entry again and test it again; the snapshot that led
+ * to the lock may have been zapped meanwhile.
  */
 public final class FollowPfnmap {
 
   /**
-   * The result of a lookup, the output of {@code struct follow_pfnmap_args}: the frame, whether
-   * the mapping is writable and special, and the lock that keeps it mapped until {@link
+   * The result of a lookup, the output of {@code struct follow_pfnmap_args}: the frame, whether the
+   * mapping is writable and special, and the lock that keeps it mapped until {@link
    * #followPfnmapEnd}.
    */
   public record PfnmapArgs(long pfn, boolean writable, boolean special, Lock lock) {}
@@ -72,7 +72,7 @@ public final class FollowPfnmap {
     if (!vma.contains(address) || (vma.flags() & (VmArea.VM_IO | VmArea.VM_PFNMAP)) == 0) {
       return null;
     }
-    for (;;) { // retry
+    for (; ; ) { // retry
       PgdRef pgdp = pgdOffset(mm, address);
       long pgd = pgdp.get();
       if (!pgdTable(pgd)) {

@@ -52,9 +52,9 @@ import java.util.concurrent.locks.Lock;
  *
  * <p>Differences from the kernel, each forced by the model: the PTE level is walked by the walker
  * under the PTE lock, calling {@link #hmmVmaWalkPte} ({@code hmm_vma_handle_pte()}), instead of
- * {@code hmm_vma_walk_pmd()} mapping the table under RCU; faults and migration waits run after
- * the walk returns {@code -EBUSY} rather than inside the callback, since a callback may hold the
- * PTE lock that the fault takes; there are no MMU notifiers, so no invalidation retry.
+ * {@code hmm_vma_walk_pmd()} mapping the table under RCU; faults and migration waits run after the
+ * walk returns {@code -EBUSY} rather than inside the callback, since a callback may hold the PTE
+ * lock that the fault takes; there are no MMU notifiers, so no invalidation retry.
  */
 public final class Hmm {
 
@@ -64,7 +64,9 @@ public final class Hmm {
   /** Output: the CPU may write the page. */
   public static final long HMM_PFN_WRITE = 1L << 62;
 
-  /** Output: the page cannot be mirrored (VM_PFNMAP, VM_IO, an unreadable VMA, a hole outside VMAs). */
+  /**
+   * Output: the page cannot be mirrored (VM_PFNMAP, VM_IO, an unreadable VMA, a hole outside VMAs).
+   */
   public static final long HMM_PFN_ERROR = 1L << 61;
 
   /** Where the order of the CPU mapping (0, 9 for 2 MiB, 18 for 1 GiB) sits in an output word. */
@@ -244,7 +246,9 @@ public final class Hmm {
     return 0;
   }
 
-  /** Models {@code hmm_vma_handle_pmd()}: the pages of huge PMD {@code pmd} in {@code [addr, end)}. */
+  /**
+   * Models {@code hmm_vma_handle_pmd()}: the pages of huge PMD {@code pmd} in {@code [addr, end)}.
+   */
   private static int hmmVmaHandlePmd(
       MmWalk<HmmVmaWalk> walk, long addr, long end, @Snapshot long pmd) {
     HmmRange range = walk.priv.range;

@@ -3,11 +3,11 @@ package dev.readonce.walker.fixed.client;
 import dev.readonce.walker.mm.Layout;
 
 /**
- * A range to snapshot for a device, {@code struct hmm_range} ({@code include/linux/hmm.h}):
- * {@code [start, end)} and one word per page, which holds the request flags on input ({@link
+ * A range to snapshot for a device, {@code struct hmm_range} ({@code include/linux/hmm.h}): {@code
+ * [start, end)} and one word per page, which holds the request flags on input ({@link
  * Hmm#HMM_PFN_REQ_FAULT}, {@link Hmm#HMM_PFN_REQ_WRITE}) and the frame number with {@link
- * Hmm#HMM_PFN_VALID}, {@link Hmm#HMM_PFN_WRITE}, the mapping order, or {@link Hmm#HMM_PFN_ERROR}
- * on output.
+ * Hmm#HMM_PFN_VALID}, {@link Hmm#HMM_PFN_WRITE}, the mapping order, or {@link Hmm#HMM_PFN_ERROR} on
+ * output.
  */
 public final class HmmRange {
 

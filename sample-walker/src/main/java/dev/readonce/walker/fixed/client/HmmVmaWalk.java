@@ -120,7 +120,9 @@ final class HmmVmaWalk {
     return 0;
   }
 
-  /** Models {@code hmm_range_need_fault()}: what the pages {@code [i, i + npages)} need together. */
+  /**
+   * Models {@code hmm_range_need_fault()}: what the pages {@code [i, i + npages)} need together.
+   */
   static int hmmRangeNeedFault(HmmRange range, int i, int npages, long cpuFlags) {
     if (((range.defaultFlags | range.pfnFlagsMask) & HMM_PFN_REQ_FAULT) == 0) {
       return 0;

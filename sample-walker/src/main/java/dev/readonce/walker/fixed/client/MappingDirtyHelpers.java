@@ -26,14 +26,14 @@ import dev.readonce.walker.mm.PudRef;
 import dev.readonce.walker.mm.VmArea;
 
 /**
- * Dirty tracking of shared file mappings ({@code mm/mapping_dirty_helpers.c}), as graphics
- * drivers use it: write-protect the PTEs mapping a range of a file so that the next write faults,
- * and later find and clean the PTEs that were written.
+ * Dirty tracking of shared file mappings ({@code mm/mapping_dirty_helpers.c}), as graphics drivers
+ * use it: write-protect the PTEs mapping a range of a file so that the next write faults, and later
+ * find and clean the PTEs that were written.
  *
- * <p>Huge PUDs and PMDs are left alone: their callbacks decide on the walker's snapshot and ask
- * the walker to go on ({@link Action#CONTINUE}) rather than split them. PTEs are changed under the
- * PTE lock with an atomic start and a commit ({@code ptep_modify_prot_start()}), so that a dirty
- * bit the hardware sets after the walker's read is not lost.
+ * <p>Huge PUDs and PMDs are left alone: their callbacks decide on the walker's snapshot and ask the
+ * walker to go on ({@link Action#CONTINUE}) rather than split them. PTEs are changed under the PTE
+ * lock with an atomic start and a commit ({@code ptep_modify_prot_start()}), so that a dirty bit
+ * the hardware sets after the walker's read is not lost.
  */
 public final class MappingDirtyHelpers {
 

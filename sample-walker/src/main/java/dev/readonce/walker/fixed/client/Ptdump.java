@@ -21,8 +21,8 @@ import java.util.List;
 
 /**
  * The page-table dump ({@code mm/ptdump.c} with x86's {@code note_page()} from {@code
- * arch/x86/mm/dump_pagetables.c}): walks the tables without VMAs and prints one line per
- * contiguous run of entries at the same level with the same flags, for example
+ * arch/x86/mm/dump_pagetables.c}): walks the tables without VMAs and prints one line per contiguous
+ * run of entries at the same level with the same flags, for example
  *
  * <pre>
  * 0x0000000040000000-0x0000000080000000  1G  pud  RW  huge devmap
@@ -60,8 +60,8 @@ public final class Ptdump {
 
   /**
    * Models {@code ptdump_walk_pgd()}: dumps each range of {@code mm}'s tables, taking the mm lock
-   * for read, and returns the lines. The last run of each range ends at the range's end (the
-   * kernel flushes once, at address 0, and relies on its ranges ending at the top).
+   * for read, and returns the lines. The last run of each range ends at the range's end (the kernel
+   * flushes once, at address 0, and relies on its ranges ending at the top).
    */
   public static List<String> ptdumpWalkPgd(MmStruct mm, List<PtdumpRange> ranges) {
     PtdumpState st = new PtdumpState();
@@ -131,9 +131,9 @@ public final class Ptdump {
   }
 
   /**
-   * Models x86's {@code note_page()}: entry {@code val} at {@code level} starts at {@code addr}.
-   * If its level or flags differ from the current run's, the run ends at {@code addr} and is
-   * printed; level -1 ends the run without starting another.
+   * Models x86's {@code note_page()}: entry {@code val} at {@code level} starts at {@code addr}. If
+   * its level or flags differ from the current run's, the run ends at {@code addr} and is printed;
+   * level -1 ends the run without starting another.
    */
   static void notePage(PtdumpState st, long addr, int level, long val) {
     String flags = level < 0 ? "" : flags(level, val);
@@ -174,8 +174,7 @@ public final class Ptdump {
 
   private static String line(long start, long end, int level, String flags) {
     String head =
-        String.format(
-            "0x%016x-0x%016x  %s  %s", start, end, size(end - start), LEVEL_NAMES[level]);
+        String.format("0x%016x-0x%016x  %s  %s", start, end, size(end - start), LEVEL_NAMES[level]);
     return flags.isEmpty() ? head : head + "  " + flags;
   }
 

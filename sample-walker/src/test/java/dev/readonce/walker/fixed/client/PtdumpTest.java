@@ -36,7 +36,8 @@ class PtdumpTest {
   @Test
   void dumpingChangesNothingAndMergesAcrossTables() {
     MmStruct mm = new MmStruct();
-    VmArea bar = mm.mmapPfnmap(PUD_SIZE, 3 * PUD_SIZE, VmArea.VM_READ, Arena.DEVICE_PFN_BASE, PUD_SIZE);
+    VmArea bar =
+        mm.mmapPfnmap(PUD_SIZE, 3 * PUD_SIZE, VmArea.VM_READ, Arena.DEVICE_PFN_BASE, PUD_SIZE);
     Tables.fault(bar, PUD_SIZE, false);
     Tables.fault(bar, 2 * PUD_SIZE, false);
     long before = Tables.pud(mm, PUD_SIZE);
