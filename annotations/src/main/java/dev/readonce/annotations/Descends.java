@@ -13,8 +13,9 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @Descends
- * static PmdRef pmdOffset(@Snapshot long pud, long addr) {   // pmd_offset(&pud, addr)
- *   return new PmdRef(Arena.table(pudPfn(pud)), pmdIndex(addr));
+ * static PmdRef pmdOffset(MmStruct mm, @Snapshot long pud, long addr) {   // pmd_offset(&pud, addr)
+ *   long pfn = pudPfn(pud);
+ *   return new PmdRef(mm.arena().words(pfn), pfn, pmdIndex(addr));
  * }
  * }</pre>
  *

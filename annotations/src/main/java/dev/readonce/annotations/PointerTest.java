@@ -13,8 +13,10 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @PointerTest(Shows.NONE)    static boolean pudNone(long pud)    { return pud == 0; }
- * @PointerTest(Shows.LEAF)    static boolean pudLeaf(long pud)    { return (pud & HUGE) != 0; }
+ * @PointerTest(Shows.LEAF)    static boolean pudLeaf(long pud)    { return (pud & PSE) != 0; }
  * @PointerTest(Shows.PRESENT) static boolean pudPresent(long pud) { return (pud & PRESENT) != 0; }
+ * @PointerTest(Shows.TABLE)   // present and not a leaf, all three facts at once
+ * static boolean pudTable(long pud) { return pudPresent(pud) && !pudLeaf(pud); }
  * }</pre>
  *
  * <p>A snapshot is a pointer to a lower table when it is not none, present and not a leaf, in

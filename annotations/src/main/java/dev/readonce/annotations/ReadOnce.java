@@ -27,7 +27,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @ReadOnce
- * long get() { return (long) ENTRY.getOpaque(table, index); }
+ * long get() { return (long) ENTRY.getAcquire(table, index); }   // or getOpaque
  * }</pre>
  *
  * <p>An accessor whose read is not atomic, such as a plain dereference kept for old code, says so
