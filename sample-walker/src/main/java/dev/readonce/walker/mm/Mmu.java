@@ -1,5 +1,7 @@
 package dev.readonce.walker.mm;
 
+import dev.readonce.annotations.ModifiesSlot;
+
 import static dev.readonce.walker.mm.Pgtable.ACCESSED;
 import static dev.readonce.walker.mm.Pgtable.DIRTY;
 import static dev.readonce.walker.mm.Pgtable.PRESENT;
@@ -32,6 +34,7 @@ public final class Mmu {
    * Returns false, as the CPU would fault, if the entry is not present or, for a write, not
    * writable.
    */
+  @ModifiesSlot("leaf") // by compare-and-set: no lock, and the CAS re-reads the slot itself
   public static boolean setAccessedDirty(EntryRef leaf, boolean write) {
     for (; ; ) {
       long e = leaf.get();

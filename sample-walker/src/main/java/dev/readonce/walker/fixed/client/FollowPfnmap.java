@@ -85,10 +85,12 @@ public final class FollowPfnmap {
       }
       PudRef pudp = pudOffset(mm, p4d, address);
       long pud = pudp.get();
-      if (pudNone(pud)) {
+      // Mainline order: nothing to follow unless present; then a leaf is handled under the lock
+      // and anything else is a table.
+      if (!pudPresent(pud)) {
         return null;
       }
-      if (pudPresent(pud) && pudLeaf(pud)) {
+      if (pudLeaf(pud)) {
         mm.schedule().at(FOLLOW_PFNMAP_PUD_BEFORE_LOCK, address);
         Lock lock = pudLock(mm, pudp);
         long locked = pudp.get(); // ffef67b93aa3: decide on the entry as it is under the lock
@@ -102,9 +104,6 @@ public final class FollowPfnmap {
         }
         long pfn = pudPfn(locked) + ((address & ~PUD_MASK) >>> PAGE_SHIFT);
         return new PfnmapArgs(pfn, pudWrite(locked), pudSpecial(locked), lock);
-      }
-      if (!pudPresent(pud)) {
-        return null;
       }
       PmdRef pmdp = pmdOffset(mm, pud, address);
       long pmd = pmdp.get();
