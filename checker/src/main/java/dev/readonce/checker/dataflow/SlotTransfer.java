@@ -289,7 +289,24 @@ public final class SlotTransfer
   public TransferResult<SlotValue, SlotStore> visitSynchronized(
       SynchronizedNode node, TransferInput<SlotValue, SlotStore> in) {
     SlotStore store = enter(node, in).regular();
-    return regular(SlotValue.NOTHING, locking.monitor(node, valueOf(in, node.getExpression()), store));
+    return regular(SlotValue.NOTHING, locking.monitor(node, monitorValue(node, in, store), store));
+  }
+
+  /**
+   * The value of a {@code synchronized} expression. The dataflow framework does not list that
+   * expression among the {@link SynchronizedNode}'s operands, so it never hands out its value
+   * ({@code getValueOfSubNode} returns null); a local's value is taken from the store instead,
+   * which covers {@code synchronized (f)} on a snapshot.
+   */
+  private static SlotValue monitorValue(
+      SynchronizedNode node, TransferInput<SlotValue, SlotStore> in, SlotStore store) {
+    SlotValue value = valueOf(in, node.getExpression());
+    if (value.isNothing()
+        && node.getExpression() instanceof LocalVariableNode local
+        && local.getElement() instanceof VarSymbol variable) {
+      return store.local(variable);
+    }
+    return value;
   }
 
   @Override
