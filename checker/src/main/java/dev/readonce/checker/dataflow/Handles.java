@@ -5,6 +5,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import dev.readonce.checker.model.Contracts;
 import dev.readonce.checker.model.SlotParams;
 import java.util.HashMap;
@@ -27,7 +28,9 @@ final class Handles {
   }
 
   boolean isHandle(@Nullable Type type) {
-    if (type == null || !(type.tsym instanceof ClassSymbol c)) {
+    // Primitive types also have a ClassSymbol (a placeholder without members): only class and
+    // interface types can be handles.
+    if (type == null || !type.hasTag(TypeTag.CLASS) || !(type.tsym instanceof ClassSymbol c)) {
       return false;
     }
     return handleTypes.computeIfAbsent(c, this::declaresAccessor);
