@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * A class, field or method named in a declarations file: {@code a.b.Outer.Inner}, {@code
  * a.b.Map#table}, {@code a.b.Map#tabAt(a.b.Map.Node[], int)}.
  *
- * <p>Class names are canonical (dots between nested classes, as in source); parameter types are
- * erased (no type arguments), primitive, or arrays of those ({@code T...} is {@code T[]}). A type
- * name without a package, other than a primitive, names a class of {@code java.lang}.
+ * <p>Class names are canonical (dots between nested classes, as in source, never {@code $});
+ * parameter types are erased (no type arguments), primitive, or arrays of those ({@code T...} is
+ * {@code T[]}). A type name without a package, other than a primitive, names a class of {@code
+ * java.lang}.
  *
  * @param owner the canonical name of the class (the class itself, for a class member)
  * @param name the field or method name; null for a class
@@ -112,6 +113,11 @@ public record DeclaredMember(
   private static void requireClassName(String text, String what) {
     if (text.isEmpty()) {
       throw new IllegalArgumentException("missing " + what);
+    }
+    if (text.indexOf('$') >= 0) {
+      // A binary name (Outer$Inner) may load a class symbol apart from the member class.
+      throw new IllegalArgumentException(
+          "write nested classes with dots (Outer.Inner), not '$', in '" + text + "'");
     }
     for (String part : text.split("\\.", -1)) {
       if (!SourceVersion.isIdentifier(part) || SourceVersion.isKeyword(part)) {

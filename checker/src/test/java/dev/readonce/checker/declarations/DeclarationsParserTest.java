@@ -155,6 +155,8 @@ class DeclarationsParserTest {
           stable-handle a.B#c                 | 'stable-handle' needs a class (pkg.Class), not 'a.B#c'
           slot a..B#c                         | bad member 'a..B#c': 'a..B' is not a valid class name
           slot a.B#                           | bad member 'a.B#': missing field name
+          slot a.B$C#d                        | bad member 'a.B$C#d': write nested classes with dots (Outer.Inner), not '$', in 'a.B$C'
+          accessor a.B#get(a.B$C)             | bad member 'a.B#get(a.B$C)': write nested classes with dots (Outer.Inner), not '$', in 'a.B$C'
           accessor a.B#get(a.N<K>)            | bad member 'a.B#get(a.N<K>)': type arguments are not allowed in 'a.N<K>'; write the erased type
           accessor a.B#get(int,)              | bad member 'a.B#get(int,)': empty parameter type
           accessor a.B#get(int) x             | unknown key 'x' for 'accessor'; expected one of: lock, stableAfterPointer, atomic
