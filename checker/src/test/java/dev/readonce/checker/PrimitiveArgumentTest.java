@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A call to a method whose body is not in the unit, given a primitive local, is not a slot handle
- * passed along. Regression: javac gives primitive types a placeholder class symbol without
- * members, and asking it for its members crashed the plugin.
+ * passed along. Regression: javac gives primitive types a placeholder class symbol without members,
+ * and asking it for its members crashed the plugin.
  */
 class PrimitiveArgumentTest {
 
@@ -18,7 +18,8 @@ class PrimitiveArgumentTest {
             "import dev.readonce.annotations.*;",
             "import java.lang.invoke.*;",
             "final class Slot {",
-            "  private static final VarHandle E = MethodHandles.arrayElementVarHandle(long[].class);",
+            "  private static final VarHandle E ="
+                + " MethodHandles.arrayElementVarHandle(long[].class);",
             "  @ReadOnce final long[] table = new long[8];",
             "  final int index = 0;",
             "  @ReadOnce long get() { return (long) E.getOpaque(table, index); }",

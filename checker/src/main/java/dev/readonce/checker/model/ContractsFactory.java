@@ -17,8 +17,8 @@ public final class ContractsFactory {
   private ContractsFactory() {}
 
   /**
-   * The annotations, merged with the declarations files of {@code -XepOpt:ReadOnce:Declarations}
-   * if any. Called once per compilation (one javac {@link Context}), so each file is read once and
+   * The annotations, merged with the declarations files of {@code -XepOpt:ReadOnce:Declarations} if
+   * any. Called once per compilation (one javac {@link Context}), so each file is read once and
    * each of its problems is reported once.
    */
   public static Contracts create(Context context, ReadOnceConfig config) {

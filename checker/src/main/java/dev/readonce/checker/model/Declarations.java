@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The parsed contents of the declarations files of one compilation: the well-formed entries and
- * the problems found on the other lines. Immutable; names are not resolved yet (see {@link
+ * The parsed contents of the declarations files of one compilation: the well-formed entries and the
+ * problems found on the other lines. Immutable; names are not resolved yet (see {@link
  * DeclaredContracts}).
  *
  * @param files the files' names as given, in the order given

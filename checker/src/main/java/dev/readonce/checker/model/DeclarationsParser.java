@@ -146,8 +146,7 @@ final class DeclarationsParser {
     }
     Kind kind = Kind.of(tokens.get(0));
     if (kind == null) {
-      throw new Malformed(
-          "unknown kind '" + tokens.get(0) + "'; expected one of: " + Kind.all());
+      throw new Malformed("unknown kind '" + tokens.get(0) + "'; expected one of: " + Kind.all());
     }
     if (tokens.size() < 2) {
       throw new Malformed("missing member after '" + kind.keyword + "'");
@@ -200,14 +199,18 @@ final class DeclarationsParser {
                   bool(options, "atomic", true)));
       case STABLE_HANDLE -> new DeclaredEntry.StableHandle(origin, member);
       case LOCKS_SLOT ->
-          new DeclaredEntry.LocksSlot(origin, member, slotParams(options, member, SlotParams.RECEIVER));
+          new DeclaredEntry.LocksSlot(
+              origin, member, slotParams(options, member, SlotParams.RECEIVER));
       case REVALIDATES -> new DeclaredEntry.Revalidates(origin, member);
       case DESCENDS ->
           new DeclaredEntry.Descends(
               origin,
               member,
-              options.containsKey("snapshot") ? index(options.get("snapshot"), "snapshot", member) : 0);
-      case POINTER_TEST -> new DeclaredEntry.PointerTest(origin, member, shows(options.get("shows")));
+              options.containsKey("snapshot")
+                  ? index(options.get("snapshot"), "snapshot", member)
+                  : 0);
+      case POINTER_TEST ->
+          new DeclaredEntry.PointerTest(origin, member, shows(options.get("shows")));
       case MODIFIES_SLOT ->
           new DeclaredEntry.ModifiesSlot(
               origin,
@@ -237,7 +240,9 @@ final class DeclarationsParser {
                 + "' for '"
                 + kind.keyword
                 + "'; "
-                + (kind.keys.isEmpty() ? "it takes no keys" : "expected one of: " + String.join(", ", kind.keys)));
+                + (kind.keys.isEmpty()
+                    ? "it takes no keys"
+                    : "expected one of: " + String.join(", ", kind.keys)));
       }
       String value;
       if (eq < 0) {
@@ -277,7 +282,8 @@ final class DeclarationsParser {
       case "true" -> true;
       case "false" -> false;
       default ->
-          throw new Malformed("bad value '" + value + "' for '" + key + "'; expected true or false");
+          throw new Malformed(
+              "bad value '" + value + "' for '" + key + "'; expected true or false");
     };
   }
 
@@ -353,9 +359,9 @@ final class DeclarationsParser {
   }
 
   /**
-   * Splits a line into whitespace-separated tokens, keeping together what is inside parentheses
-   * (a parameter list), quotes ({@code lock=""}) and angle brackets ({@code <held value>}). A
-   * {@code #} that starts a token starts a comment; one inside a token separates class and member.
+   * Splits a line into whitespace-separated tokens, keeping together what is inside parentheses (a
+   * parameter list), quotes ({@code lock=""}) and angle brackets ({@code <held value>}). A {@code
+   * #} that starts a token starts a comment; one inside a token separates class and member.
    */
   static List<String> tokenize(String line) throws Malformed {
     List<String> tokens = new ArrayList<>();

@@ -23,9 +23,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link Contracts} read from declarations files. The members are resolved to symbols on first
- * use, once per compilation, and every problem (malformed lines and members that do not resolve)
- * is handed to the problem sink then, in file and line order. Lookups are by symbol identity.
+ * {@link Contracts} read from declarations files. The members are resolved to symbols on first use,
+ * once per compilation, and every problem (malformed lines and members that do not resolve) is
+ * handed to the problem sink then, in file and line order. Lookups are by symbol identity.
  */
 public final class DeclaredContracts implements Contracts {
 
@@ -79,7 +79,8 @@ public final class DeclaredContracts implements Contracts {
       List<DeclaredProblem> found = new ArrayList<>(declarations.problems());
       symbols = resolve(found);
       found.sort(
-          Comparator.comparingInt((DeclaredProblem p) -> declarations.files().indexOf(p.origin().file()))
+          Comparator.comparingInt(
+                  (DeclaredProblem p) -> declarations.files().indexOf(p.origin().file()))
               .thenComparingInt(p -> p.origin().line()));
       usable = found.stream().noneMatch(p -> p.severity() == DeclaredProblem.Severity.ERROR);
       found.forEach(problems);
@@ -105,7 +106,8 @@ public final class DeclaredContracts implements Contracts {
         found.add(
             r.classMissing()
                 ? DeclaredProblem.warning(
-                    entry.origin(), r.reason() + "; the entry for " + entry.member() + " is ignored")
+                    entry.origin(),
+                    r.reason() + "; the entry for " + entry.member() + " is ignored")
                 : DeclaredProblem.error(entry.origin(), r.reason()));
         continue;
       }

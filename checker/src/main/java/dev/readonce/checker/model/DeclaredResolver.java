@@ -92,7 +92,8 @@ final class DeclaredResolver {
   }
 
   private Resolution field(ClassSymbol owner, DeclaredMember member) {
-    Symbol field = owner.members().findFirst(names.fromString(member.name()), s -> s.kind == Kind.VAR);
+    Symbol field =
+        owner.members().findFirst(names.fromString(member.name()), s -> s.kind == Kind.VAR);
     if (field instanceof VarSymbol) {
       return Resolution.of(field);
     }

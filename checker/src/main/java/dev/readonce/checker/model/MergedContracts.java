@@ -103,9 +103,7 @@ public final class MergedContracts implements Contracts {
     if (!active()) {
       return Optional.empty();
     }
-    return annotations
-        .snapshotParam(method, index)
-        .or(() -> declared.snapshotParam(method, index));
+    return annotations.snapshotParam(method, index).or(() -> declared.snapshotParam(method, index));
   }
 
   @Override

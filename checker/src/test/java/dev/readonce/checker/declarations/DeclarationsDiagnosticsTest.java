@@ -63,7 +63,8 @@ class DeclarationsDiagnosticsTest {
     assertFalse(result.success());
     List<String> errors = result.messages(Diagnostic.Kind.ERROR);
     assertEquals(1, errors.size(), errors.toString());
-    assertTrue(errors.get(0).startsWith("[PlainSlotRead] plain read of slot 'value'"), errors.get(0));
+    assertTrue(
+        errors.get(0).startsWith("[PlainSlotRead] plain read of slot 'value'"), errors.get(0));
   }
 
   @Test

@@ -69,9 +69,7 @@ class DeclarationsMatchAnnotationsTest {
       Contracts annotated = new AnnotationContracts(Types.instance(context));
       DeclaredContracts declared =
           DeclaredContracts.create(
-              context,
-              Declarations.read(List.of(Fixtures.path("annotated.decls"))),
-              problems::add);
+              context, Declarations.read(List.of(Fixtures.path("annotated.decls"))), problems::add);
       TypeElement root = task.getElements().getTypeElement("fixture.walk.Annotated");
       compareClass((ClassSymbol) root, annotated, declared);
     }
@@ -101,7 +99,8 @@ class DeclarationsMatchAnnotationsTest {
     same(m, "modifies", annotated.modifies(m), declared.modifies(m));
     boolean snapshots = false;
     for (int i = 0; i <= m.getParameters().size(); i++) {
-      Optional<SlotParams> a = annotated.snapshotParam(m, i).map(DeclarationsMatchAnnotationsTest::none);
+      Optional<SlotParams> a =
+          annotated.snapshotParam(m, i).map(DeclarationsMatchAnnotationsTest::none);
       Optional<SlotParams> d = declared.snapshotParam(m, i);
       same(m, "snapshotParam(" + i + ")", a, d);
       snapshots |= d.isPresent();
@@ -115,8 +114,8 @@ class DeclarationsMatchAnnotationsTest {
   }
 
   /**
-   * {@code @Snapshot} without a value means "the method does not receive the slot's handle"
-   * ({@link SlotParams#NONE}, as its Javadoc says); the annotation reader answers {@link
+   * {@code @Snapshot} without a value means "the method does not receive the slot's handle" ({@link
+   * SlotParams#NONE}, as its Javadoc says); the annotation reader answers {@link
    * SlotParams#RECEIVER} for it, which the analysis treats the same way (no slot to pair).
    */
   private static SlotParams none(SlotParams p) {

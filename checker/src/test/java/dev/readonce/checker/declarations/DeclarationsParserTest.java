@@ -125,16 +125,19 @@ class DeclarationsParserTest {
     assertEquals(
         ImmutableList.of("java.lang.Object[]", "int"),
         member("a.B#m(java.lang.Object..., int)").parameterTypes());
-    assertEquals("a.Map#tabAt(a.Map.Node[], int)", member("a.Map#tabAt(a.Map.Node [],int)").toString());
+    assertEquals(
+        "a.Map#tabAt(a.Map.Node[], int)", member("a.Map#tabAt(a.Map.Node [],int)").toString());
   }
 
   @Test
   void crlfLineEndsAndTrailingCommentsAreAccepted() {
     Declarations parsed =
-        Declarations.parse("decls.txt", "# header\r\nslot a.B#c # the slot\r\n\r\n   # indented\r\n");
+        Declarations.parse(
+            "decls.txt", "# header\r\nslot a.B#c # the slot\r\n\r\n   # indented\r\n");
     assertEquals(List.of(), parsed.problems());
     assertEquals(
-        List.of(new DeclaredEntry.Slot(at(2), member("a.B#c"), new SlotDecl(LockSpec.HELPERS, false))),
+        List.of(
+            new DeclaredEntry.Slot(at(2), member("a.B#c"), new SlotDecl(LockSpec.HELPERS, false))),
         parsed.entries());
   }
 
@@ -205,7 +208,8 @@ class DeclarationsParserTest {
         List.of(
             second + ":3: duplicate declaration 'slot a.B#c', first declared at " + first + ":2",
             second
-                + ":4: duplicate declaration 'snapshot a.B#m(long, long) param=0', first declared at "
+                + ":4: duplicate declaration 'snapshot a.B#m(long, long) param=0', first declared"
+                + " at "
                 + second
                 + ":1"),
         parsed.problems().stream().map(DeclaredProblem::toString).toList());
@@ -216,7 +220,8 @@ class DeclarationsParserTest {
   @Test
   void unreadableFileIsAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
     Path missing = dir.resolve("missing.decls");
-    Path good = Files.writeString(dir.resolve("good.decls"), "slot a.B#c\n", StandardCharsets.UTF_8);
+    Path good =
+        Files.writeString(dir.resolve("good.decls"), "slot a.B#c\n", StandardCharsets.UTF_8);
     Declarations parsed = Declarations.read(List.of(missing, good));
     assertEquals(1, parsed.problems().size());
     DeclaredProblem problem = parsed.problems().get(0);

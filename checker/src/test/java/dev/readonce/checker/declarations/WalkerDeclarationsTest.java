@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The walker-side kinds of declaration (pointer tests, descents, stable handles, lock helpers,
- * re-checks, snapshot parameters, modifiers) drive the checks exactly as their annotations do,
- * on a page-table shaped source that carries no annotation.
+ * re-checks, snapshot parameters, modifiers) drive the checks exactly as their annotations do, on a
+ * page-table shaped source that carries no annotation.
  */
 class WalkerDeclarationsTest {
 
