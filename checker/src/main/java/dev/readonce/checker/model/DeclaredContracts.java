@@ -162,7 +162,7 @@ public final class DeclaredContracts implements Contracts {
         && !slot.decl().lock().field().equals("this")) {
       String lock = slot.decl().lock().field();
       boolean declared = false;
-      for (Symbol member : symbol.owner.getEnclosedElements()) {
+      for (Symbol member : ASTHelpers.getEnclosedElements(symbol.owner)) {
         if (member instanceof VarSymbol v && v.getSimpleName().contentEquals(lock)) {
           declared = true;
         }

@@ -1,5 +1,6 @@
 package dev.readonce.checker.model;
 
+import com.google.common.base.Splitter;
 import com.sun.tools.javac.code.ClassFinder;
 import com.sun.tools.javac.code.Kinds.Kind;
 import com.sun.tools.javac.code.Symbol;
@@ -206,21 +207,21 @@ final class DeclaredResolver {
    * then every other module of the compilation.
    */
   private @Nullable ClassSymbol find(String canonical) {
-    String[] parts = canonical.split("\\.");
+    List<String> parts = Splitter.on('.').splitToList(canonical);
     for (ModuleSymbol module : searchOrder()) {
       StringBuilder prefix = new StringBuilder();
-      for (int i = 0; i < parts.length; i++) {
+      for (int i = 0; i < parts.size(); i++) {
         if (prefix.length() > 0) {
           prefix.append('.');
         }
-        prefix.append(parts[i]);
+        prefix.append(parts.get(i));
         ClassSymbol c = load(module, names.fromString(prefix.toString()));
         if (c != null) {
-          for (int j = i + 1; j < parts.length; j++) {
-            ClassSymbol member = memberClass(c, parts[j]);
+          for (int j = i + 1; j < parts.size(); j++) {
+            ClassSymbol member = memberClass(c, parts.get(j));
             if (member == null) {
               missingMembers.put(
-                  canonical, "no member class '" + parts[j] + "' in " + c.getQualifiedName());
+                  canonical, "no member class '" + parts.get(j) + "' in " + c.getQualifiedName());
               return null;
             }
             c = member;

@@ -128,16 +128,15 @@ class DeclarationsDiagnosticsTest {
     Path file =
         decls(
             "members.decls",
-            String.join(
-                "\n",
-                "slot fixture.cell.Cell#valeu",
-                "accessor fixture.cell.Cell#read(long)",
-                "accessor fixture.cell.Cell#write()",
-                "accessor fixture.cell.Cell#read(fixture.cell.Missing)",
-                "slot fixture.cell.Cell#value lock=mutex",
-                "pointer-test fixture.cell.Cell#read() shows=NONE",
-                "stable-handle fixture.cell.Cell.Inner",
-                ""));
+            """
+            slot fixture.cell.Cell#valeu
+            accessor fixture.cell.Cell#read(long)
+            accessor fixture.cell.Cell#write()
+            accessor fixture.cell.Cell#read(fixture.cell.Missing)
+            slot fixture.cell.Cell#value lock=mutex
+            pointer-test fixture.cell.Cell#read() shows=NONE
+            stable-handle fixture.cell.Cell.Inner
+            """);
     Javac.Result result = compile(declarationsFlag(file), PLAIN_READ);
     assertFalse(result.success());
     assertEquals(

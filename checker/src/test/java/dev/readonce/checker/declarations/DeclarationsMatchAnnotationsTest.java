@@ -3,6 +3,7 @@ package dev.readonce.checker.declarations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.util.JavacTask;
 import com.sun.tools.javac.api.BasicJavacTask;
 import com.sun.tools.javac.code.Symbol;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -78,7 +78,7 @@ class DeclarationsMatchAnnotationsTest {
   private static void compareClass(ClassSymbol c, Contracts annotated, Contracts declared) {
     same(c, "stableHandleType", annotated.stableHandleType(c), declared.stableHandleType(c));
     same(c, "hasContract", annotated.hasContract(c), declared.hasContract(c));
-    for (Element e : c.getEnclosedElements()) {
+    for (Symbol e : ASTHelpers.getEnclosedElements(c)) {
       if (e instanceof ClassSymbol nested) {
         compareClass(nested, annotated, declared);
       } else if (e instanceof VarSymbol field) {

@@ -41,30 +41,30 @@ class DeclarationsParserTest {
     Declarations parsed =
         Declarations.parse(
             "decls.txt",
-            String.join(
-                "\n",
-                "# one entry of each kind, with each key",
-                "",
-                "slot   a.Table#entries  lock=ptl stableAfterPointer   # a trailing comment",
-                "slot   a.Map#table lock=<held value>",
-                "slot   a.Map#other lock=\"\" stableAfterPointer=false",
-                "slot   a.Map#self lock=this",
-                "accessor a.Ref#get() lock=\"<held value>\" stableAfterPointer=true",
-                "accessor a.Ref#getPlain() atomic=false",
-                "stable-handle a.PudRef",
-                "locks-slot a.Walk#pudLock(a.Ref, a.Vma) slot=0",
-                "locks-slot a.Ref#lock()",
-                "revalidates a.Walk#same(a.Ref, long)",
-                "descends a.Walk#pmdOffset(long, long)",
-                "descends a.Walk#lower(a.Ref, long) snapshot=1",
-                "pointer-test a.Walk#none(long) shows=NONE",
-                "pointer-test a.Walk#table(long) shows=TABLE",
-                "modifies-slot a.Walk#split(a.Vma, a.Ref, long) slot=1",
-                "modifies-slot a.Map#setTabAt(a.Map.Node[], int, a.Map.Node) slot=0,1 requiresLock",
-                "modifies-slot a.Ref#set(long) requiresLock=true",
-                "snapshot a.Ops#pudEntry(long, a.Ref, long, long, a.Walk) param=0 slot=1",
-                "snapshot a.Ops#leaf(long) param=0",
-                "accessor a.Arrays#at(Object..., int[][], String)"));
+            """
+            # one entry of each kind, with each key
+
+            slot   a.Table#entries  lock=ptl stableAfterPointer   # a trailing comment
+            slot   a.Map#table lock=<held value>
+            slot   a.Map#other lock="" stableAfterPointer=false
+            slot   a.Map#self lock=this
+            accessor a.Ref#get() lock="<held value>" stableAfterPointer=true
+            accessor a.Ref#getPlain() atomic=false
+            stable-handle a.PudRef
+            locks-slot a.Walk#pudLock(a.Ref, a.Vma) slot=0
+            locks-slot a.Ref#lock()
+            revalidates a.Walk#same(a.Ref, long)
+            descends a.Walk#pmdOffset(long, long)
+            descends a.Walk#lower(a.Ref, long) snapshot=1
+            pointer-test a.Walk#none(long) shows=NONE
+            pointer-test a.Walk#table(long) shows=TABLE
+            modifies-slot a.Walk#split(a.Vma, a.Ref, long) slot=1
+            modifies-slot a.Map#setTabAt(a.Map.Node[], int, a.Map.Node) slot=0,1 requiresLock
+            modifies-slot a.Ref#set(long) requiresLock=true
+            snapshot a.Ops#pudEntry(long, a.Ref, long, long, a.Walk) param=0 slot=1
+            snapshot a.Ops#leaf(long) param=0
+            accessor a.Arrays#at(Object..., int[][], String)
+            """);
     assertEquals(List.of(), parsed.problems());
     assertEquals(
         List.of(
@@ -199,10 +199,12 @@ class DeclarationsParserTest {
     Path second =
         Files.writeString(
             dir.resolve("two.decls"),
-            "snapshot a.B#m(long, long) param=0\n"
-                + "snapshot a.B#m(long,long) param=1\n"
-                + "slot a.B#c\n"
-                + "snapshot a.B#m(long, long) param=0 slot=1\n");
+            """
+            snapshot a.B#m(long, long) param=0
+            snapshot a.B#m(long,long) param=1
+            slot a.B#c
+            snapshot a.B#m(long, long) param=0 slot=1
+            """);
     Declarations parsed = Declarations.read(List.of(first, second));
     assertEquals(
         List.of(
