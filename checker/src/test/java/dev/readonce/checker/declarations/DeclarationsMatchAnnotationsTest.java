@@ -33,6 +33,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,15 +41,20 @@ import org.junit.jupiter.api.io.TempDir;
  * every annotation, {@code annotated.decls} declares the same contracts, and for every class,
  * field, method and parameter of the fixture both {@link Contracts} give the same answers.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeclarationsMatchAnnotationsTest {
 
-  private static final List<String> differences = new ArrayList<>();
-  private static final List<String> compared = new ArrayList<>();
-  private static final List<String> stated = new ArrayList<>();
-  private static final List<DeclaredProblem> problems = new ArrayList<>();
+  /** Every comparison made, as "member what". */
+  private final List<String> compared = new ArrayList<>();
+
+  /** The comparisons where the declarations state a contract (not empty, not false). */
+  private final List<String> stated = new ArrayList<>();
+
+  private final List<String> differences = new ArrayList<>();
+  private final List<DeclaredProblem> problems = new ArrayList<>();
 
   @BeforeAll
-  static void compareEveryMember(@TempDir Path out) throws Exception {
+  void compareEveryMember(@TempDir Path out) throws Exception {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
@@ -75,7 +81,7 @@ class DeclarationsMatchAnnotationsTest {
     }
   }
 
-  private static void compareClass(ClassSymbol c, Contracts annotated, Contracts declared) {
+  private void compareClass(ClassSymbol c, Contracts annotated, Contracts declared) {
     same(c, "stableHandleType", annotated.stableHandleType(c), declared.stableHandleType(c));
     same(c, "hasContract", annotated.hasContract(c), declared.hasContract(c));
     for (Symbol e : ASTHelpers.getEnclosedElements(c)) {
@@ -90,7 +96,7 @@ class DeclarationsMatchAnnotationsTest {
     }
   }
 
-  private static void compareMethod(MethodSymbol m, Contracts annotated, Contracts declared) {
+  private void compareMethod(MethodSymbol m, Contracts annotated, Contracts declared) {
     same(m, "accessor", annotated.accessor(m), declared.accessor(m));
     same(m, "locksSlot", annotated.locksSlot(m), declared.locksSlot(m));
     same(m, "revalidates", annotated.revalidates(m), declared.revalidates(m));
@@ -122,7 +128,7 @@ class DeclarationsMatchAnnotationsTest {
     return p.isReceiver() ? SlotParams.NONE : p;
   }
 
-  private static void same(Symbol where, String what, Object annotated, Object declared) {
+  private void same(Symbol where, String what, Object annotated, Object declared) {
     String member = where.owner + "#" + where + " " + what;
     compared.add(member);
     if (!Objects.equals(declared, Optional.empty())
