@@ -119,7 +119,9 @@ final class DeclarationsParser {
     if (!files.contains(file)) {
       files.add(file);
     }
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    // Editors on Windows may start a UTF-8 file with a byte order mark; it is not part of a kind.
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    String[] lines = body.split("\r\n|\r|\n", -1);
     for (int i = 0; i < lines.length; i++) {
       DeclaredOrigin origin = new DeclaredOrigin(file, i + 1);
       try {

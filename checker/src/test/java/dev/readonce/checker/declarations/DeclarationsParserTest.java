@@ -235,6 +235,13 @@ class DeclarationsParserTest {
   }
 
   @Test
+  void byteOrderMarkIsNotPartOfTheFirstKind() {
+    Declarations parsed = Declarations.parse("decls.txt", "\uFEFFslot a.B#c\n");
+    assertEquals(List.of(), parsed.problems());
+    assertEquals(1, parsed.entries().size());
+  }
+
+  @Test
   void emptyAndCommentOnlyFilesDeclareNothing() {
     Declarations parsed = Declarations.parse("decls.txt", "\n# nothing here\n   \n");
     assertTrue(parsed.entries().isEmpty());
