@@ -1,0 +1,50 @@
+package dev.readonce.checker.model;
+
+import dev.readonce.annotations.PointerTest.Shows;
+
+/**
+ * One well-formed line of a declarations file: a contract stated about one member, in the same
+ * terms the annotations state it. Each kind corresponds to one annotation use.
+ */
+public sealed interface DeclaredEntry {
+
+  /** Where the entry was written, for messages. */
+  DeclaredOrigin origin();
+
+  /** The member the contract is about. */
+  DeclaredMember member();
+
+  /** {@code slot}: a field that is a slot or a container of slots ({@code @ReadOnce} field). */
+  record Slot(DeclaredOrigin origin, DeclaredMember member, SlotDecl decl)
+      implements DeclaredEntry {}
+
+  /** {@code accessor}: a method that reads one slot ({@code @ReadOnce} method). */
+  record Accessor(DeclaredOrigin origin, DeclaredMember member, AccessorDecl decl)
+      implements DeclaredEntry {}
+
+  /** {@code stable-handle}: a class of slot handles ({@code @StableAfterPointer} class). */
+  record StableHandle(DeclaredOrigin origin, DeclaredMember member) implements DeclaredEntry {}
+
+  /** {@code locks-slot}: a method that takes a slot's lock ({@code @LocksSlot}). */
+  record LocksSlot(DeclaredOrigin origin, DeclaredMember member, SlotParams slot)
+      implements DeclaredEntry {}
+
+  /** {@code revalidates}: a re-check of a snapshot against its slot ({@code @Revalidates}). */
+  record Revalidates(DeclaredOrigin origin, DeclaredMember member) implements DeclaredEntry {}
+
+  /** {@code descends}: a descent from a snapshot parameter ({@code @Descends}). */
+  record Descends(DeclaredOrigin origin, DeclaredMember member, int snapshot)
+      implements DeclaredEntry {}
+
+  /** {@code pointer-test}: a test of a snapshot ({@code @PointerTest}). */
+  record PointerTest(DeclaredOrigin origin, DeclaredMember member, Shows shows)
+      implements DeclaredEntry {}
+
+  /** {@code modifies-slot}: a method that may change a slot ({@code @ModifiesSlot}). */
+  record ModifiesSlot(DeclaredOrigin origin, DeclaredMember member, ModifiesDecl decl)
+      implements DeclaredEntry {}
+
+  /** {@code snapshot}: a snapshot parameter ({@code @Snapshot} on a parameter). */
+  record Snapshot(DeclaredOrigin origin, DeclaredMember member, int parameter, SlotParams slot)
+      implements DeclaredEntry {}
+}
