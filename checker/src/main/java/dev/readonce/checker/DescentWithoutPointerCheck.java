@@ -12,7 +12,6 @@ import javax.inject.Inject;
 /** Reports {@link Rule#DESCENT_WITHOUT_POINTER_CHECK}: see {@code checker/docs/DescentWithoutPointerCheck.md}. */
 @AutoService(BugChecker.class)
 @BugPattern(
-    name = "DescentWithoutPointerCheck",
     summary = "Descending from a snapshot not shown to be a pointer, or from an unstable slot without its lock",
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,

@@ -12,7 +12,6 @@ import javax.inject.Inject;
 /** Reports {@link Rule#MISSING_REVALIDATION}: see {@code checker/docs/MissingRevalidation.md}. */
 @AutoService(BugChecker.class)
 @BugPattern(
-    name = "MissingRevalidation",
     summary = "Acting under a slot's lock on what an unlocked snapshot showed, without re-validating it",
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,

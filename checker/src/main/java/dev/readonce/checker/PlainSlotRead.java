@@ -12,7 +12,6 @@ import javax.inject.Inject;
 /** Reports {@link Rule#PLAIN_SLOT_READ}: see {@code checker/docs/PlainSlotRead.md}. */
 @AutoService(BugChecker.class)
 @BugPattern(
-    name = "PlainSlotRead",
     summary = "An unlocked read of a slot that is not atomic",
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,

@@ -12,7 +12,6 @@ import javax.inject.Inject;
 /** Reports {@link Rule#SNAPSHOT_NOT_PASSED}: see {@code checker/docs/SnapshotNotPassed.md}. */
 @AutoService(BugChecker.class)
 @BugPattern(
-    name = "SnapshotNotPassed",
     summary = "A callee is handed a slot handle and reads the slot again, while the caller holds its snapshot",
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,

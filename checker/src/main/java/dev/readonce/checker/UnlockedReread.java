@@ -12,7 +12,6 @@ import javax.inject.Inject;
 /** Reports {@link Rule#UNLOCKED_REREAD}: see {@code checker/docs/UnlockedReread.md}. */
 @AutoService(BugChecker.class)
 @BugPattern(
-    name = "UnlockedReread",
     summary = "A second unlocked read of a slot in one pass, while an earlier snapshot of it may still decide",
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,

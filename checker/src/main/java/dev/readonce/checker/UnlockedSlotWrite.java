@@ -12,7 +12,6 @@ import javax.inject.Inject;
 /** Reports {@link Rule#UNLOCKED_SLOT_WRITE}: see {@code checker/docs/UnlockedSlotWrite.md}. */
 @AutoService(BugChecker.class)
 @BugPattern(
-    name = "UnlockedSlotWrite",
     summary = "A store into a slot without holding its lock",
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,

@@ -83,7 +83,7 @@ final class MethodAnalyzer {
             isPrimitive(unit.contracts(), symbol),
             symbol.isConstructor() || symbol.isStaticOrInstanceInit(),
             summarizable);
-    SlotStore initial = seed(unit, cx, contract, params, method.getParameters());
+    SlotStore initial = seed(unit, contract, params, method.getParameters());
     if ((symbol.flags() & Flags.SYNCHRONIZED) != 0
         && !symbol.isStatic()
         && symbol.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol ownerClass) {
@@ -129,7 +129,7 @@ final class MethodAnalyzer {
         new MethodContext(
             unit.calls(), unit, cfg, unit.unit(), lambda.getBody(), null, false, false, false);
     SlotStore initial =
-        contract == null ? SlotStore.EMPTY : seed(unit, cx, contract, params, lambda.getParameters());
+        contract == null ? SlotStore.EMPTY : seed(unit, contract, params, lambda.getParameters());
     return run(cx, cfg, initial);
   }
 
@@ -170,7 +170,6 @@ final class MethodAnalyzer {
    */
   private static SlotStore seed(
       UnitAnalysis unit,
-      MethodContext cx,
       MethodSymbol contract,
       List<VarSymbol> params,
       List<? extends VariableTree> declarations) {

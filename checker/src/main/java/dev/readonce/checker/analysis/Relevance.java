@@ -37,7 +37,7 @@ final class Relevance {
                 return true;
               }
             }
-            return super.scan(tree, unused);
+            return super.scan(tree, null);
           }
 
           @Override

@@ -79,13 +79,13 @@ public final class UnitAnalysis implements Summaries {
         if (symbol instanceof MethodSymbol m) {
           methods.put(m, getCurrentPath());
         }
-        return super.visitMethod(tree, unused);
+        return super.visitMethod(tree, null);
       }
 
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
         lambdas.add(getCurrentPath());
-        return super.visitLambdaExpression(tree, unused);
+        return super.visitLambdaExpression(tree, null);
       }
 
       @Override
@@ -99,7 +99,7 @@ public final class UnitAnalysis implements Summaries {
             referencedAs.put(m, d);
           }
         }
-        return super.visitMemberReference(tree, unused);
+        return super.visitMemberReference(tree, null);
       }
     }.scan(unit, null);
   }

@@ -17,17 +17,12 @@ public enum Fact {
 
   /** The facts a test establishes when it returns {@code result}. */
   public static Set<Fact> learned(Shows shows, boolean result) {
-    switch (shows) {
-      case NONE:
-        return result ? EnumSet.noneOf(Fact.class) : EnumSet.of(NOT_NONE);
-      case PRESENT:
-        return result ? EnumSet.of(PRESENT, NOT_NONE) : EnumSet.noneOf(Fact.class);
-      case LEAF:
-        return result ? EnumSet.noneOf(Fact.class) : EnumSet.of(NOT_LEAF);
-      case TABLE:
-        return result ? EnumSet.allOf(Fact.class) : EnumSet.noneOf(Fact.class);
-    }
-    throw new AssertionError(shows);
+    return switch (shows) {
+      case NONE -> result ? EnumSet.noneOf(Fact.class) : EnumSet.of(NOT_NONE);
+      case PRESENT -> result ? EnumSet.of(PRESENT, NOT_NONE) : EnumSet.noneOf(Fact.class);
+      case LEAF -> result ? EnumSet.noneOf(Fact.class) : EnumSet.of(NOT_LEAF);
+      case TABLE -> result ? EnumSet.allOf(Fact.class) : EnumSet.noneOf(Fact.class);
+    };
   }
 
   /** The facts still missing for a pointer, in words, for messages. */

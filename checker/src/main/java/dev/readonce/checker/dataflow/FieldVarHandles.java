@@ -62,7 +62,7 @@ public final class FieldVarHandles {
             && f.owner instanceof ClassSymbol) {
           arrays.add(f);
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
 
       @Override
@@ -80,14 +80,14 @@ public final class FieldVarHandles {
             && call.getArguments().get(0) instanceof MemberSelectTree classLiteral) {
           Symbol owner = TreeInfo.symbol((JCTree) classLiteral.getExpression());
           if (owner instanceof ClassSymbol c) {
-            for (Symbol member : c.getEnclosedElements()) {
+            for (Symbol member : com.google.errorprone.util.ASTHelpers.getEnclosedElements(c)) {
               if (member instanceof VarSymbol f && f.getSimpleName().contentEquals(fieldName)) {
                 found.put(h, f);
               }
             }
           }
         }
-        return super.visitVariable(tree, unused);
+        return super.visitVariable(tree, null);
       }
     }.scan(unit, null);
     if (found.isEmpty() && arrays.isEmpty()) {

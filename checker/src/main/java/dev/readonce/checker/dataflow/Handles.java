@@ -37,7 +37,7 @@ final class Handles {
 
   private boolean declaresAccessor(TypeSymbol type) {
     for (Symbol t = type; t instanceof ClassSymbol c; ) {
-      for (Symbol member : c.getEnclosedElements()) {
+      for (Symbol member : com.google.errorprone.util.ASTHelpers.getEnclosedElements(c)) {
         if (member instanceof MethodSymbol m
             && !m.isStatic()
             && m.getParameters().isEmpty()
@@ -56,7 +56,7 @@ final class Handles {
       return null;
     }
     for (Symbol t = type.tsym; t instanceof ClassSymbol c; ) {
-      for (Symbol member : c.getEnclosedElements()) {
+      for (Symbol member : com.google.errorprone.util.ASTHelpers.getEnclosedElements(c)) {
         if (member instanceof MethodSymbol m
             && !m.isStatic()
             && m.getParameters().isEmpty()

@@ -163,7 +163,7 @@ public final class Locking {
   }
 
   private void addGuarded(List<SlotKey> out, AccessPath owner, ClassSymbol type, String lockName) {
-    for (Symbol member : type.getEnclosedElements()) {
+    for (Symbol member : com.google.errorprone.util.ASTHelpers.getEnclosedElements(type)) {
       if (!(member instanceof VarSymbol field)) {
         continue;
       }

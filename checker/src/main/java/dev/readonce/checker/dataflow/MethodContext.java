@@ -94,7 +94,7 @@ public final class MethodContext {
       parents = map;
     }
     Tree p = parents.get(tree);
-    while (p != null && p.getKind() == Tree.Kind.PARENTHESIZED) {
+    while (p instanceof com.sun.source.tree.ParenthesizedTree) {
       p = parents.get(p);
     }
     return p;
@@ -149,7 +149,7 @@ public final class MethodContext {
               instanceof com.sun.tools.javac.code.Symbol.VarSymbol v) {
             map.put(v, tree);
           }
-          return super.visitVariable(tree, unused);
+          return super.visitVariable(tree, null);
         }
       }.scan(body, null);
       declarations = map;

@@ -40,12 +40,12 @@ public final class PassBoundaries {
 
   public static PassBoundaries of(ControlFlowGraph cfg) {
     List<Block> order = reversePostorder(cfg.getEntryBlock());
-    Map<Block, Integer> index = new IdentityHashMap<>();
+    IdentityHashMap<Block, Integer> index = new IdentityHashMap<>();
     for (int i = 0; i < order.size(); i++) {
       index.put(order.get(i), i);
     }
     BitSet[] dominators = dominators(order, index);
-    Map<Block, Set<Block>> loops = new IdentityHashMap<>();
+    IdentityHashMap<Block, Set<Block>> loops = new IdentityHashMap<>();
     for (Block u : order) {
       for (Block h : successors(u)) {
         Integer hi = index.get(h);
@@ -148,7 +148,7 @@ public final class PassBoundaries {
   }
 
   /** Iterative dominator sets over reverse postorder; CFGs of one method are small. */
-  private static BitSet[] dominators(List<Block> order, Map<Block, Integer> index) {
+  private static BitSet[] dominators(List<Block> order, IdentityHashMap<Block, Integer> index) {
     int n = order.size();
     BitSet[] dom = new BitSet[n];
     for (int i = 0; i < n; i++) {

@@ -370,7 +370,9 @@ public final class SlotTransfer
   public TransferResult<SlotValue, SlotStore> visitConditionalNot(
       ConditionalNotNode node, TransferInput<SlotValue, SlotStore> in) {
     Stores st = enter(node, in);
-    return st.two ? branch(SlotValue.NOTHING, st.otherwise, st.then) : pass(st, SlotValue.NOTHING);
+    return st.two
+        ? branch(SlotValue.NOTHING, /* then= */ st.otherwise, /* otherwise= */ st.then)
+        : pass(st, SlotValue.NOTHING);
   }
 
   @Override

@@ -139,7 +139,14 @@ public final class AnnotationContracts implements Contracts {
       return Optional.empty();
     }
     return AnnotationValues.find(params.get(index), "Snapshot")
-        .map(a -> resolve(method, AnnotationValues.strings(a, "value")).orElse(SlotParams.NONE));
+        .map(
+            a -> {
+              ImmutableList<String> names = AnnotationValues.strings(a, "value");
+              // No names: the method does not receive the slot, only the caller's snapshot.
+              return names.isEmpty()
+                  ? SlotParams.NONE
+                  : resolve(method, names).orElse(SlotParams.NONE);
+            });
   }
 
   @Override

@@ -107,6 +107,13 @@ public final class MergedContracts implements Contracts {
   }
 
   @Override
+  public boolean snapshotLockHeld(MethodSymbol method, int index) {
+    return active()
+        && (annotations.snapshotLockHeld(method, index)
+            || declared.snapshotLockHeld(method, index));
+  }
+
+  @Override
   public boolean hasContract(Symbol symbol) {
     return active() && (annotations.hasContract(symbol) || declared.hasContract(symbol));
   }
