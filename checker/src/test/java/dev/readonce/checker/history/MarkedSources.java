@@ -1,0 +1,164 @@
+package dev.readonce.checker.history;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles real source trees with the ReadOnce checks and compares their findings with the
+ * {@code // expect: Check[, Check]} markers written beside the lines they judge, both ways.
+ */
+final class MarkedSources {
+
+  static final ImmutableList<String> CHECKS =
+      ImmutableList.of(
+          "UnlockedReread",
+          "PlainSlotRead",
+          "SnapshotNotPassed",
+          "MissingRevalidation",
+          "DescentWithoutPointerCheck",
+          "UnlockedSlotWrite");
+
+  private static final Pattern MARKER = Pattern.compile("//\\s*expect:\\s*([A-Za-z, ]+)");
+  private static final Pattern CHECK_NAME = Pattern.compile("^\\[(\\w+)\\]");
+
+  private MarkedSources() {}
+
+  /** One finding or one expectation: a check at a line of a file (relative path). */
+  record Mark(String file, long line, String check) implements Comparable<Mark> {
+    @Override
+    public int compareTo(Mark o) {
+      int c = file.compareTo(o.file);
+      if (c != 0) {
+        return c;
+      }
+      c = Long.compare(line, o.line);
+      return c != 0 ? c : check.compareTo(o.check);
+    }
+
+    @Override
+    public String toString() {
+      return file + ":" + line + " " + check;
+    }
+  }
+
+  /** The markers in the Java files under the roots, with paths relative to {@code base}. */
+  static ImmutableSortedSet<Mark> markers(Path base, List<Path> files) {
+    TreeSet<Mark> out = new TreeSet<>();
+    for (Path file : files) {
+      List<String> lines = read(file);
+      for (int i = 0; i < lines.size(); i++) {
+        Matcher m = MARKER.matcher(lines.get(i));
+        if (m.find()) {
+          for (String check : m.group(1).split(",")) {
+            String name = check.strip();
+            if (!name.isEmpty()) {
+              if (!CHECKS.contains(name)) {
+                throw new AssertionError(file + ":" + (i + 1) + ": unknown check '" + name + "'");
+              }
+              out.add(new Mark(base.relativize(file).toString(), i + 1, name));
+            }
+          }
+        }
+      }
+    }
+    return ImmutableSortedSet.copyOf(out);
+  }
+
+  /**
+   * Compiles the files with every ReadOnce check at WARN (so one run reports all of them) and
+   * returns the findings; fails on any compilation error.
+   */
+  static ImmutableSortedSet<Mark> findings(Path base, List<Path> files) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    String classpath = System.getProperty("java.class.path");
+    List<String> options = new ArrayList<>();
+    options.addAll(
+        List.of(
+            "-classpath", classpath,
+            "-processorpath", classpath,
+            "-proc:none",
+            "-d", tempDir().toString(),
+            "-XDcompilePolicy=simple",
+            "--should-stop=ifError=FLOW"));
+    StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
+    for (String check : CHECKS) {
+      plugin.append(" -Xep:").append(check).append(":WARN");
+    }
+    options.add(plugin.toString());
+    StringWriter out = new StringWriter();
+    try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
+      Iterable<? extends JavaFileObject> units =
+          fm.getJavaFileObjectsFromPaths(files);
+      Boolean ok = javac.getTask(out, fm, diagnostics, options, null, units).call();
+      TreeSet<Mark> found = new TreeSet<>();
+      List<String> errors = new ArrayList<>();
+      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+        String message = d.getMessage(Locale.ROOT);
+        if (d.getKind() == Diagnostic.Kind.ERROR) {
+          errors.add(d.toString());
+          continue;
+        }
+        Matcher name = CHECK_NAME.matcher(message);
+        if (d.getSource() != null && name.find() && CHECKS.contains(name.group(1))) {
+          Path file = Path.of(d.getSource().toUri());
+          found.add(new Mark(base.relativize(file).toString(), d.getLineNumber(), name.group(1)));
+        }
+      }
+      if (!Boolean.TRUE.equals(ok) || !errors.isEmpty()) {
+        throw new AssertionError("compilation failed:\n" + String.join("\n", errors) + out);
+      }
+      return ImmutableSortedSet.copyOf(found);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<Path> javaFiles(Path... roots) {
+    List<Path> out = new ArrayList<>();
+    for (Path root : roots) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(out::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> read(Path file) {
+    try {
+      return Files.readAllLines(file, UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("readonce-marked");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
