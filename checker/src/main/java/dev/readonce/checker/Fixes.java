@@ -15,6 +15,21 @@ final class Fixes {
 
   private Fixes() {}
 
+  /** The whitespace before a statement on its line, to keep the next line where it was. */
+  private static String indentation(com.sun.source.tree.Tree statement, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    int start = ((JCTree) statement).getStartPosition();
+    if (source == null || start < 0) {
+      return "";
+    }
+    int lineStart = start;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    String before = source.subSequence(lineStart, start).toString();
+    return before.isBlank() ? before : "";
+  }
+
   static @Nullable SuggestedFix toFix(@Nullable FixPlan plan, VisitorState state) {
     if (plan instanceof FixPlan.UseSnapshot use) {
       return SuggestedFix.replace(use.reread(), use.variable());
@@ -35,7 +50,10 @@ final class Fixes {
         return null;
       }
       String typeName = SuggestedFixes.prettyType(state, fix, type);
-      fix.prefixWith(intro.statement(), typeName + " " + intro.name() + " = " + initializer + ";\n");
+      fix.prefixWith(
+          intro.statement(),
+          typeName + " " + intro.name() + " = " + initializer + ";\n"
+              + indentation(intro.statement(), state));
       fix.replace(intro.first(), intro.name());
       intro.rereads().forEach(reread -> fix.replace(reread, intro.name()));
       return fix.build();

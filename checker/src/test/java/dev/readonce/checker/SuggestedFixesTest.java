@@ -11,6 +11,10 @@ class SuggestedFixesTest {
     return Fixtures.withSlots(BugCheckerRefactoringTestHelper.newInstance(check, getClass()));
   }
 
+  /** The edits keep the file's layout: compared as text, not as trees. */
+  private static final BugCheckerRefactoringTestHelper.TestMode TEXT =
+      BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH;
+
   @Test
   void rereadUsesTheLiveSnapshot() {
     helper(UnlockedReread.class)
@@ -32,7 +36,7 @@ class SuggestedFixesTest {
             "    return v + w;",
             "  }",
             "}")
-        .doTest();
+        .doTest(TEXT);
   }
 
   @Test
@@ -52,7 +56,7 @@ class SuggestedFixesTest {
             "    return Pt.leaf(snap) ? 1 : 0;",
             "  }",
             "}")
-        .doTest();
+        .doTest(TEXT);
   }
 
   @Test
@@ -77,7 +81,7 @@ class SuggestedFixesTest {
             "    return Pt.present(pudval) ? 2 : 3;",
             "  }",
             "}")
-        .doTest();
+        .doTest(TEXT);
   }
 
   @Test
@@ -108,7 +112,7 @@ class SuggestedFixesTest {
             "    return n;",
             "  }",
             "}")
-        .doTest();
+        .doTest(TEXT);
   }
 
   @Test
@@ -136,6 +140,6 @@ class SuggestedFixesTest {
             "  long handle(Upper u) { return (long) Ref.E.getOpaque(u.table, u.index); }",
             "  long atomic() { return count.getOpaque(); }",
             "}")
-        .doTest();
+        .doTest(TEXT);
   }
 }
