@@ -1,0 +1,11 @@
+import dev.readonce.consumer.BuildLog
+
+// `mvn compile`: @SuppressWarnings("UnlockedReread") on sample() silences its second read (line
+// 22); the same suppression on sampleRaw() does not hide its plain read, and the unsuppressed
+// reread in classifyRacy() still fails the build.
+def run = BuildLog.read(basedir).onlyRun()
+assert run.failed()
+assert run.summaries() == [
+    'ERROR Lookup.java:[13,36] [UnlockedReread]',
+    'ERROR Lookup.java:[28,26] [PlainSlotRead]',
+]
