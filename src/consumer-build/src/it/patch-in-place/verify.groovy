@@ -12,16 +12,7 @@ assert patch.diagnostics()*.check() == ['UnlockedReread', 'PlainSlotRead']
 def patched = new File(basedir, 'src/main/java/com/example/pages/Lookup.java').readLines()
 def expected = new File(basedir, 'expected/Lookup.java').readLines()
 
-// KNOWN CHECKER BUG, reported with the commit that added this scenario: UnlockedReread's
-// snapshot fix inserts `long entryval = entry.get();\n` at the start of the statement it
-// precedes, so that statement moves to column 1. The comparison expects exactly that one line
-// unindented, and fails once the checker indents it: then delete this block and compare with
-// `expected` itself.
-def unindented = '    if (Entries.isNone(entryval)) {'
-assert expected.contains(unindented)
-assert patched != expected :
-    'the checker now keeps the indentation: remove the KNOWN CHECKER BUG block of verify.groovy'
-expected = expected.collect { it == unindented ? it.strip() : it }
+// The snapshot local keeps the layout: the patched file equals the expected one, line by line.
 
 def firstDifference = (0..<Math.max(patched.size(), expected.size())).find { patched[it] != expected[it] }
 assert firstDifference == null :
