@@ -9,17 +9,33 @@ import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Types;
 import dev.readonce.annotations.PointerTest.Shows;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** {@link Contracts} read from the ReadOnce annotations on source and class-file symbols. */
 public final class AnnotationContracts implements Contracts {
 
   private final Types types;
+  private final Consumer<String> warn;
+  private final Set<String> warned = new HashSet<>();
 
+  /** Contracts that ignore, silently, annotations naming parameters that do not exist. */
   public AnnotationContracts(Types types) {
+    this(types, message -> {});
+  }
+
+  /**
+   * @param warn receives, once each, a warning for an annotation naming a parameter the method
+   *     does not have (typically a class compiled without {@code -parameters}, whose parameter
+   *     names are lost)
+   */
+  public AnnotationContracts(Types types, Consumer<String> warn) {
     this.types = types;
+    this.warn = warn;
   }
 
   @Override
@@ -133,7 +149,7 @@ public final class AnnotationContracts implements Contracts {
             .orElse(false);
   }
 
-  private static Optional<SlotParams> ownSnapshotParam(MethodSymbol method, int index) {
+  private Optional<SlotParams> ownSnapshotParam(MethodSymbol method, int index) {
     List<VarSymbol> params = method.getParameters();
     if (index >= params.size()) {
       return Optional.empty();
@@ -145,7 +161,7 @@ public final class AnnotationContracts implements Contracts {
               // No names: the method does not receive the slot, only the caller's snapshot.
               return names.isEmpty()
                   ? SlotParams.NONE
-                  : resolve(method, names).orElse(SlotParams.NONE);
+                  : resolve(method, names, "@Snapshot").orElse(SlotParams.NONE);
             });
   }
 
@@ -154,15 +170,19 @@ public final class AnnotationContracts implements Contracts {
     return AnnotationValues.hasAny(symbol);
   }
 
-  private static Optional<SlotParams> params(MethodSymbol method, Attribute.Compound annotation) {
-    return resolve(method, AnnotationValues.strings(annotation, "value"));
+  private Optional<SlotParams> params(MethodSymbol method, Attribute.Compound annotation) {
+    return resolve(
+        method,
+        AnnotationValues.strings(annotation, "value"),
+        "@" + annotation.type.tsym.getSimpleName());
   }
 
   /**
    * Maps parameter names to positions. A name that matches no parameter makes the whole contract
    * unusable (empty), rather than silently designating another slot.
    */
-  private static Optional<SlotParams> resolve(MethodSymbol method, ImmutableList<String> names) {
+  private Optional<SlotParams> resolve(
+      MethodSymbol method, ImmutableList<String> names, String annotation) {
     if (names.isEmpty()) {
       return Optional.of(SlotParams.RECEIVER);
     }
@@ -176,6 +196,20 @@ public final class AnnotationContracts implements Contracts {
         }
       }
       if (found < 0) {
+        String message =
+            String.format(
+                "[ReadOnce] %s on %s.%s names parameter '%s', which the method does not have; the"
+                    + " contract is ignored. If %s comes from a library, compile it with"
+                    + " -parameters (Maven: <parameters>true</parameters>) so its parameter names"
+                    + " are kept",
+                annotation,
+                method.owner.getSimpleName(),
+                method,
+                name.strip(),
+                method.owner.getSimpleName());
+        if (warned.add(message)) {
+          warn.accept(message);
+        }
         return Optional.empty();
       }
       indices.add(found);

@@ -22,7 +22,9 @@ public final class ContractsFactory {
    * each of its problems is reported once.
    */
   public static Contracts create(Context context, ReadOnceConfig config) {
-    Contracts annotations = new AnnotationContracts(Types.instance(context));
+    Contracts annotations =
+        new AnnotationContracts(
+            Types.instance(context), message -> print(context, Diagnostic.Kind.WARNING, message));
     if (config.declarations().isEmpty()) {
       return annotations;
     }
@@ -38,16 +40,19 @@ public final class ContractsFactory {
    * file being checked when the problem is found.
    */
   private static void report(Context context, DeclaredProblem problem) {
+    print(
+        context,
+        problem.severity() == DeclaredProblem.Severity.ERROR
+            ? Diagnostic.Kind.ERROR
+            : Diagnostic.Kind.WARNING,
+        DIAGNOSTIC_PREFIX + problem);
+  }
+
+  private static void print(Context context, Diagnostic.Kind kind, String message) {
     Log log = Log.instance(context);
     JavaFileObject previous = log.useSource(null);
     try {
-      JavacProcessingEnvironment.instance(context)
-          .getMessager()
-          .printMessage(
-              problem.severity() == DeclaredProblem.Severity.ERROR
-                  ? Diagnostic.Kind.ERROR
-                  : Diagnostic.Kind.WARNING,
-              DIAGNOSTIC_PREFIX + problem);
+      JavacProcessingEnvironment.instance(context).getMessager().printMessage(kind, message);
     } finally {
       log.useSource(previous);
     }

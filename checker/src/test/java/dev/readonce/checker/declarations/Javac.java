@@ -23,13 +23,13 @@ import javax.tools.StandardJavaFileManager;
  * Compiles sources in-process with every ReadOnce check, collecting all diagnostics, with or
  * without a position: what a build or an IDE would show.
  */
-final class Javac {
+public final class Javac {
 
   /** The outcome of one compilation. */
-  record Result(boolean success, ImmutableList<Diagnostic<? extends JavaFileObject>> diagnostics) {
+  public record Result(boolean success, ImmutableList<Diagnostic<? extends JavaFileObject>> diagnostics) {
 
     /** The messages of the diagnostics of one kind, in the order javac reported them. */
-    List<String> messages(Diagnostic.Kind kind) {
+    public List<String> messages(Diagnostic.Kind kind) {
       return diagnostics.stream()
           .filter(d -> d.getKind() == kind)
           .map(d -> d.getMessage(Locale.ENGLISH))
@@ -44,7 +44,7 @@ final class Javac {
   private Javac() {}
 
   /** A source file from its name and text. */
-  static JavaFileObject source(String name, String text) {
+  public static JavaFileObject source(String name, String text) {
     return new SimpleJavaFileObject(URI.create("string:///" + name), JavaFileObject.Kind.SOURCE) {
       @Override
       public CharSequence getCharContent(boolean ignoreEncodingErrors) {
@@ -54,7 +54,7 @@ final class Javac {
   }
 
   /** Compiles into {@code out} (a test's temporary folder). */
-  static Result compile(Path out, List<String> options, JavaFileObject... sources) {
+  public static Result compile(Path out, List<String> options, JavaFileObject... sources) {
     JavaCompiler compiler =
         new BaseErrorProneJavaCompiler(ScannerSupplier.fromBugCheckerClasses(Fixtures.ALL_CHECKS));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
