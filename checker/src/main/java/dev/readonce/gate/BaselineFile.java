@@ -7,6 +7,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonIOException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -45,6 +46,9 @@ final class BaselineFile {
   private BaselineFile() {}
 
   static Baseline read(Path file) throws BadInputException {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException("cannot read baseline " + file + ": it is a directory");
+    }
     JsonElement root;
     try (Reader reader = Files.newBufferedReader(file, UTF_8)) {
       root = JsonParser.parseReader(reader);
@@ -52,6 +56,9 @@ final class BaselineFile {
       throw new BadInputException("cannot read baseline " + file + ": no such file");
     } catch (IOException e) {
       throw new BadInputException("cannot read baseline " + file + ": " + e.getMessage(), e);
+    } catch (JsonIOException e) {
+      throw new BadInputException(
+          "cannot read baseline " + file + ": " + rootCause(e).getMessage(), e);
     } catch (JsonParseException e) {
       throw malformed(file, "not JSON: " + rootCause(e).getMessage());
     }

@@ -1,6 +1,12 @@
 package dev.readonce.gate;
 
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** The report formats, by the names {@code --format} takes. */
 enum Format {
@@ -25,9 +31,36 @@ enum Format {
     };
   }
 
-  /** The lower-case name users type, which picocli also lists in {@code --help}. */
+  /** The lower-case name users type. */
   @Override
   public String toString() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The format a name (in any case) stands for. */
+  static Optional<Format> named(String name) {
+    return Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  static String names() {
+    return Arrays.stream(values()).map(Format::toString).collect(Collectors.joining(", "));
+  }
+
+  /** Lets picocli take and list the lower-case names. */
+  static final class Names implements Iterable<String>, ITypeConverter<Format> {
+
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(values()).map(Format::toString).iterator();
+    }
+
+    @Override
+    public Format convert(String value) {
+      return named(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "expected one of " + names() + " but was '" + value + "'"));
+    }
   }
 }

@@ -22,6 +22,8 @@ final class GateOptions {
       names = {"-f", "--format"},
       split = ",",
       paramLabel = "FORMAT",
+      converter = Format.Names.class,
+      completionCandidates = Format.Names.class,
       description =
           "Report format: ${COMPLETION-CANDIDATES}. Repeat the option or give a comma list."
               + " Default: text.")

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +28,7 @@ record ReportDestinations(List<Format> formats, Map<Format, Path> files, boolean
     List<String> bare = new ArrayList<>();
     for (String output : outputs) {
       int eq = output.indexOf('=');
-      Optional<Format> format = eq > 0 ? named(output.substring(0, eq)) : Optional.empty();
+      Optional<Format> format = eq > 0 ? Format.named(output.substring(0, eq)) : Optional.empty();
       if (format.isPresent()) {
         if (files.containsKey(format.get())) {
           throw new BadInputException("--output names format " + format.get() + " twice");
@@ -69,14 +68,5 @@ record ReportDestinations(List<Format> formats, Map<Format, Path> files, boolean
 
   Optional<Format> toStdout() {
     return formats.stream().filter(f -> !files.containsKey(f)).findFirst();
-  }
-
-  private static Optional<Format> named(String name) {
-    for (Format format : Format.values()) {
-      if (format.name().equals(name.toUpperCase(Locale.ROOT))) {
-        return Optional.of(format);
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -131,7 +131,7 @@ final class GateProject {
 
   /** A git repository in {@code dir} holding the slot vocabulary and {@code walk} as Walk.java. */
   static GateProject create(Path dir, String walk) throws Exception {
-    GateProject project = new GateProject(dir.toRealPath());
+    GateProject project = new GateProject(Files.createDirectories(dir).toRealPath());
     project.git("init", "-q");
     project.write("Ref.java", REF);
     project.write("Upper.java", UPPER);
