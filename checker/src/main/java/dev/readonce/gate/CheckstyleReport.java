@@ -1,10 +1,10 @@
 package dev.readonce.gate;
 
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -20,8 +20,7 @@ final class CheckstyleReport implements ReportWriter {
   public String render(Report report) {
     Map<String, List<ReportedFinding>> byFile = new LinkedHashMap<>();
     for (ReportedFinding f : report.findings()) {
-      byFile.computeIfAbsent(f.insideRoot() ? f.path() : f.finding().file().toString(),
-          k -> new ArrayList<>()).add(f);
+      byFile.computeIfAbsent(f.fileName(), k -> new ArrayList<>()).add(f);
     }
     StringWriter text = new StringWriter();
     try {

@@ -17,7 +17,7 @@ final class GithubReport implements ReportWriter {
       text.append("::")
           .append(f.failsGate() ? "error" : "notice")
           .append(" file=")
-          .append(property(f.insideRoot() ? f.path() : f.finding().file().toString()))
+          .append(property(f.fileName()))
           .append(",line=")
           .append(f.line())
           .append(",col=")

@@ -13,6 +13,11 @@ package dev.readonce.gate;
 record ReportedFinding(
     Finding finding, String path, boolean insideRoot, Fingerprint fingerprint, Status status) {
 
+  /** The path for tools that take file names: relative when inside the root, else absolute. */
+  String fileName() {
+    return insideRoot ? path : finding.file().toString();
+  }
+
   boolean failsGate() {
     return status.failsGate();
   }

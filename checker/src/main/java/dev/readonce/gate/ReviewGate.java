@@ -15,6 +15,8 @@ import picocli.CommandLine.Mixin;
     versionProvider = GateVersion.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     description = {
       "Runs the ReadOnce checks on Java sources, in javac with only those checks enabled, and"
           + " reports their findings for review tools. It never runs the analysed code.",
@@ -35,7 +37,7 @@ import picocli.CommandLine.Mixin;
       "Examples:",
       "  readonce",
       "  readonce --classpath \"$(cat cp.txt)\" src/main/java",
-      "  readonce --since origin/main --format github,sarif --output sarif=readonce.sarif src/main/java",
+      "  readonce --since origin/main -f github,sarif -o sarif=out.sarif src/main/java",
       "  readonce --write-baseline readonce-baseline.json src/main/java",
       "  readonce --baseline readonce-baseline.json src/main/java"
     })

@@ -11,11 +11,12 @@ final class TextReport implements ReportWriter {
   public String render(Report report) {
     StringBuilder text = new StringBuilder();
     for (ReportedFinding f : report.findings()) {
-      text.append(f.path()).append(':').append(f.line()).append(':').append(f.column()).append(": ");
+      text.append(f.fileName()).append(':').append(f.line()).append(':').append(f.column()).append(": ");
       if (!f.failsGate()) {
         text.append("note: ");
       }
-      text.append('[').append(f.rule()).append("] ").append(f.message());
+      // One finding a line, whatever the message holds.
+      text.append('[').append(f.rule()).append("] ").append(f.message().replaceAll("\\s*\\R\\s*", " "));
       if (!f.failsGate()) {
         text.append(" (").append(reason(f.status())).append(')');
       }
