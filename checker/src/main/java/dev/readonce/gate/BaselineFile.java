@@ -35,13 +35,14 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * A reader needs only {@code version} and each entry's {@code fingerprint}; a file that lacks
- * them, or is not JSON, is malformed.
+ * A reader needs only {@code version} and each entry's {@code fingerprint}; a file that lacks them,
+ * or is not JSON, is malformed.
  */
 final class BaselineFile {
 
   private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{32}");
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private BaselineFile() {}
 
@@ -73,8 +74,11 @@ final class BaselineFile {
     if (version.getAsInt() != Baseline.FORMAT_VERSION) {
       throw malformed(
           file,
-          "version " + version.getAsString() + " is not supported (expected "
-              + Baseline.FORMAT_VERSION + ")");
+          "version "
+              + version.getAsString()
+              + " is not supported (expected "
+              + Baseline.FORMAT_VERSION
+              + ")");
     }
     JsonElement findings = object.get("findings");
     if (findings == null || !findings.isJsonArray()) {
@@ -117,14 +121,19 @@ final class BaselineFile {
     root.addProperty("version", Baseline.FORMAT_VERSION);
     root.addProperty("tool", GateVersion.TOOL_NAME);
     JsonArray array = new JsonArray();
-    findings.stream().sorted(Report.ORDER).map(Baseline.Entry::of).forEach(e -> array.add(GSON.toJsonTree(e)));
+    findings.stream()
+        .sorted(Report.ORDER)
+        .map(Baseline.Entry::of)
+        .forEach(e -> array.add(GSON.toJsonTree(e)));
     root.add("findings", array);
     return GSON.toJson(root) + "\n";
   }
 
   private static String string(JsonObject o, String name) {
     JsonElement e = o.get(name);
-    return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
+    return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()
+        ? e.getAsString()
+        : null;
   }
 
   private static boolean isInt(JsonElement e) {

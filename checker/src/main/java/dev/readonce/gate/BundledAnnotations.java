@@ -11,9 +11,9 @@ import java.util.jar.JarInputStream;
 
 /**
  * The ReadOnce annotations as a class path entry for the analysed code: their classes directory
- * when the gate runs from a build tree, or, when it runs from its shaded jar, just the
- * annotations' classes copied out of it — so the analysed code does not see the gate's own
- * libraries (Guava, Error Prone, …) as if they were on its class path.
+ * when the gate runs from a build tree, or, when it runs from its shaded jar, just the annotations'
+ * classes copied out of it — so the analysed code does not see the gate's own libraries (Guava,
+ * Error Prone, …) as if they were on its class path.
  */
 final class BundledAnnotations {
 
@@ -25,7 +25,8 @@ final class BundledAnnotations {
   static Path classpathEntry(Path scratch) throws IOException {
     Path location;
     try {
-      location = Path.of(ReadOnce.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      location =
+          Path.of(ReadOnce.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IOException("cannot locate the ReadOnce annotations", e);
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
  * What one run of javac under the ReadOnce checks produced.
  *
  * @param findings the checks' diagnostics
- * @param compilerErrors errors that are not findings: the sources do not compile, or a checker
- *     flag (such as a declarations file) is wrong
+ * @param compilerErrors errors that are not findings: the sources do not compile, or a checker flag
+ *     (such as a declarations file) is wrong
  * @param crashes a check threw (a bug in ReadOnce)
  * @param warnings warnings of the checker itself (javac's own lints are off)
  */

@@ -27,8 +27,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
- * Compiles sources in-process under Error Prone with only the ReadOnce checks, at ERROR, and
- * sorts javac's diagnostics into findings, compiler errors and check crashes.
+ * Compiles sources in-process under Error Prone with only the ReadOnce checks, at ERROR, and sorts
+ * javac's diagnostics into findings, compiler errors and check crashes.
  *
  * <p>It analyses only: no annotation processor of the analysed project runs ({@code -proc:none},
  * and the processor path is empty so no other Error Prone plugin is picked up either), no class
@@ -117,7 +117,9 @@ final class CompilationRunner {
           "-XepOpt:"
               + ReadOnceConfig.DECLARATIONS
               + "="
-              + request.declarations().stream().map(Path::toString).collect(Collectors.joining(",")));
+              + request.declarations().stream()
+                  .map(Path::toString)
+                  .collect(Collectors.joining(",")));
     }
     return options;
   }

@@ -87,8 +87,7 @@ final class Fingerprinter {
     Position at = new Position(finding.line(), finding.column());
     Optional<Node> anchor = unit.flatMap(u -> anchor(u, at));
     if (anchor.isEmpty()) {
-      return new Fingerprint(
-          finding.rule(), path, "", "", finding.slot(), lineText(finding), 0);
+      return new Fingerprint(finding.rule(), path, "", "", finding.slot(), lineText(finding), 0);
     }
     Node node = anchor.get();
     return new Fingerprint(
@@ -115,8 +114,8 @@ final class Fingerprinter {
   }
 
   /**
-   * The innermost statement around the position (not a bare block or a local class), or, for
-   * code outside statements (a field initializer), the innermost variable declarator.
+   * The innermost statement around the position (not a bare block or a local class), or, for code
+   * outside statements (a field initializer), the innermost variable declarator.
    */
   private static Optional<Node> anchor(CompilationUnit unit, Position at) {
     Optional<Node> statement =
@@ -195,7 +194,8 @@ final class Fingerprinter {
   @SuppressWarnings("ReferenceEquality")
   private static boolean inAnonymousBody(ObjectCreationExpr creation, Node child) {
     return child instanceof BodyDeclaration<?>
-        && creation.getAnonymousClassBody()
+        && creation
+            .getAnonymousClassBody()
             .map(body -> body.stream().anyMatch(member -> member == child))
             .orElse(false);
   }

@@ -40,7 +40,9 @@ final class GateRun {
       throw new BadInputException("--source and --release cannot be combined; give one");
     }
     Optional<Baseline> baseline =
-        options.baseline == null ? Optional.empty() : Optional.of(BaselineFile.read(options.baseline));
+        options.baseline == null
+            ? Optional.empty()
+            : Optional.of(BaselineFile.read(options.baseline));
     for (Path file : options.declarations) {
       requireReadableFile(file, "declarations file");
     }
@@ -60,7 +62,13 @@ final class GateRun {
       Path root = repoRoot();
       Optional<ChangedLines> changed = changedLines(root);
       ImmutableList<Path> sources = SourceFiles.expand(options.paths);
-      return check(sources, classpath, new RepoPaths(root), new Judge(baseline, changed), destinations, false);
+      return check(
+          sources,
+          classpath,
+          new RepoPaths(root),
+          new Judge(baseline, changed),
+          destinations,
+          false);
     } catch (IOException e) {
       throw new BadInputException("cannot prepare the analysis: " + e.getMessage(), e);
     } finally {
@@ -70,11 +78,15 @@ final class GateRun {
 
   /** Without PATHs: the sample walker bundled in the jar, summarized per package. */
   private int checkSample(
-      Path scratch, List<Path> classpath, Optional<Baseline> baseline, ReportDestinations destinations)
+      Path scratch,
+      List<Path> classpath,
+      Optional<Baseline> baseline,
+      ReportDestinations destinations)
       throws BadInputException, IOException {
     if (options.since != null) {
       throw new BadInputException(
-          "--since needs PATHs to check (without a PATH the gate checks its bundled sample walker)");
+          "--since needs PATHs to check (without a PATH the gate checks its bundled sample"
+              + " walker)");
     }
     Optional<InputStream> zip = sample.open();
     if (zip.isEmpty()) {
@@ -150,8 +162,7 @@ final class GateRun {
     Report report = Report.of(GateVersion.version(), paths.rootUri(), reported);
     write(report, destinations);
     if (sampleMode && !destinations.explicit()) {
-      out.print(
-          SampleSummary.render(sources.stream().map(paths::name).toList(), report));
+      out.print(SampleSummary.render(sources.stream().map(paths::name).toList(), report));
     } else {
       destinations.toStdout().ifPresent(format -> out.print(format.writer().render(report)));
       err.println("readonce: " + summary(sources.size(), report));
@@ -213,8 +224,7 @@ final class GateRun {
             : "";
     String what =
         first.file().isPresent()
-            ? describe(first, paths).replaceFirst(
-                "^(.*?:\\d+:\\d+): ", "$1: does not compile: ")
+            ? describe(first, paths).replaceFirst("^(.*?:\\d+:\\d+): ", "$1: does not compile: ")
             : "cannot analyse: " + first.message();
     return what + more;
   }

@@ -105,7 +105,8 @@ final class Git {
   record Result(int exit, String out, String err) {}
 
   private static Result run(Path dir, String... args) throws BadInputException {
-    List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotePath=false", "-C", dir.toString()));
+    List<String> command =
+        new ArrayList<>(List.of("git", "-c", "core.quotePath=false", "-C", dir.toString()));
     command.addAll(ImmutableList.copyOf(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("GIT_TERMINAL_PROMPT", "0");

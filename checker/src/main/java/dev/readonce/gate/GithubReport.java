@@ -2,9 +2,9 @@ package dev.readonce.gate;
 
 /**
  * GitHub Actions workflow commands, which the runner turns into annotations on the pull request:
- * {@code ::error file=…,line=…,col=…,title=ReadOnce <Check>::message} for a failing finding,
- * {@code ::notice …} for one that does not fail the gate. Values are escaped as the runner
- * expects ({@code %}, CR and LF everywhere; also {@code :} and {@code ,} in properties).
+ * {@code ::error file=…,line=…,col=…,title=ReadOnce <Check>::message} for a failing finding, {@code
+ * ::notice …} for one that does not fail the gate. Values are escaped as the runner expects ({@code
+ * %}, CR and LF everywhere; also {@code :} and {@code ,} in properties).
  */
 final class GithubReport implements ReportWriter {
 

@@ -5,9 +5,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
- * The gate's own JSON report: a {@code summary} of counts and one object per finding with its
- * rule, location, message, slot, status, whether it fails the gate, and its fingerprint. The
- * README documents every field; {@link #FORMAT_VERSION} changes when one changes meaning.
+ * The gate's own JSON report: a {@code summary} of counts and one object per finding with its rule,
+ * location, message, slot, status, whether it fails the gate, and its fingerprint. The README
+ * documents every field; {@link #FORMAT_VERSION} changes when one changes meaning.
  */
 final class JsonReport implements ReportWriter {
 

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes output files so that none is ever left half-written: each is written to a temporary
- * file in its target's directory, and only when every output is written are they moved into
- * place, each atomically. Closing deletes whatever was staged but not committed.
+ * Writes output files so that none is ever left half-written: each is written to a temporary file
+ * in its target's directory, and only when every output is written are they moved into place, each
+ * atomically. Closing deletes whatever was staged but not committed.
  */
 final class OutputFiles implements AutoCloseable {
 

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Everything a report writer needs: the findings in a stable order (path, line, column, rule)
- * and where they were found.
+ * Everything a report writer needs: the findings in a stable order (path, line, column, rule) and
+ * where they were found.
  *
  * @param toolVersion the gate's version
  * @param repoRoot the repository root, which relative paths are relative to
@@ -23,7 +23,9 @@ record Report(String toolVersion, URI repoRoot, ImmutableList<ReportedFinding> f
 
   static Report of(String toolVersion, URI repoRoot, List<ReportedFinding> findings) {
     return new Report(
-        toolVersion, repoRoot, findings.stream().sorted(ORDER).collect(ImmutableList.toImmutableList()));
+        toolVersion,
+        repoRoot,
+        findings.stream().sorted(ORDER).collect(ImmutableList.toImmutableList()));
   }
 
   long failing() {

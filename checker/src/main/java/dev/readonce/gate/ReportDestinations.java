@@ -45,7 +45,9 @@ record ReportDestinations(List<Format> formats, Map<Format, Path> files, boolean
     if (!bare.isEmpty()) {
       if (bare.size() > 1 || formats.size() > 1 || !files.isEmpty()) {
         throw new BadInputException(
-            "--output " + bare.get(0) + ": say which format goes there (--output FORMAT=FILE)"
+            "--output "
+                + bare.get(0)
+                + ": say which format goes there (--output FORMAT=FILE)"
                 + " when several formats or outputs are given");
       }
       files.put(formats.iterator().next(), Path.of(bare.get(0)));
@@ -53,7 +55,9 @@ record ReportDestinations(List<Format> formats, Map<Format, Path> files, boolean
     List<Format> toStdout = formats.stream().filter(f -> !files.containsKey(f)).toList();
     if (toStdout.size() > 1) {
       throw new BadInputException(
-          "formats " + toStdout + " would all write to standard output; give --output"
+          "formats "
+              + toStdout
+              + " would all write to standard output; give --output"
               + " FORMAT=FILE for all but one");
     }
     Set<Path> targets = new LinkedHashSet<>();

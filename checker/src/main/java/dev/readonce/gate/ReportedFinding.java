@@ -4,8 +4,8 @@ package dev.readonce.gate;
  * A finding as the reports show it.
  *
  * @param finding what the check reported
- * @param path the file relative to the repository root with {@code /} separators, or its
- *     absolute {@code file:} URI when it lies outside the root
+ * @param path the file relative to the repository root with {@code /} separators, or its absolute
+ *     {@code file:} URI when it lies outside the root
  * @param insideRoot whether {@code path} is relative to the repository root
  * @param fingerprint its identity across line shifts
  * @param status whether it fails the gate, and if not why

@@ -13,8 +13,7 @@ import java.util.Optional;
 
 /**
  * What the reports say about each ReadOnce check: its name and summary (read from the check's
- * {@code @BugPattern}, so they cannot drift), a fuller description and what to do about a
- * finding.
+ * {@code @BugPattern}, so they cannot drift), a fuller description and what to do about a finding.
  *
  * @param check the check class
  * @param description what the rule flags and why, in a sentence or two

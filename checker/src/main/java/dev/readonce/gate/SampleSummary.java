@@ -19,7 +19,10 @@ final class SampleSummary {
    */
   static String render(List<String> sources, Report report) {
     Map<String, Long> files =
-        sources.stream().collect(Collectors.groupingBy(SampleSummary::packageOf, TreeMap::new, Collectors.counting()));
+        sources.stream()
+            .collect(
+                Collectors.groupingBy(
+                    SampleSummary::packageOf, TreeMap::new, Collectors.counting()));
     Map<String, List<ReportedFinding>> findings =
         report.findings().stream().collect(Collectors.groupingBy(f -> packageOf(f.path())));
     int width = files.keySet().stream().mapToInt(String::length).max().orElse(0);
@@ -36,13 +39,23 @@ final class SampleSummary {
         .append("\n\n");
     for (Map.Entry<String, Long> pkg : files.entrySet()) {
       List<ReportedFinding> here = findings.getOrDefault(pkg.getKey(), List.of());
-      text.append(String.format("%-" + width + "s  %8s  ", pkg.getKey(), plural(pkg.getValue(), "file")));
-      text.append(here.isEmpty() ? "no findings" : plural(here.size(), "finding") + ": " + perRule(here));
+      text.append(
+          String.format("%-" + width + "s  %8s  ", pkg.getKey(), plural(pkg.getValue(), "file")));
+      text.append(
+          here.isEmpty() ? "no findings" : plural(here.size(), "finding") + ": " + perRule(here));
       text.append('\n');
       for (ReportedFinding f : here) {
         text.append("    ")
-            .append(f.path()).append(':').append(f.line()).append(':').append(f.column())
-            .append(": [").append(f.rule()).append("] ").append(f.message()).append('\n');
+            .append(f.path())
+            .append(':')
+            .append(f.line())
+            .append(':')
+            .append(f.column())
+            .append(": [")
+            .append(f.rule())
+            .append("] ")
+            .append(f.message())
+            .append('\n');
       }
     }
     long withFindings = files.keySet().stream().filter(findings::containsKey).count();
@@ -68,7 +81,8 @@ final class SampleSummary {
 
   private static String perRule(List<ReportedFinding> findings) {
     Map<String, Long> counts =
-        findings.stream().collect(Collectors.groupingBy(ReportedFinding::rule, Collectors.counting()));
+        findings.stream()
+            .collect(Collectors.groupingBy(ReportedFinding::rule, Collectors.counting()));
     return RuleInfo.ALL.stream()
         .map(RuleInfo::name)
         .filter(counts::containsKey)

@@ -5,10 +5,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
- * SARIF 2.1.0 with what GitHub code scanning requires: a driver with name, version, information
- * URI and the six rules (id, name, descriptions, help in text and Markdown, default level); and
- * per result the rule id and index, level, message, a location relative to {@code %SRCROOT%}
- * (the repository root) with start line and column, and {@code
+ * SARIF 2.1.0 with what GitHub code scanning requires: a driver with name, version, information URI
+ * and the six rules (id, name, descriptions, help in text and Markdown, default level); and per
+ * result the rule id and index, level, message, a location relative to {@code %SRCROOT%} (the
+ * repository root) with start line and column, and {@code
  * partialFingerprints.primaryLocationLineHash} from the finding's {@link Fingerprint}, so code
  * scanning tracks an alert across line shifts the way the baseline does.
  *

@@ -33,12 +33,14 @@ final class SourceFiles {
         }
         files.add(realPath(path));
       } else {
-        throw new BadInputException(path + ": not a Java source file (expected *.java or a directory)");
+        throw new BadInputException(
+            path + ": not a Java source file (expected *.java or a directory)");
       }
     }
     if (files.isEmpty()) {
-      throw new BadInputException(String.join(", ", paths.stream().map(Path::toString).toList())
-          + ": no Java source files found");
+      throw new BadInputException(
+          String.join(", ", paths.stream().map(Path::toString).toList())
+              + ": no Java source files found");
     }
     return ImmutableList.copyOf(files);
   }

@@ -7,10 +7,10 @@ import com.github.javaparser.ast.stmt.Statement;
 import java.util.List;
 
 /**
- * The normalized text of a statement for fingerprints: its tokens without whitespace or comments,
- * a space only where two words would otherwise run together, and each nested statement (an
- * {@code if}'s branches, a loop's body, a lambda's body) replaced by {@code …}, so an edit inside
- * a body does not change the fingerprint of a finding in its header.
+ * The normalized text of a statement for fingerprints: its tokens without whitespace or comments, a
+ * space only where two words would otherwise run together, and each nested statement (an {@code
+ * if}'s branches, a loop's body, a lambda's body) replaced by {@code …}, so an edit inside a body
+ * does not change the fingerprint of a finding in its header.
  */
 final class StatementText {
 

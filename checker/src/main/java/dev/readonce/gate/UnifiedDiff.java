@@ -12,14 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the added and modified lines out of {@code git diff --unified=0} output: each hunk
- * header {@code @@ -a,b +c,d @@} adds lines {@code c .. c+d-1} of the file named by the preceding
- * {@code +++ b/path}. Deleted files ({@code +++ /dev/null}) and pure deletions ({@code d = 0})
- * add nothing.
+ * Reads the added and modified lines out of {@code git diff --unified=0} output: each hunk header
+ * {@code @@ -a,b +c,d @@} adds lines {@code c .. c+d-1} of the file named by the preceding {@code
+ * +++ b/path}. Deleted files ({@code +++ /dev/null}) and pure deletions ({@code d = 0}) add
+ * nothing.
  */
 final class UnifiedDiff {
 
-  private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,(\\d+))? @@");
+  private static final Pattern HUNK =
+      Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,(\\d+))? @@");
   private static final String NEW_FILE = "+++ ";
   private static final String DST_PREFIX = "b/";
 

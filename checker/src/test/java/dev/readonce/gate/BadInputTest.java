@@ -33,10 +33,15 @@ class BadInputTest {
 
   /** The gate with a report and a baseline to write, so a leftover would show. */
   private Outcome gate(String... args) {
-    List<String> all = new ArrayList<>(List.of(
-        "--format", "text,sarif",
-        "--output", "sarif=" + out.resolve("readonce.sarif"),
-        "--write-baseline", out.resolve("baseline.json").toString()));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--format",
+                "text,sarif",
+                "--output",
+                "sarif=" + out.resolve("readonce.sarif"),
+                "--write-baseline",
+                out.resolve("baseline.json").toString()));
     all.addAll(List.of(args));
     return project.gate(all.toArray(String[]::new));
   }
@@ -61,7 +66,10 @@ class BadInputTest {
     Path missing = project.root.resolve("src/main/jaav");
     assertBadInput(
         GateProject.run(
-            "--output", out.resolve("r.txt").toString(), "--repo-root", project.root.toString(),
+            "--output",
+            out.resolve("r.txt").toString(),
+            "--repo-root",
+            project.root.toString(),
             missing.toString()),
         "readonce: " + missing + ": no such file or directory");
   }
@@ -112,17 +120,21 @@ class BadInputTest {
     Path baseline = Files.writeString(dir.resolve("b.json"), "{\"version\": 7, \"findings\": []}");
     assertBadInput(
         gate("--baseline", baseline.toString()),
-        "readonce: baseline " + baseline + " is malformed: version 7 is not supported (expected 1)");
+        "readonce: baseline "
+            + baseline
+            + " is malformed: version 7 is not supported (expected 1)");
   }
 
   @Test
   void baselineEntryWithoutFingerprint() throws Exception {
     Path baseline =
         Files.writeString(
-            dir.resolve("b.json"), "{\"version\": 1, \"findings\": [{\"rule\": \"UnlockedReread\"}]}");
+            dir.resolve("b.json"),
+            "{\"version\": 1, \"findings\": [{\"rule\": \"UnlockedReread\"}]}");
     assertBadInput(
         gate("--baseline", baseline.toString()),
-        "readonce: baseline " + baseline
+        "readonce: baseline "
+            + baseline
             + " is malformed: findings[0] has no \"fingerprint\" of 32 hex digits");
   }
 
@@ -143,8 +155,7 @@ class BadInputTest {
 
   @Test
   void refThatLooksLikeAnOption() throws Exception {
-    assertBadInput(
-        gate("--since=-q"), "readonce: unknown git ref '-q' in " + project.root);
+    assertBadInput(gate("--since=-q"), "readonce: unknown git ref '-q' in " + project.root);
   }
 
   @Test
@@ -152,8 +163,13 @@ class BadInputTest {
     Path plain = Files.createDirectories(dir.resolve("plain"));
     assertBadInput(
         GateProject.run(
-            "--repo-root", plain.toString(), "--since", "HEAD",
-            "--output", out.resolve("r.txt").toString(), project.src().toString()),
+            "--repo-root",
+            plain.toString(),
+            "--since",
+            "HEAD",
+            "--output",
+            out.resolve("r.txt").toString(),
+            project.src().toString()),
         "readonce: --since HEAD: " + plain.toRealPath() + " is not in a git work tree");
   }
 
@@ -162,7 +178,10 @@ class BadInputTest {
     Path target = out.resolve("missing/readonce.sarif");
     assertBadInput(
         project.gate("--output", "sarif=" + target),
-        "readonce: cannot write " + target + ": directory " + target.getParent()
+        "readonce: cannot write "
+            + target
+            + ": directory "
+            + target.getParent()
             + " does not exist");
   }
 
@@ -179,7 +198,10 @@ class BadInputTest {
     Path target = out.resolve("missing/baseline.json");
     assertBadInput(
         project.gate("--write-baseline", target.toString()),
-        "readonce: cannot write " + target + ": directory " + target.getParent()
+        "readonce: cannot write "
+            + target
+            + ": directory "
+            + target.getParent()
             + " does not exist");
   }
 
@@ -209,7 +231,8 @@ class BadInputTest {
 
   @Test
   void unknownOption() throws Exception {
-    assertBadInput(gate("--frobnicate"), "readonce: Unknown option: '--frobnicate' (see readonce --help)");
+    assertBadInput(
+        gate("--frobnicate"), "readonce: Unknown option: '--frobnicate' (see readonce --help)");
   }
 
   @Test
@@ -233,7 +256,9 @@ class BadInputTest {
     Path target = out.resolve("r");
     assertBadInput(
         gate("--output", target.toString()),
-        "readonce: --output " + target + ": say which format goes there (--output FORMAT=FILE)"
+        "readonce: --output "
+            + target
+            + ": say which format goes there (--output FORMAT=FILE)"
             + " when several formats or outputs are given");
   }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fingerprints name the structure around a finding and its normalized statement, never a line:
- * they survive moves and reformatting, and change when the code of the finding changes.
+ * Fingerprints name the structure around a finding and its normalized statement, never a line: they
+ * survive moves and reformatting, and change when the code of the finding changes.
  */
 class FingerprinterTest {
 

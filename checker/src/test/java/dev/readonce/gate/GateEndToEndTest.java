@@ -144,8 +144,7 @@ class GateEndToEndTest {
 
     Outcome accepted = project.gate("--baseline", baseline.toString());
     assertEquals(ExitCode.CLEAN, accepted.exit(), accepted.err());
-    assertTrue(
-        accepted.out().startsWith("src/main/java/demo/Walk.java:13:"), accepted.out());
+    assertTrue(accepted.out().startsWith("src/main/java/demo/Walk.java:13:"), accepted.out());
     assertTrue(accepted.out().endsWith("(accepted in the baseline)\n"), accepted.out());
 
     // A second method with its own double read is new.
@@ -155,11 +154,12 @@ class GateEndToEndTest {
             .replace(
                 "  int helper() {",
                 """
-                  int again(Upper u) {
-                    return Pt.none(u.get()) || Pt.leaf(u.get()) ? 1 : 0;
-                  }
+                int again(Upper u) {
+                  return Pt.none(u.get()) || Pt.leaf(u.get()) ? 1 : 0;
+                }
 
-                  int helper() {"""));
+                int helper() {\
+                """));
     Outcome failing = project.gate("--baseline", baseline.toString());
     assertEquals(ExitCode.FINDINGS, failing.exit(), failing.err());
     assertEquals(
@@ -176,7 +176,8 @@ class GateEndToEndTest {
     Path baseline = dir.resolve("baseline.json");
     assertEquals(ExitCode.CLEAN, project.gate("--write-baseline", baseline.toString()).exit());
     project.write(
-        "Walk.java", GateProject.DOUBLE_READ_WALK.replace("    return 2;", "    // more\n    return 2;"));
+        "Walk.java",
+        GateProject.DOUBLE_READ_WALK.replace("    return 2;", "    // more\n    return 2;"));
     project.commit("touch");
 
     Outcome outcome = project.gate("--since", "HEAD~1", "--baseline", baseline.toString());

@@ -41,8 +41,13 @@ final class ReportFixture {
   private static ReportedFinding reported(RepoPaths paths, Finding finding, Status status) {
     Fingerprint fingerprint =
         new Fingerprint(
-            finding.rule(), paths.name(finding.file()), "demo.Walk", "walk(Upper)",
-            finding.slot(), "if(Pt.leaf(u.get()))…", 0);
+            finding.rule(),
+            paths.name(finding.file()),
+            "demo.Walk",
+            "walk(Upper)",
+            finding.slot(),
+            "if(Pt.leaf(u.get()))…",
+            0);
     return new ReportedFinding(
         finding, paths.name(finding.file()), paths.contains(finding.file()), fingerprint, status);
   }

@@ -125,8 +125,12 @@ class ReportFormatsTest {
     JsonArray rules = driver.getAsJsonArray("rules");
     assertEquals(6, rules.size());
     String[] ids = {
-      "UnlockedReread", "PlainSlotRead", "SnapshotNotPassed", "MissingRevalidation",
-      "DescentWithoutPointerCheck", "UnlockedSlotWrite"
+      "UnlockedReread",
+      "PlainSlotRead",
+      "SnapshotNotPassed",
+      "MissingRevalidation",
+      "DescentWithoutPointerCheck",
+      "UnlockedSlotWrite"
     };
     for (int i = 0; i < ids.length; i++) {
       JsonObject rule = rules.get(i).getAsJsonObject();
@@ -137,13 +141,17 @@ class ReportFormatsTest {
       assertEquals(info.description(), text(rule, "fullDescription"));
       assertEquals(SarifReport.helpText(info), text(rule, "help"));
       assertEquals(
-          SarifReport.helpMarkdown(info), rule.getAsJsonObject("help").get("markdown").getAsString());
+          SarifReport.helpMarkdown(info),
+          rule.getAsJsonObject("help").get("markdown").getAsString());
       assertEquals(
           "error", rule.getAsJsonObject("defaultConfiguration").get("level").getAsString());
     }
     assertEquals(
         "file:///work/repo/",
-        run.getAsJsonObject("originalUriBaseIds").getAsJsonObject("%SRCROOT%").get("uri").getAsString());
+        run.getAsJsonObject("originalUriBaseIds")
+            .getAsJsonObject("%SRCROOT%")
+            .get("uri")
+            .getAsString());
   }
 
   @Test
@@ -157,7 +165,11 @@ class ReportFormatsTest {
     assertEquals("error", failing.get("level").getAsString());
     assertEquals(REREAD_MESSAGE, text(failing, "message"));
     JsonObject location =
-        failing.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
+        failing
+            .getAsJsonArray("locations")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("physicalLocation");
     assertEquals(
         JsonParser.parseString("{\"uri\": \"src/demo/Walk.java\", \"uriBaseId\": \"%SRCROOT%\"}"),
         location.get("artifactLocation"));
@@ -165,7 +177,10 @@ class ReportFormatsTest {
         JsonParser.parseString("{\"startLine\": 6, \"startColumn\": 22}"), location.get("region"));
     assertEquals(
         report.findings().get(1).fingerprint().primaryLocationLineHash(),
-        failing.getAsJsonObject("partialFingerprints").get("primaryLocationLineHash").getAsString());
+        failing
+            .getAsJsonObject("partialFingerprints")
+            .get("primaryLocationLineHash")
+            .getAsString());
 
     JsonObject accepted = results.get(2).getAsJsonObject();
     assertEquals("PlainSlotRead", accepted.get("ruleId").getAsString());
@@ -176,8 +191,12 @@ class ReportFormatsTest {
     JsonObject outside = results.get(0).getAsJsonObject();
     assertEquals(
         JsonParser.parseString("{\"uri\": \"file:///elsewhere/Gen.java\"}"),
-        outside.getAsJsonArray("locations").get(0).getAsJsonObject()
-            .getAsJsonObject("physicalLocation").get("artifactLocation"));
+        outside
+            .getAsJsonArray("locations")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("physicalLocation")
+            .get("artifactLocation"));
   }
 
   @Test

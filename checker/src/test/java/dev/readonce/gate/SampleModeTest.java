@@ -76,7 +76,9 @@ class SampleModeTest {
     assertEquals("", outcome.err());
     String version = GateVersion.version();
     assertEquals(
-        "ReadOnce " + version + ": the bundled sample walker (sample-walker/src/main/java), 5 files"
+        "ReadOnce "
+            + version
+            + ": the bundled sample walker (sample-walker/src/main/java), 5 files"
             + " in 2 packages\n"
             + "\n"
             + "demo         4 files  1 finding: UnlockedReread 1\n"

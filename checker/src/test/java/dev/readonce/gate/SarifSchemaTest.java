@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gate's SARIF validates against the official SARIF 2.1.0 schema (OASIS, errata 01; see
- * {@code src/test/resources/gate/README.md}).
+ * The gate's SARIF validates against the official SARIF 2.1.0 schema (OASIS, errata 01; see {@code
+ * src/test/resources/gate/README.md}).
  */
 class SarifSchemaTest {
 
@@ -28,7 +28,8 @@ class SarifSchemaTest {
 
   @BeforeAll
   static void loadSchema() throws Exception {
-    try (InputStream in = SarifSchemaTest.class.getResourceAsStream("/gate/sarif-schema-2.1.0.json")) {
+    try (InputStream in =
+        SarifSchemaTest.class.getResourceAsStream("/gate/sarif-schema-2.1.0.json")) {
       schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
     }
   }
@@ -47,13 +48,15 @@ class SarifSchemaTest {
     Path sarif = dir.resolve("readonce.sarif");
 
     Outcome outcome =
-        project.gate("--baseline", baseline.toString(), "--format", "sarif", "--output", sarif.toString());
+        project.gate(
+            "--baseline", baseline.toString(), "--format", "sarif", "--output", sarif.toString());
 
     assertEquals(ExitCode.FINDINGS, outcome.exit(), outcome.err());
     String text = Files.readString(sarif);
     assertValid(text);
     // One failing (error) and one accepted (note) result.
-    assertEquals(true, text.contains("\"level\": \"error\"") && text.contains("\"level\": \"note\""));
+    assertEquals(
+        true, text.contains("\"level\": \"error\"") && text.contains("\"level\": \"note\""));
   }
 
   @Test

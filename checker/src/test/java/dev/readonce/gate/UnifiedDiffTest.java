@@ -80,8 +80,7 @@ class UnifiedDiffTest {
     Path a = ROOT.resolve("A.java");
     Path b = ROOT.resolve("B.java");
     ChangedLines changed =
-        ChangedLines.of(
-            Map.of(a, ImmutableRangeSet.of(ChangedLines.hunk(4, 2))), Set.of(b));
+        ChangedLines.of(Map.of(a, ImmutableRangeSet.of(ChangedLines.hunk(4, 2))), Set.of(b));
     assertFalse(changed.contains(a, 3));
     assertTrue(changed.contains(a, 4));
     assertTrue(changed.contains(a, 5));
