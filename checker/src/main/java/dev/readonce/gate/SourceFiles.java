@@ -10,8 +10,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** Expands the gate's PATH arguments into the Java source files to compile. */
+/**
+ * Expands the gate's PATH arguments into the Java source files to compile. Module descriptors
+ * ({@code module-info.java}) are left out: the gate compiles everything on the class path, in the
+ * unnamed module, which the checks do not need more than.
+ */
 final class SourceFiles {
+
+  private static final String MODULE_INFO = "module-info.java";
 
   private SourceFiles() {}
 
@@ -27,6 +33,8 @@ final class SourceFiles {
       }
       if (Files.isDirectory(path)) {
         files.addAll(javaFilesUnder(path));
+      } else if (path.getFileName().toString().equals(MODULE_INFO)) {
+        continue;
       } else if (path.getFileName().toString().endsWith(".java")) {
         if (!Files.isReadable(path)) {
           throw new BadInputException(path + ": not readable");
@@ -48,6 +56,7 @@ final class SourceFiles {
   private static List<Path> javaFilesUnder(Path dir) throws BadInputException {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(p -> p.getFileName().toString().endsWith(".java"))
+          .filter(p -> !p.getFileName().toString().equals(MODULE_INFO))
           .filter(Files::isRegularFile)
           .map(SourceFiles::realPathUnchecked)
           .toList();

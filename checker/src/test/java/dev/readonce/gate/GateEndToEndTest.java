@@ -185,4 +185,15 @@ class GateEndToEndTest {
     assertEquals(ExitCode.CLEAN, outcome.exit(), outcome.err());
     assertTrue(outcome.out().endsWith("(accepted in the baseline)\n"), outcome.out());
   }
+
+  @Test
+  void moduleDescriptorsAreLeftOut() throws Exception {
+    GateProject project = GateProject.create(dir, GateProject.CLEAN_WALK);
+    Files.writeString(
+        project.src().resolve("module-info.java"), "module demo { requires java.base; }\n");
+
+    Outcome outcome = project.gate();
+
+    assertEquals(ExitCode.CLEAN, outcome.exit(), outcome.err());
+  }
 }
