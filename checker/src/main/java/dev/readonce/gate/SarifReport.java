@@ -3,6 +3,8 @@ package dev.readonce.gate;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * SARIF 2.1.0 with what GitHub code scanning requires: a driver with name, version, information URI
@@ -110,7 +112,7 @@ final class SarifReport implements ReportWriter {
     o.add("message", text(f.message()));
 
     JsonObject artifact = new JsonObject();
-    artifact.addProperty("uri", f.path());
+    artifact.addProperty("uri", f.insideRoot() ? uriReference(f.path()) : f.path());
     if (f.insideRoot()) {
       artifact.addProperty("uriBaseId", SRCROOT);
     }
@@ -135,6 +137,15 @@ final class SarifReport implements ReportWriter {
     properties.addProperty("fingerprint", f.fingerprint().id());
     o.add("properties", properties);
     return o;
+  }
+
+  /** A relative path as a URI reference: spaces and non-ASCII characters percent-encoded. */
+  static String uriReference(String relativePath) {
+    try {
+      return new URI(null, null, relativePath, null).toASCIIString();
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a relative path: " + relativePath, e);
+    }
   }
 
   private static JsonObject text(String text) {

@@ -200,6 +200,12 @@ class ReportFormatsTest {
   }
 
   @Test
+  void sarifUrisArePercentEncoded() {
+    assertEquals("src/a%20b/%C3%84.java", SarifReport.uriReference("src/a b/Ä.java"));
+    assertEquals("src/demo/Walk.java", SarifReport.uriReference("src/demo/Walk.java"));
+  }
+
+  @Test
   void primaryLocationLineHashHasGithubShape() {
     String hash = report.findings().get(1).fingerprint().primaryLocationLineHash();
     assertEquals(true, hash.matches("[0-9a-f]{16}:1"), hash);
