@@ -1,0 +1,91 @@
+package dev.readonce.gate;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes output files so that none is ever left half-written: each is written to a temporary file
+ * in its target's directory, and only when every output is written are they moved into place, each
+ * atomically. Closing deletes whatever was staged but not committed.
+ */
+final class OutputFiles implements AutoCloseable {
+
+  private final Map<Path, Path> staged = new LinkedHashMap<>();
+
+  /** Fails early, before any work, when {@code target} cannot be written. */
+  static void checkWritable(Path target) throws BadInputException {
+    Path file = target.toAbsolutePath().normalize();
+    Path dir = file.getParent();
+    if (Files.isDirectory(file)) {
+      throw new BadInputException("cannot write " + target + ": it is a directory");
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new BadInputException(
+          "cannot write " + target + ": directory " + dir + " does not exist");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new BadInputException(
+          "cannot write " + target + ": directory " + dir + " is not writable");
+    }
+    if (Files.exists(file) && !Files.isWritable(file)) {
+      throw new BadInputException("cannot write " + target + ": the file is read-only");
+    }
+  }
+
+  /** Writes {@code content} next to {@code target}, to be moved into place by {@link #commit}. */
+  void stage(Path target, String content) throws BadInputException {
+    Path file = target.toAbsolutePath().normalize();
+    try {
+      Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+      staged.put(file, temp);
+      Files.writeString(temp, content, UTF_8);
+      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        // Temporary files are created owner-only; a report is as readable as any other file.
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+    } catch (IOException e) {
+      throw new BadInputException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves every staged file into place. */
+  void commit() throws BadInputException {
+    for (Map.Entry<Path, Path> entry : Map.copyOf(staged).entrySet()) {
+      Path target = entry.getKey();
+      try {
+        try {
+          Files.move(
+              entry.getValue(),
+              target,
+              StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(entry.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        staged.remove(target);
+      } catch (IOException e) {
+        throw new BadInputException("cannot write " + target + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Path temp : staged.values()) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // Best effort: the temporary name starts with a dot and ends in .tmp.
+      }
+    }
+    staged.clear();
+  }
+}
