@@ -69,7 +69,8 @@ record RuleInfo(Class<? extends BugChecker> check, String description, String re
 
   /** The check's name, as in {@code -Xep:Name:ERROR} and {@code @SuppressWarnings}. */
   String name() {
-    return pattern().name();
+    // The canonical name: @BugPattern.name when set, else the class's simple name.
+    return com.google.errorprone.BugCheckerInfo.create(check).canonicalName();
   }
 
   /** The check's one-sentence summary. */
