@@ -1,6 +1,7 @@
 package dev.readonce.walker.testing;
 
 import dev.readonce.walker.mm.Arena;
+import dev.readonce.walker.mm.EntryRef;
 import dev.readonce.walker.mm.MmStruct;
 import dev.readonce.walker.mm.Pmd;
 import dev.readonce.walker.mm.Pte;
@@ -14,7 +15,8 @@ import java.util.List;
  * follow_pfnmap_start()} before ffef67b93aa3) and {@link #FIXED} (mainline 2026).
  *
  * <p>Every method takes the mm lock for read as the kernel's callers hold it, and returns what the
- * client returned. The recording walk logs each callback as {@code "pud <addr> <kind>"}, {@code
+ * client returned. {@link #walk} runs a walk whose callbacks report to a {@link Visitor}; {@link
+ * #record} is such a walk that logs each callback as {@code "pud <addr> <kind>"}, {@code
  * "pmd <addr> <kind>"}, {@code "pte <addr> <pfn|none|DATA>"} and {@code "hole <addr>-<next>
  * <depth>"}, where a kind is {@code none}, {@code table}, {@code leaf}, {@code DATA} (a word of a
  * data frame, read as an entry) or {@code other}; callbacks that get only the pointer read the
@@ -42,19 +44,33 @@ public enum Variant {
     }
 
     @Override
-    public List<String> record(MmStruct mm, long start, long end) {
-      List<String> log = new ArrayList<>();
+    public void walk(MmStruct mm, long start, long end, boolean novma, Visitor v) {
       var ops =
-          dev.readonce.walker.prerfc.MmWalkOps.<List<String>>builder()
-              .pteHole((a, n, d, w) -> add(w.priv, String.format("hole %x-%x %d", a, n, d)))
-              .pudEntry((pudp, a, n, w) -> add(w.priv, String.format("pud %x %s", a, kind(pudp.get()))))
-              .pmdEntry((pmdp, a, n, w) -> add(w.priv, String.format("pmd %x %s", a, kind(pmdp.get()))))
-              .pteEntry((ptep, a, n, w) -> add(w.priv, String.format("pte %x %s", a, pte(ptep.get()))))
+          dev.readonce.walker.prerfc.MmWalkOps.<Visitor>builder()
+              .pteHole((a, n, d, w) -> hole(w.priv, a, n, d))
+              .pudEntry(
+                  (pudp, a, n, w) -> {
+                    if (!w.priv.entry(2, a, pudp.get(), false, pudp)) {
+                      w.action = dev.readonce.walker.prerfc.Action.CONTINUE;
+                    }
+                    return 0;
+                  })
+              .pmdEntry(
+                  (pmdp, a, n, w) -> {
+                    if (!w.priv.entry(3, a, pmdp.get(), false, pmdp)) {
+                      w.action = dev.readonce.walker.prerfc.Action.CONTINUE;
+                    }
+                    return 0;
+                  })
+              .pteEntry((ptep, a, n, w) -> pte(w.priv, a, ptep.get(), false, ptep))
               .build();
       check(
           Tables.withReadLock(
-              mm, () -> dev.readonce.walker.prerfc.PageWalk.walkPageRange(mm, start, end, ops, log)));
-      return log;
+              mm,
+              () ->
+                  novma
+                      ? dev.readonce.walker.prerfc.PageWalk.walkPageRangeNovma(mm, start, end, ops, v)
+                      : dev.readonce.walker.prerfc.PageWalk.walkPageRange(mm, start, end, ops, v)));
     }
   },
 
@@ -87,19 +103,33 @@ public enum Variant {
     }
 
     @Override
-    public List<String> record(MmStruct mm, long start, long end) {
-      List<String> log = new ArrayList<>();
+    public void walk(MmStruct mm, long start, long end, boolean novma, Visitor v) {
       var ops =
-          dev.readonce.walker.rfc.MmWalkOps.<List<String>>builder()
-              .pteHole((a, n, d, w) -> add(w.priv, String.format("hole %x-%x %d", a, n, d)))
-              .pudEntry((pud, pudp, a, n, w) -> add(w.priv, String.format("pud %x %s", a, kind(pud))))
-              .pmdEntry((pmdp, a, n, w) -> add(w.priv, String.format("pmd %x %s", a, kind(pmdp.get()))))
-              .pteEntry((ptep, a, n, w) -> add(w.priv, String.format("pte %x %s", a, pte(ptep.get()))))
+          dev.readonce.walker.rfc.MmWalkOps.<Visitor>builder()
+              .pteHole((a, n, d, w) -> hole(w.priv, a, n, d))
+              .pudEntry(
+                  (pud, pudp, a, n, w) -> {
+                    if (!w.priv.entry(2, a, pud, true, pudp)) {
+                      w.action = dev.readonce.walker.rfc.Action.CONTINUE;
+                    }
+                    return 0;
+                  })
+              .pmdEntry(
+                  (pmdp, a, n, w) -> {
+                    if (!w.priv.entry(3, a, pmdp.get(), false, pmdp)) {
+                      w.action = dev.readonce.walker.rfc.Action.CONTINUE;
+                    }
+                    return 0;
+                  })
+              .pteEntry((ptep, a, n, w) -> pte(w.priv, a, ptep.get(), false, ptep))
               .build();
       check(
           Tables.withReadLock(
-              mm, () -> dev.readonce.walker.rfc.PageWalk.walkPageRange(mm, start, end, ops, log)));
-      return log;
+              mm,
+              () ->
+                  novma
+                      ? dev.readonce.walker.rfc.PageWalk.walkPageRangeNovma(mm, start, end, ops, v)
+                      : dev.readonce.walker.rfc.PageWalk.walkPageRange(mm, start, end, ops, v)));
     }
   },
 
@@ -132,19 +162,33 @@ public enum Variant {
     }
 
     @Override
-    public List<String> record(MmStruct mm, long start, long end) {
-      List<String> log = new ArrayList<>();
+    public void walk(MmStruct mm, long start, long end, boolean novma, Visitor v) {
       var ops =
-          dev.readonce.walker.fixed.MmWalkOps.<List<String>>builder()
-              .pteHole((a, n, d, w) -> add(w.priv, String.format("hole %x-%x %d", a, n, d)))
-              .pudEntry((pud, pudp, a, n, w) -> add(w.priv, String.format("pud %x %s", a, kind(pud))))
-              .pmdEntry((pmd, pmdp, a, n, w) -> add(w.priv, String.format("pmd %x %s", a, kind(pmd))))
-              .pteEntry((pte, ptep, a, n, w) -> add(w.priv, String.format("pte %x %s", a, pte(pte))))
+          dev.readonce.walker.fixed.MmWalkOps.<Visitor>builder()
+              .pteHole((a, n, d, w) -> hole(w.priv, a, n, d))
+              .pudEntry(
+                  (pud, pudp, a, n, w) -> {
+                    if (!w.priv.entry(2, a, pud, true, pudp)) {
+                      w.action = dev.readonce.walker.fixed.Action.CONTINUE;
+                    }
+                    return 0;
+                  })
+              .pmdEntry(
+                  (pmd, pmdp, a, n, w) -> {
+                    if (!w.priv.entry(3, a, pmd, true, pmdp)) {
+                      w.action = dev.readonce.walker.fixed.Action.CONTINUE;
+                    }
+                    return 0;
+                  })
+              .pteEntry((pte, ptep, a, n, w) -> pte(w.priv, a, pte, true, ptep))
               .build();
       check(
           Tables.withReadLock(
-              mm, () -> dev.readonce.walker.fixed.PageWalk.walkPageRange(mm, start, end, ops, log)));
-      return log;
+              mm,
+              () ->
+                  novma
+                      ? dev.readonce.walker.fixed.PageWalk.walkPageRangeNovma(mm, start, end, ops, v)
+                      : dev.readonce.walker.fixed.PageWalk.walkPageRange(mm, start, end, ops, v)));
     }
   };
 
@@ -160,8 +204,51 @@ public enum Variant {
    */
   public abstract Long followPfn(VmArea vma, long addr);
 
+  /**
+   * Walks {@code [start, end)} ({@code walk_page_range()}, or {@code walk_page_range_novma()} if
+   * {@code novma}) with PUD, PMD and PTE callbacks and {@code pte_hole} that call {@code visitor}.
+   */
+  public abstract void walk(MmStruct mm, long start, long end, boolean novma, Visitor visitor);
+
+  /** What a walk's callbacks report, whatever the variant's callback signatures. */
+  public interface Visitor {
+    /**
+     * A PUD ({@code level} 2), PMD (3) or PTE (4) callback at {@code addr} for {@code slot}:
+     * {@code entry} is the walker's snapshot if {@code snapshot}, else the callback's own read of
+     * the slot (callbacks given only the pointer). Returns whether the walker may descend (else
+     * the callback sets {@code ACTION_CONTINUE}); ignored for PTEs.
+     */
+    boolean entry(int level, long addr, long entry, boolean snapshot, EntryRef slot);
+
+    /** A hole {@code [addr, next)} at {@code depth}. */
+    void hole(long addr, long next, int depth);
+  }
+
   /** A walk of {@code [start, end)} ({@code walk_page_range()}) that logs every callback. */
-  public abstract List<String> record(MmStruct mm, long start, long end);
+  public List<String> record(MmStruct mm, long start, long end) {
+    List<String> log = new ArrayList<>();
+    walk(
+        mm,
+        start,
+        end,
+        false,
+        new Visitor() {
+          @Override
+          public boolean entry(int level, long addr, long entry, boolean snapshot, EntryRef slot) {
+            log.add(
+                level == 4
+                    ? String.format("pte %x %s", addr, pte(entry))
+                    : String.format("%s %x %s", level == 2 ? "pud" : "pmd", addr, kind(entry)));
+            return true;
+          }
+
+          @Override
+          public void hole(long addr, long next, int depth) {
+            log.add(String.format("hole %x-%x %d", addr, next, depth));
+          }
+        });
+    return log;
+  }
 
   /** The kind of an entry, as the recording walk logs it. */
   public static String kind(long entry) {
@@ -181,8 +268,13 @@ public enum Variant {
     return Arena.isDataPattern(pte) ? "DATA" : Long.toHexString(Pte.ptePfn(pte));
   }
 
-  private static int add(List<String> log, String line) {
-    log.add(line);
+  private static int hole(Visitor v, long addr, long next, int depth) {
+    v.hole(addr, next, depth);
+    return 0;
+  }
+
+  private static int pte(Visitor v, long addr, long pte, boolean snapshot, EntryRef ptep) {
+    v.entry(4, addr, pte, snapshot, ptep);
     return 0;
   }
 
