@@ -39,17 +39,17 @@ import dev.readonce.walker.mm.PudRef;
 import java.util.concurrent.locks.Lock;
 
 /**
- * The level-by-level walk of {@code mm/pagewalk.c} as it is in v5.10, {@code walk_pgd_range()}
- * down to {@code walk_pte_range()}: every level is handed the pointer to the upper entry and
+ * The level-by-level walk of {@code mm/pagewalk.c} as it is in v5.10, {@code walk_pgd_range()} down
+ * to {@code walk_pte_range()}: every level is handed the pointer to the upper entry and
  * dereferences it, with plain reads, once for each test ({@code pud_none(*pud)}, then {@code
- * pud_leaf(*pud)}, {@code pud_present(*pud)}, {@code pud_none(*pud)} again) and once more to descend
- * ({@code pmd_offset(pud, addr)}); the callbacks get the pointer and read the entry themselves; the
- * PTE table is locked without re-checking the PMD.
+ * pud_leaf(*pud)}, {@code pud_present(*pud)}, {@code pud_none(*pud)} again) and once more to
+ * descend ({@code pmd_offset(pud, addr)}); the callbacks get the pointer and read the entry
+ * themselves; the PTE table is locked without re-checking the PMD.
  *
- * <p>Against this machine's writers that lets the walk descend into a huge page's frames as if
- * they were a table, report a huge PUD as nothing, and walk a PTE table that khugepaged retracted
- * and freed. (In v5.10 itself, retraction needed the mm lock for write; it has run under the mm
- * lock for read since v6.5, which is why mainline added the {@code pmd_same} re-check.)
+ * <p>Against this machine's writers that lets the walk descend into a huge page's frames as if they
+ * were a table, report a huge PUD as nothing, and walk a PTE table that khugepaged retracted and
+ * freed. (In v5.10 itself, retraction needed the mm lock for write; it has run under the mm lock
+ * for read since v6.5, which is why mainline added the {@code pmd_same} re-check.)
  */
 final class PageTableWalk {
 
@@ -87,7 +87,8 @@ final class PageTableWalk {
       return walkPteRangeInner(pte, addr, end, walk);
     }
     long pmdval = pmd.deref(); // expect: PlainSlotRead — pte_lockptr(mm, pmd)
-    PteRef pte = pteOffsetMap(walk.mm, pmd, addr); // expect: SnapshotNotPassed — the lock is the table of the first read, the PTEs are the table of this one
+    // The lock is the table of the first read, the PTEs are the table of this one.
+    PteRef pte = pteOffsetMap(walk.mm, pmd, addr); // expect: SnapshotNotPassed
     walk.mm.schedule().at(PTE_OFFSET_MAP_BEFORE_LOCK, addr);
     Lock ptl = pteLock(walk.mm, pmdval);
     try {
@@ -119,7 +120,11 @@ final class PageTableWalk {
         }
         walk.action = Action.SUBTREE;
         // This implies that each ->pmd_entry() handler needs to know about pmd_trans_huge() pmds.
-        int err = ops.pmdEntry() == null ? 0 : ops.pmdEntry().pmdEntry(pmd, addr, next, walk); // expect: SnapshotNotPassed — pmd_entry() gets the pointer and reads the PMD again
+        int err = 0;
+        if (ops.pmdEntry() != null) {
+          // pmd_entry() gets the pointer and reads the PMD again.
+          err = ops.pmdEntry().pmdEntry(pmd, addr, next, walk); // expect: SnapshotNotPassed
+        }
         if (err != 0) {
           return err;
         }
@@ -127,9 +132,16 @@ final class PageTableWalk {
           continue again;
         }
         // Check this here so we only break down trans_huge pages when we _need_ to.
-        if ((walk.vma() == null && (pmdLeaf(pmd.deref()) || !pmdPresent(pmd.deref()))) // expect: PlainSlotRead, UnlockedReread
-            || walk.action == Action.CONTINUE
-            || ops.pteEntry() == null) {
+        if (walk.vma() == null) {
+          // !walk->vma && (pmd_leaf(*pmd) || !pmd_present(*pmd)): a read for each test.
+          if (pmdLeaf(pmd.deref())) { // expect: PlainSlotRead, UnlockedReread
+            break again;
+          }
+          if (!pmdPresent(pmd.deref())) { // expect: PlainSlotRead, UnlockedReread
+            break again;
+          }
+        }
+        if (walk.action == Action.CONTINUE || ops.pteEntry() == null) {
           break again;
         }
         if (walk.vma() != null) {
@@ -139,7 +151,9 @@ final class PageTableWalk {
             continue again;
           }
         }
-        err = walkPteRange(pmd, addr, next, walk); // expect: SnapshotNotPassed — without a VMA nothing refreshed the reads above, and walk_pte_range() reads the PMD again
+        // Without a VMA nothing refreshed the reads above, and walk_pte_range() reads the PMD
+        // again.
+        err = walkPteRange(pmd, addr, next, walk); // expect: SnapshotNotPassed
         if (err != 0) {
           return err;
         }
@@ -175,7 +189,11 @@ final class PageTableWalk {
           break again;
         }
         walk.action = Action.SUBTREE;
-        int err = ops.pudEntry() == null ? 0 : ops.pudEntry().pudEntry(pud, addr, next, walk); // expect: SnapshotNotPassed — pud_entry() gets the pointer and reads the PUD again, maybe none now
+        int err = 0;
+        if (ops.pudEntry() != null) {
+          // pud_entry() gets the pointer and reads the PUD again, maybe none now.
+          err = ops.pudEntry().pudEntry(pud, addr, next, walk); // expect: SnapshotNotPassed
+        }
         if (err != 0) {
           return err;
         }
@@ -188,7 +206,8 @@ final class PageTableWalk {
             break again;
           }
           walk.mm.schedule().at(WALK_PUD_NOVMA_AFTER_LEAF_TEST, addr);
-          if (!pudPresent(pud.deref())) { // expect: PlainSlotRead, UnlockedReread — a huge PUD installed since the leaf test passes this one
+          // A huge PUD installed since the leaf test passes this one.
+          if (!pudPresent(pud.deref())) { // expect: PlainSlotRead, UnlockedReread
             break again;
           }
         }
@@ -199,11 +218,13 @@ final class PageTableWalk {
           splitHugePud(walk.vma(), pud, addr);
           walk.mm.schedule().at(WALK_PUD_AFTER_SPLIT, addr);
         }
-        if (pudNone(pud.deref())) { // expect: PlainSlotRead, UnlockedReread — without a VMA there was no split to refresh the reads above
+        // Without a VMA there was no split to refresh the reads above.
+        if (pudNone(pud.deref())) { // expect: PlainSlotRead, UnlockedReread
           continue again;
         }
         walk.mm.schedule().at(WALK_PUD_BEFORE_DESCENT, addr);
-        err = walkPmdRange(pud, addr, next, walk); // expect: SnapshotNotPassed — pmd_offset() reads the PUD again and descends into whatever it holds now
+        // pmd_offset() reads the PUD again and descends into whatever it holds now.
+        err = walkPmdRange(pud, addr, next, walk); // expect: SnapshotNotPassed
         if (err != 0) {
           return err;
         }

@@ -1,5 +1,7 @@
 package dev.readonce.walker.prerfc;
 
+import static dev.readonce.walker.mm.P4d.p4dNone;
+import static dev.readonce.walker.mm.Pgd.pgdNone;
 import static dev.readonce.walker.mm.Pgtable.ACCESSED;
 import static dev.readonce.walker.mm.Pgtable.DIRTY;
 import static dev.readonce.walker.mm.Pgtable.PFN_MASK;
@@ -7,8 +9,6 @@ import static dev.readonce.walker.mm.Pgtable.PRESENT;
 import static dev.readonce.walker.mm.Pgtable.PSE;
 import static dev.readonce.walker.mm.Pgtable.RW;
 import static dev.readonce.walker.mm.Pgtable.USER;
-import static dev.readonce.walker.mm.Pgd.pgdNone;
-import static dev.readonce.walker.mm.P4d.p4dNone;
 import static dev.readonce.walker.mm.Pmd.isSwapPmd;
 import static dev.readonce.walker.mm.Pmd.pmdDevmap;
 import static dev.readonce.walker.mm.Pmd.pmdNone;
@@ -34,14 +34,15 @@ import dev.readonce.walker.mm.VmArea;
  * The page-table helpers of the historical walks as {@code include/linux/pgtable.h}, {@code
  * include/linux/huge_mm.h} and x86-64's {@code pgtable.h} define them in v5.10 (the same in v5.9,
  * the base of the RFC): the {@code pXd_bad()} tests; {@code pXd_none_or_clear_bad()} and {@code
- * pmd_trans_unstable()}, which clear a bad entry with an unlocked store; the {@code split_huge_pXd()}
- * macros, which peek at the entry before {@code __split_huge_pXd()} takes the lock; and the {@code
- * pXd_offset()} and {@code pte_offset_map()} forms that take a pointer to the upper entry and
- * dereference it again ({@code pmd_offset(pud, addr)} is {@code pud_pgtable(*pud) + index}).
+ * pmd_trans_unstable()}, which clear a bad entry with an unlocked store; the {@code
+ * split_huge_pXd()} macros, which peek at the entry before {@code __split_huge_pXd()} takes the
+ * lock; and the {@code pXd_offset()} and {@code pte_offset_map()} forms that take a pointer to the
+ * upper entry and dereference it again ({@code pmd_offset(pud, addr)} is {@code pud_pgtable(*pud) +
+ * index}).
  *
- * <p>Each dereference is {@link dev.readonce.walker.mm.EntryRef#deref()}, the pre-{@code
- * READ_ONCE} {@code *pud}. The error messages of {@code pXd_clear_bad()} ({@code pXd_ERROR()}) are
- * not modelled. A line that breaks a ReadOnce rule says which in an {@code // expect:} comment.
+ * <p>Each dereference is {@link dev.readonce.walker.mm.EntryRef#deref()}, the pre-{@code READ_ONCE}
+ * {@code *pud}. The error messages of {@code pXd_clear_bad()} ({@code pXd_ERROR()}) are not
+ * modelled. A line that breaks a ReadOnce rule says which in an {@code // expect:} comment.
  */
 public final class PgtableV510 {
 
@@ -65,7 +66,9 @@ public final class PgtableV510 {
     return (flags(p4d) & ~(KERNPG_TABLE | USER)) != 0;
   }
 
-  /** Models x86's {@code pud_bad()}: true for a huge PUD as well, which is why walkers test it last. */
+  /**
+   * Models x86's {@code pud_bad()}: true for a huge PUD as well, which is why walkers test it last.
+   */
   public static boolean pudBad(long pud) {
     return (flags(pud) & ~(KERNPG_TABLE | USER)) != 0;
   }
@@ -111,12 +114,14 @@ public final class PgtableV510 {
 
   /** Models {@code pgd_clear_bad()}: {@code pgd_clear()}, a store without the lock. */
   static void pgdClearBad(PgdRef pgd) {
-    pgd.set(0); // expect: UnlockedSlotWrite — a writer may have replaced the bad entry under the lock
+    // A writer may have replaced the bad entry under the lock.
+    pgd.set(0); // expect: UnlockedSlotWrite
   }
 
   /** Models {@code p4d_clear_bad()}: {@code p4d_clear()}, a store without the lock. */
   static void p4dClearBad(P4dRef p4d) {
-    p4d.set(0); // expect: UnlockedSlotWrite — a writer may have replaced the bad entry under the lock
+    // A writer may have replaced the bad entry under the lock.
+    p4d.set(0); // expect: UnlockedSlotWrite
   }
 
   /**
@@ -130,7 +135,8 @@ public final class PgtableV510 {
       return true;
     }
     if (pmdBad(pmdval)) {
-      pmd.set(0); // expect: UnlockedSlotWrite — pmd_clear_bad(): cleared on a read made without the lock
+      // pmd_clear_bad(): cleared on a read made without the lock.
+      pmd.set(0); // expect: UnlockedSlotWrite
       return true;
     }
     return false;
@@ -142,7 +148,10 @@ public final class PgtableV510 {
    */
   @ModifiesSlot("pud")
   public static void splitHugePud(VmArea vma, PudRef pud, long address) {
-    if (pudTransHuge(pud.deref()) || pudDevmap(pud.deref())) { // expect: PlainSlotRead // false-negative: UnlockedReread — pud_trans_huge() is a test, but not one a @PointerTest can declare
+    // The checker misses the second read's UnlockedReread: pud_trans_huge() is a test, but not one
+    // a @PointerTest can declare.
+    if (pudTransHuge(pud.deref()) // expect: PlainSlotRead
+        || pudDevmap(pud.deref())) { // expect: PlainSlotRead // false-negative: UnlockedReread
       HugeMemory.splitHugePud(vma, pud, address);
     }
   }
@@ -154,24 +163,38 @@ public final class PgtableV510 {
    */
   @ModifiesSlot("pmd")
   public static void splitHugePmd(VmArea vma, PmdRef pmd, long address) {
-    if (isSwapPmd(pmd.deref()) || pmdTransHuge(pmd.deref()) || pmdDevmap(pmd.deref())) { // expect: PlainSlotRead // false-negative: UnlockedReread — is_swap_pmd() and pmd_trans_huge() are tests no @PointerTest can declare
+    // The checker misses the later reads' UnlockedReread: is_swap_pmd() and pmd_trans_huge() are
+    // tests no @PointerTest can declare.
+    if (isSwapPmd(pmd.deref()) // expect: PlainSlotRead
+        || pmdTransHuge(pmd.deref()) // expect: PlainSlotRead // false-negative: UnlockedReread
+        || pmdDevmap(pmd.deref())) { // expect: PlainSlotRead // false-negative: UnlockedReread
       HugeMemory.splitHugePmd(vma, pmd, address);
     }
   }
 
-  /** Models {@code p4d_offset(pgd_t *pgd, addr)}: the P4D slot in the table {@code *pgd} points to. */
+  /**
+   * Models {@code p4d_offset(pgd_t *pgd, addr)}: the P4D slot in the table {@code *pgd} points to.
+   */
   public static P4dRef p4dOffset(MmStruct mm, PgdRef pgd, long address) {
-    return P4dRef.p4dOffset(mm, pgd.deref(), address); // expect: PlainSlotRead, DescentWithoutPointerCheck — follows a read no test looked at
+    // Each of these descends from a read no test looked at; the caller tested an earlier one.
+    long entry = pgd.deref(); // expect: PlainSlotRead
+    return P4dRef.p4dOffset(mm, entry, address); // expect: DescentWithoutPointerCheck
   }
 
-  /** Models {@code pud_offset(p4d_t *p4d, addr)}: the PUD slot in the table {@code *p4d} points to. */
+  /**
+   * Models {@code pud_offset(p4d_t *p4d, addr)}: the PUD slot in the table {@code *p4d} points to.
+   */
   public static PudRef pudOffset(MmStruct mm, P4dRef p4d, long address) {
-    return PudRef.pudOffset(mm, p4d.deref(), address); // expect: PlainSlotRead, DescentWithoutPointerCheck — follows a read no test looked at
+    long entry = p4d.deref(); // expect: PlainSlotRead
+    return PudRef.pudOffset(mm, entry, address); // expect: DescentWithoutPointerCheck
   }
 
-  /** Models {@code pmd_offset(pud_t *pud, addr)}: the PMD slot in the table {@code *pud} points to. */
+  /**
+   * Models {@code pmd_offset(pud_t *pud, addr)}: the PMD slot in the table {@code *pud} points to.
+   */
   public static PmdRef pmdOffset(MmStruct mm, PudRef pud, long address) {
-    return PmdRef.pmdOffset(mm, pud.deref(), address); // expect: PlainSlotRead, DescentWithoutPointerCheck — follows a read no test looked at
+    long entry = pud.deref(); // expect: PlainSlotRead
+    return PmdRef.pmdOffset(mm, entry, address); // expect: DescentWithoutPointerCheck
   }
 
   /**
@@ -179,7 +202,9 @@ public final class PgtableV510 {
    * *pmd} points to, mapped without a lock and without re-checking the PMD.
    */
   public static PteRef pteOffsetMap(MmStruct mm, PmdRef pmd, long address) {
-    return PteRef.pteOffset(mm, pmd.deref(), address); // expect: PlainSlotRead, DescentWithoutPointerCheck — an unchecked, unlocked descent into a table that can be retracted
+    long entry = pmd.deref(); // expect: PlainSlotRead
+    // Unchecked and unlocked, into a table khugepaged may retract and free.
+    return PteRef.pteOffset(mm, entry, address); // expect: DescentWithoutPointerCheck
   }
 
   /**

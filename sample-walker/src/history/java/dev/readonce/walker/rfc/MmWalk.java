@@ -4,9 +4,9 @@ import dev.readonce.walker.mm.MmStruct;
 import dev.readonce.walker.mm.VmArea;
 
 /**
- * The state of one walk, {@code struct mm_walk} ({@code include/linux/pagewalk.h}, v5.9, the RFC's base):
- * what the callbacks see besides their arguments, and the {@link #action} through which
- * they steer the walker.
+ * The state of one walk, {@code struct mm_walk} ({@code include/linux/pagewalk.h}, v5.9, the RFC's
+ * base): what the callbacks see besides their arguments, and the {@link #action} through which they
+ * steer the walker.
  *
  * @param <P> the type of the walk's private data
  */

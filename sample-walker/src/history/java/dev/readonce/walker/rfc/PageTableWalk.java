@@ -44,8 +44,8 @@ import java.util.concurrent.locks.Lock;
  * reading the PUD entry unlocked" (Jason Gunthorpe, September 2020, patch 1 of Zi Yan's 1 GB THP
  * series, never merged) applied to v5.9: {@code walk_pud_range()} reads the PUD once ({@code pud =
  * READ_ONCE(*pudp)}), decides on that snapshot, hands it to {@code pud_entry(pud, pudp, ...)} and
- * descends from it ({@code pmd_offset(&pud, addr)}). After its own {@code split_huge_pud()} it reads
- * the PUD again into the same snapshot, which is right, but then tests only {@code
+ * descends from it ({@code pmd_offset(&pud, addr)}). After its own {@code split_huge_pud()} it
+ * reads the PUD again into the same snapshot, which is right, but then tests only {@code
  * pud_none(pud)}: a huge PUD that refaulted after the split passes and is descended as a PMD table.
  * Mainline fixed exactly that in 2026 (3b89863c3fa4, "mm/pagewalk: fix race between concurrent
  * split and refault": descend only when the snapshot is a table, else ACTION_AGAIN).
@@ -90,7 +90,8 @@ final class PageTableWalk {
       return walkPteRangeInner(pte, addr, end, walk);
     }
     long pmdval = pmd.deref(); // expect: PlainSlotRead — pte_lockptr(mm, pmd)
-    PteRef pte = pteOffsetMap(walk.mm, pmd, addr); // expect: SnapshotNotPassed — the lock is the table of the first read, the PTEs are the table of this one
+    // The lock is the table of the first read, the PTEs are the table of this one.
+    PteRef pte = pteOffsetMap(walk.mm, pmd, addr); // expect: SnapshotNotPassed
     walk.mm.schedule().at(PTE_OFFSET_MAP_BEFORE_LOCK, addr);
     Lock ptl = pteLock(walk.mm, pmdval);
     try {
@@ -123,7 +124,11 @@ final class PageTableWalk {
         }
         walk.action = Action.SUBTREE;
         // This implies that each ->pmd_entry() handler needs to know about pmd_trans_huge() pmds.
-        int err = ops.pmdEntry() == null ? 0 : ops.pmdEntry().pmdEntry(pmd, addr, next, walk); // expect: SnapshotNotPassed — pmd_entry() gets the pointer and reads the PMD again
+        int err = 0;
+        if (ops.pmdEntry() != null) {
+          // pmd_entry() gets the pointer and reads the PMD again.
+          err = ops.pmdEntry().pmdEntry(pmd, addr, next, walk); // expect: SnapshotNotPassed
+        }
         if (err != 0) {
           return err;
         }
@@ -131,9 +136,16 @@ final class PageTableWalk {
           continue again;
         }
         // Check this here so we only break down trans_huge pages when we _need_ to.
-        if ((walk.vma() == null && (pmdLeaf(pmd.deref()) || !pmdPresent(pmd.deref()))) // expect: PlainSlotRead, UnlockedReread
-            || walk.action == Action.CONTINUE
-            || ops.pteEntry() == null) {
+        if (walk.vma() == null) {
+          // !walk->vma && (pmd_leaf(*pmd) || !pmd_present(*pmd)): a read for each test.
+          if (pmdLeaf(pmd.deref())) { // expect: PlainSlotRead, UnlockedReread
+            break again;
+          }
+          if (!pmdPresent(pmd.deref())) { // expect: PlainSlotRead, UnlockedReread
+            break again;
+          }
+        }
+        if (walk.action == Action.CONTINUE || ops.pteEntry() == null) {
           break again;
         }
         if (walk.vma() != null) {
@@ -143,7 +155,9 @@ final class PageTableWalk {
             continue again;
           }
         }
-        err = walkPteRange(pmd, addr, next, walk); // expect: SnapshotNotPassed — without a VMA nothing refreshed the reads above, and walk_pte_range() reads the PMD again
+        // Without a VMA nothing refreshed the reads above, and walk_pte_range() reads the PMD
+        // again.
+        err = walkPteRange(pmd, addr, next, walk); // expect: SnapshotNotPassed
         if (err != 0) {
           return err;
         }
@@ -209,7 +223,9 @@ final class PageTableWalk {
           }
         }
         walk.mm.schedule().at(WALK_PUD_BEFORE_DESCENT, addr);
-        err = walkPmdRange(pud, addr, next, walk); // expect: DescentWithoutPointerCheck — with a VMA, pud was only shown not none: a huge PUD that refaulted after the split is walked as a PMD table (3b89863c3fa4)
+        // With a VMA, pud was only shown not none: a huge PUD that refaulted after the split is
+        // walked as a PMD table (3b89863c3fa4).
+        err = walkPmdRange(pud, addr, next, walk); // expect: DescentWithoutPointerCheck
         if (err != 0) {
           return err;
         }

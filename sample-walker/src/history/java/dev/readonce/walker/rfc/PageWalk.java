@@ -9,9 +9,8 @@ import dev.readonce.walker.mm.VmArea;
 
 /**
  * The page walker's entry points as {@code mm/pagewalk.c} has them in v5.9, which the RFC did not
- * change: walk an mm's page
- * tables over a range, VMA by VMA, calling the {@link MmWalkOps} callbacks. The level-by-level walk
- * is {@link PageTableWalk}.
+ * change: walk an mm's page tables over a range, VMA by VMA, calling the {@link MmWalkOps}
+ * callbacks. The level-by-level walk is {@link PageTableWalk}.
  *
  * <p>Not modelled: hugetlb VMAs, {@code walk_page_vma()} (no client here uses it), a walk of a PGD
  * other than the mm's own ({@code walk->pgd}).
@@ -21,9 +20,9 @@ public final class PageWalk {
   private PageWalk() {}
 
   /**
-   * Models {@code walk_page_range()}: walks {@code [start, end)} of {@code mm} VMA by VMA.
-   * A range outside VMAs is walked too if there is a {@code pte_hole}, which then hears of every
-   * entry there as a hole. Returns 0, the first non-zero callback result, or {@code -EINVAL}.
+   * Models {@code walk_page_range()}: walks {@code [start, end)} of {@code mm} VMA by VMA. A range
+   * outside VMAs is walked too if there is a {@code pte_hole}, which then hears of every entry
+   * there as a hole. Returns 0, the first non-zero callback result, or {@code -EINVAL}.
    */
   public static <P> int walkPageRange(MmStruct mm, long start, long end, MmWalkOps<P> ops, P priv) {
     if (start >= end) {
@@ -66,8 +65,8 @@ public final class PageWalk {
   }
 
   /**
-   * Models {@code walk_page_range_novma()}: walks {@code [start, end)} of {@code mm}'s page
-   * tables without looking at VMAs; nothing is split, and the PTE level is walked without its lock.
+   * Models {@code walk_page_range_novma()}: walks {@code [start, end)} of {@code mm}'s page tables
+   * without looking at VMAs; nothing is split, and the PTE level is walked without its lock.
    */
   public static <P> int walkPageRangeNovma(
       MmStruct mm, long start, long end, MmWalkOps<P> ops, P priv) {
@@ -79,9 +78,9 @@ public final class PageWalk {
   }
 
   /**
-   * Models {@code walk_page_mapping()}: walks, in every VMA that maps {@code mapping}, the
-   * part that maps file pages {@code [firstIndex, firstIndex + nr)}; the caller holds the file's
-   * {@code i_mmap_rwsem}.
+   * Models {@code walk_page_mapping()}: walks, in every VMA that maps {@code mapping}, the part
+   * that maps file pages {@code [firstIndex, firstIndex + nr)}; the caller holds the file's {@code
+   * i_mmap_rwsem}.
    */
   public static <P> int walkPageMapping(
       AddressSpace mapping, long firstIndex, long nr, MmWalkOps<P> ops, P priv) {
@@ -117,8 +116,8 @@ public final class PageWalk {
   }
 
   /**
-   * Models {@code walk_page_test()}: {@code test_walk} decides if set; otherwise VM_PFNMAP VMAs
-   * are skipped, reported to {@code pte_hole} with depth -1.
+   * Models {@code walk_page_test()}: {@code test_walk} decides if set; otherwise VM_PFNMAP VMAs are
+   * skipped, reported to {@code pte_hole} with depth -1.
    */
   private static <P> int walkPageTest(long start, long end, MmWalk<P> walk) {
     MmWalkOps<P> ops = walk.ops;
@@ -132,7 +131,9 @@ public final class PageWalk {
     return 0;
   }
 
-  /** Models {@code __walk_page_range()}: one range, between {@code pre_vma} and {@code post_vma}. */
+  /**
+   * Models {@code __walk_page_range()}: one range, between {@code pre_vma} and {@code post_vma}.
+   */
   private static <P> int __walkPageRange(long start, long end, MmWalk<P> walk) {
     MmWalkOps<P> ops = walk.ops;
     VmArea vma = walk.vma();

@@ -26,9 +26,9 @@ public final class Schedule {
   public record Hit(SchedulePoint point, long addr) {}
 
   /**
-   * Sees every hit of every point, on the thread that hits it, at that moment; {@code value} is
-   * the entry the caller read there if it passed one ({@link #at(SchedulePoint, long, long)}). It
-   * runs under whatever locks the caller holds (see each {@link SchedulePoint}).
+   * Sees every hit of every point, on the thread that hits it, at that moment; {@code value} is the
+   * entry the caller read there if it passed one ({@link #at(SchedulePoint, long, long)}). It runs
+   * under whatever locks the caller holds (see each {@link SchedulePoint}).
    */
   @FunctionalInterface
   public interface Observer {

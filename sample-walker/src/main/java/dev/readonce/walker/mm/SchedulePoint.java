@@ -9,10 +9,11 @@ package dev.readonce.walker.mm;
  * one test schedule replays against each variant. Where the historical variants read a slot several
  * times for what the fixed walk decides on one snapshot, a point sits after the last of those reads
  * and before the walker acts on them, unless it says otherwise. Callers that hold the value they
- * read pass it ({@link Schedule#at(SchedulePoint, long, long)}), for an {@link Schedule.Observer}. Each constant says where it is called and which
- * locks the calling thread holds there; an action registered for a point runs on that thread at
- * that moment, so it must not take those locks ({@link PgtableLocks} fails fast when it tries). The
- * address passed is the walker's current address (the start of the entry's span).
+ * read pass it ({@link Schedule#at(SchedulePoint, long, long)}), for an {@link Schedule.Observer}.
+ * Each constant says where it is called and which locks the calling thread holds there; an action
+ * registered for a point runs on that thread at that moment, so it must not take those locks
+ * ({@link PgtableLocks} fails fast when it tries). The address passed is the walker's current
+ * address (the start of the entry's span).
  *
  * <p>Where the fixed variant calls them:
  *
@@ -20,12 +21,11 @@ package dev.readonce.walker.mm;
  *   <li>{@code fixed.PageTableWalk}: {@code walkPgdRange} ({@link #WALK_PGD_AFTER_READ}), {@code
  *       walkP4dRange} ({@link #WALK_P4D_AFTER_READ}), {@code walkPudRange} ({@link
  *       #WALK_PUD_AFTER_READ}, {@link #WALK_PUD_NOVMA_AFTER_LEAF_TEST}, {@link
- *       #WALK_PUD_AFTER_SPLIT}, {@link #WALK_PUD_BEFORE_DESCENT}),
- *       {@code walkPmdRange} ({@link #WALK_PMD_AFTER_READ}, {@link #WALK_PMD_AFTER_SPLIT}), {@code
- *       walkPteRange} ({@link #PTE_OFFSET_MAP_BEFORE_LOCK}), {@code walkPteRangeInner} ({@link
- *       #WALK_PTE_AFTER_READ});
- *   <li>{@code fixed.client.Hmm}: {@code hmmVmaWalkPud} ({@link #HMM_WALK_PUD_BEFORE_LOCK}),
- *       {@code hmmVmaWalkPmd} ({@link #HMM_WALK_PMD_BEFORE_HANDLE});
+ *       #WALK_PUD_AFTER_SPLIT}, {@link #WALK_PUD_BEFORE_DESCENT}), {@code walkPmdRange} ({@link
+ *       #WALK_PMD_AFTER_READ}, {@link #WALK_PMD_AFTER_SPLIT}), {@code walkPteRange} ({@link
+ *       #PTE_OFFSET_MAP_BEFORE_LOCK}), {@code walkPteRangeInner} ({@link #WALK_PTE_AFTER_READ});
+ *   <li>{@code fixed.client.Hmm}: {@code hmmVmaWalkPud} ({@link #HMM_WALK_PUD_BEFORE_LOCK}), {@code
+ *       hmmVmaWalkPmd} ({@link #HMM_WALK_PMD_BEFORE_HANDLE});
  *   <li>{@code fixed.client.FollowPfnmap.followPfnmapStart} ({@link
  *       #FOLLOW_PFNMAP_PUD_BEFORE_LOCK}, {@link #FOLLOW_PFNMAP_PMD_BEFORE_LOCK});
  *   <li>{@link PgtableAlloc}, shared by every variant: {@code __pudAlloc}, {@code __pmdAlloc},

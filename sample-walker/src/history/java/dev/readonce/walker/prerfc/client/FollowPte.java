@@ -1,8 +1,8 @@
 package dev.readonce.walker.prerfc.client;
 
 import static dev.readonce.walker.mm.P4d.p4dNone;
-import static dev.readonce.walker.mm.PgdRef.pgdOffset;
 import static dev.readonce.walker.mm.Pgd.pgdNone;
+import static dev.readonce.walker.mm.PgdRef.pgdOffset;
 import static dev.readonce.walker.mm.PgtableLocks.pteLock;
 import static dev.readonce.walker.mm.Pmd.pmdNone;
 import static dev.readonce.walker.mm.Pte.ptePfn;
@@ -51,15 +51,18 @@ public final class FollowPte {
     if (pgdNone(pgd.deref()) || pgdBad(pgd.deref())) { // expect: PlainSlotRead, UnlockedReread
       return null;
     }
-    P4dRef p4d = p4dOffset(mm, pgd, address); // expect: SnapshotNotPassed — p4d_offset(pgd) reads the PGD a third time
+    // p4d_offset(pgd) reads the PGD a third time.
+    P4dRef p4d = p4dOffset(mm, pgd, address); // expect: SnapshotNotPassed
     if (p4dNone(p4d.deref()) || p4dBad(p4d.deref())) { // expect: PlainSlotRead, UnlockedReread
       return null;
     }
-    PudRef pud = pudOffset(mm, p4d, address); // expect: SnapshotNotPassed — pud_offset(p4d) reads the P4D a third time
+    // pud_offset(p4d) reads the P4D a third time.
+    PudRef pud = pudOffset(mm, p4d, address); // expect: SnapshotNotPassed
     if (pudNone(pud.deref()) || pudBad(pud.deref())) { // expect: PlainSlotRead, UnlockedReread
       return null;
     }
-    PmdRef pmd = pmdOffset(mm, pud, address); // expect: SnapshotNotPassed — pmd_offset(pud) reads the PUD a third time
+    // pmd_offset(pud) reads the PUD a third time.
+    PmdRef pmd = pmdOffset(mm, pud, address); // expect: SnapshotNotPassed
     // VM_BUG_ON(pmd_trans_huge(*pmd)) is a debugging check, not in production kernels.
     if (pmdHuge(pmd.deref())) { // expect: PlainSlotRead
       return null; // a huge PMD is followed only for a caller that asks for the PMD
@@ -69,9 +72,11 @@ public final class FollowPte {
     }
     // pte_offset_map_lock(): *pmd for the lock, *pmd again for the table, no re-check.
     long pmdval = pmd.deref(); // expect: PlainSlotRead, UnlockedReread
-    PteRef ptep = pteOffsetMap(mm, pmd, address); // expect: SnapshotNotPassed — the lock is the table of one read, the PTE is in the table of the next
+    // The lock is the table of one read, the PTE is in the table of the next.
+    PteRef ptep = pteOffsetMap(mm, pmd, address); // expect: SnapshotNotPassed
     Lock ptl = pteLock(mm, pmdval);
-    if (!ptePresent(ptep.deref())) { // expect: PlainSlotRead — the lock held is the one of the table pmdval points to, not necessarily ptep's
+    // The lock held is the one of the table pmdval points to, not necessarily ptep's.
+    if (!ptePresent(ptep.deref())) { // expect: PlainSlotRead
       ptl.unlock();
       return null;
     }
@@ -79,8 +84,8 @@ public final class FollowPte {
   }
 
   /**
-   * Models v5.10's {@code follow_pfn()}: the frame mapped at {@code address} of a VM_IO /
-   * VM_PFNMAP {@code vma}, or {@code null} ({@code -EINVAL}).
+   * Models v5.10's {@code follow_pfn()}: the frame mapped at {@code address} of a VM_IO / VM_PFNMAP
+   * {@code vma}, or {@code null} ({@code -EINVAL}).
    */
   public static Long followPfn(VmArea vma, long address) {
     if ((vma.flags() & (VmArea.VM_IO | VmArea.VM_PFNMAP)) == 0) {
@@ -91,7 +96,8 @@ public final class FollowPte {
       return null;
     }
     PteRef ptep = found.ptep();
-    long pfn = ptePfn(ptep.deref()); // expect: PlainSlotRead — under the lock follow_pte() returned, which need not be ptep's
+    // Under the lock follow_pte() returned, which need not be ptep's.
+    long pfn = ptePfn(ptep.deref()); // expect: PlainSlotRead
     found.ptl().unlock(); // pte_unmap_unlock()
     return pfn;
   }

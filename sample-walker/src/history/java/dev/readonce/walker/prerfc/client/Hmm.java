@@ -92,8 +92,8 @@ public final class Hmm {
 
   /**
    * Models {@code hmm_range_fault()}: fills {@code range}'s words for every page, walking again
-   * from where the last round stopped until a walk completes without asking for a fault. The
-   * caller holds the mm lock for read. Returns 0 or a negative errno.
+   * from where the last round stopped until a walk completes without asking for a fault. The caller
+   * holds the mm lock for read. Returns 0 or a negative errno.
    */
   public static int hmmRangeFault(MmStruct mm, HmmRange range) {
     mm.mmapAssertLocked();
@@ -235,7 +235,8 @@ public final class Hmm {
         // "No need to take pmd_lock here ... just read pmd value and check again it's a
         // transparent huge or device mapping one and compute corresponding pfn values."
         walk.mm.schedule().at(HMM_WALK_PMD_BEFORE_HANDLE, start);
-        pmd = pmdp.deref(); // expect: PlainSlotRead, UnlockedReread — pmd_read_atomic(): a second read, plain on x86-64, in the pass the first one decided
+        // pmd_read_atomic(): a second read, plain on x86-64, in the pass the first one decided.
+        pmd = pmdp.deref(); // expect: PlainSlotRead, UnlockedReread
         if (!pmdDevmap(pmd) && !pmdTransHuge(pmd)) {
           continue; // goto again
         }
@@ -284,7 +285,9 @@ public final class Hmm {
     HmmRange range = walk.priv.range;
     int i = range.index(addr);
     long pfnReqFlags = range.hmmPfns[i];
-    long pte = ptep.deref(); // false-positive: PlainSlotRead — the walker holds the PTE lock, which a callback given only the pointer cannot declare
+    // The checker reports PlainSlotRead here, but the walker holds the PTE lock, which a callback
+    // given only the pointer cannot declare.
+    long pte = ptep.deref(); // false-positive: PlainSlotRead
     if (pteNone(pte)) {
       int requiredFault = hmmPteNeedFault(range, pfnReqFlags, 0);
       if (requiredFault != 0) {

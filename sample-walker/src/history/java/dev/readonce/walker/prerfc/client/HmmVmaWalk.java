@@ -1,20 +1,20 @@
 package dev.readonce.walker.prerfc.client;
 
-import static dev.readonce.walker.prerfc.client.Hmm.HMM_PFN_REQ_FAULT;
-import static dev.readonce.walker.prerfc.client.Hmm.HMM_PFN_REQ_WRITE;
-import static dev.readonce.walker.prerfc.client.Hmm.HMM_PFN_VALID;
-import static dev.readonce.walker.prerfc.client.Hmm.HMM_PFN_WRITE;
 import static dev.readonce.walker.mm.Errno.EBUSY;
 import static dev.readonce.walker.mm.Errno.EFAULT;
 import static dev.readonce.walker.mm.Errno.EPERM;
 import static dev.readonce.walker.mm.Layout.PAGE_SIZE;
+import static dev.readonce.walker.prerfc.client.Hmm.HMM_PFN_REQ_FAULT;
+import static dev.readonce.walker.prerfc.client.Hmm.HMM_PFN_REQ_WRITE;
+import static dev.readonce.walker.prerfc.client.Hmm.HMM_PFN_VALID;
+import static dev.readonce.walker.prerfc.client.Hmm.HMM_PFN_WRITE;
 
-import dev.readonce.walker.prerfc.MmWalk;
 import dev.readonce.walker.mm.EntryRef;
 import dev.readonce.walker.mm.Fault;
 import dev.readonce.walker.mm.Migration;
 import dev.readonce.walker.mm.MmStruct;
 import dev.readonce.walker.mm.VmArea;
+import dev.readonce.walker.prerfc.MmWalk;
 
 /**
  * The private state of an HMM walk, {@code struct hmm_vma_walk} ({@code mm/hmm.c}), and the

@@ -31,8 +31,8 @@ import dev.readonce.walker.prerfc.PageWalk;
  * Dirty tracking of shared file mappings ({@code mm/mapping_dirty_helpers.c}) as v5.10 has it:
  * write-protect the PTEs mapping a range of a file, and find and clean the written ones. The PUD
  * and PMD callbacks read their entry again and ask the walker to look again ({@link Action#AGAIN})
- * when it reads as none, or to go on ({@link Action#CONTINUE}) past a huge one. The {@code WARN_ON}s
- * on dirty huge entries are not modelled.
+ * when it reads as none, or to go on ({@link Action#CONTINUE}) past a huge one. The {@code
+ * WARN_ON}s on dirty huge entries are not modelled.
  */
 public final class MappingDirtyHelpers {
 
@@ -136,10 +136,14 @@ public final class MappingDirtyHelpers {
    * the walker holds) and write-protects it if writable.
    */
   static int wpPte(PteRef pte, long addr, long end, MmWalk<WpWalk> walk) {
-    long ptent = pte.deref(); // false-positive: PlainSlotRead — the walker holds the PTE lock, which a callback given only the pointer cannot declare
+    // The checker reports PlainSlotRead here, but the walker holds the PTE lock, which a callback
+    // given only the pointer cannot declare.
+    long ptent = pte.deref(); // false-positive: PlainSlotRead
     if (pteWrite(ptent)) {
-      long oldPte = ptepModifyProtStart(pte); // false-positive: UnlockedSlotWrite — under the PTE lock the walker holds
-      ptepModifyProtCommit(pte, oldPte, pteWrprotect(oldPte)); // false-positive: UnlockedSlotWrite — under the PTE lock the walker holds
+      // The checker reports UnlockedSlotWrite here, but the walker holds the PTE lock.
+      long oldPte = ptepModifyProtStart(pte); // false-positive: UnlockedSlotWrite
+      // The checker reports UnlockedSlotWrite here, but the walker holds the PTE lock.
+      ptepModifyProtCommit(pte, oldPte, pteWrprotect(oldPte)); // false-positive: UnlockedSlotWrite
       walk.priv.changed(addr);
     }
     return 0;
@@ -147,13 +151,17 @@ public final class MappingDirtyHelpers {
 
   /** Models v5.10's {@code clean_record_pte(pte_t *pte, ...)}: cleans a dirty PTE, records it. */
   static int cleanRecordPte(PteRef pte, long addr, long end, MmWalk<CleanWalk> walk) {
-    long ptent = pte.deref(); // false-positive: PlainSlotRead — the walker holds the PTE lock, which a callback given only the pointer cannot declare
+    // The checker reports PlainSlotRead here, but the walker holds the PTE lock, which a callback
+    // given only the pointer cannot declare.
+    long ptent = pte.deref(); // false-positive: PlainSlotRead
     if (pteDirty(ptent)) {
       CleanWalk cwalk = walk.priv;
       VmArea vma = walk.vma();
       long pgoff = ((addr - vma.start()) >>> PAGE_SHIFT) + vma.pgoff() - cwalk.bitmapPgoff;
-      long oldPte = ptepModifyProtStart(pte); // false-positive: UnlockedSlotWrite — under the PTE lock the walker holds
-      ptepModifyProtCommit(pte, oldPte, pteMkclean(oldPte)); // false-positive: UnlockedSlotWrite — under the PTE lock the walker holds
+      // The checker reports UnlockedSlotWrite here, but the walker holds the PTE lock.
+      long oldPte = ptepModifyProtStart(pte); // false-positive: UnlockedSlotWrite
+      // The checker reports UnlockedSlotWrite here, but the walker holds the PTE lock.
+      ptepModifyProtCommit(pte, oldPte, pteMkclean(oldPte)); // false-positive: UnlockedSlotWrite
       cwalk.changed(addr);
       cwalk.bitmap[(int) (pgoff >>> 6)] |= 1L << (pgoff & 63);
       cwalk.start = Math.min(cwalk.start, pgoff);
@@ -164,11 +172,12 @@ public final class MappingDirtyHelpers {
 
   /**
    * Models v5.10's {@code wp_clean_pmd_entry(pmd_t *pmd, ...)}: reads the PMD again ({@code
-   * pmd_read_atomic()}); none (or bad, which {@code pmd_trans_unstable()} clears in the local
-   * copy) asks the walker to look again, a huge or migration entry to go on.
+   * pmd_read_atomic()}); none (or bad, which {@code pmd_trans_unstable()} clears in the local copy)
+   * asks the walker to look again, a huge or migration entry to go on.
    */
   static <P extends WpWalk> int wpCleanPmdEntry(PmdRef pmd, long addr, long end, MmWalk<P> walk) {
-    long pmdval = pmd.deref(); // expect: PlainSlotRead — pmd_read_atomic(), plain on x86-64, without the lock
+    // pmd_read_atomic(), plain on x86-64, without the lock.
+    long pmdval = pmd.deref(); // expect: PlainSlotRead
     if (!pmdTransUnstableCopy(pmdval)) {
       return 0;
     }

@@ -4,8 +4,8 @@ import static dev.readonce.walker.mm.Layout.PAGE_SHIFT;
 import static dev.readonce.walker.mm.Layout.PMD_MASK;
 import static dev.readonce.walker.mm.Layout.PUD_MASK;
 import static dev.readonce.walker.mm.P4d.p4dNone;
-import static dev.readonce.walker.mm.PgdRef.pgdOffset;
 import static dev.readonce.walker.mm.Pgd.pgdNone;
+import static dev.readonce.walker.mm.PgdRef.pgdOffset;
 import static dev.readonce.walker.mm.PgtableLocks.pmdLock;
 import static dev.readonce.walker.mm.PgtableLocks.pteLock;
 import static dev.readonce.walker.mm.PgtableLocks.pudLock;
@@ -45,17 +45,17 @@ import java.util.concurrent.locks.Lock;
 /**
  * {@code follow_pfnmap_start()} ({@code mm/memory.c}) as 6da8e9634bb7 ("mm: new follow_pfnmap API",
  * v6.12) introduced it and as it stayed until ffef67b93aa3 ("mm/memory: fix PMD/PUD checks in
- * follow_pfnmap_start()", 2026), the sister bug of the split/refault race: having seen a huge PUD or
- * PMD in its unlocked snapshot, it takes the entry's lock and then tests that same pre-lock snapshot
- * again ({@code if (!unlikely(pud_leaf(pud)))}), which cannot have changed; a zap between the
- * snapshot and the lock goes unnoticed and the frame of a mapping that no longer exists is returned,
- * with the lock held. The upper levels are read the 2024 way: {@code pgd_none(*pgdp) ||
+ * follow_pfnmap_start()", 2026), the sister bug of the split/refault race: having seen a huge PUD
+ * or PMD in its unlocked snapshot, it takes the entry's lock and then tests that same pre-lock
+ * snapshot again ({@code if (!unlikely(pud_leaf(pud)))}), which cannot have changed; a zap between
+ * the snapshot and the lock goes unnoticed and the frame of a mapping that no longer exists is
+ * returned, with the lock held. The upper levels are read the 2024 way: {@code pgd_none(*pgdp) ||
  * pgd_bad(*pgdp)} and the {@code pXd_offset()} forms that read the upper entry again.
  *
  * <p>Not the RFC's own code (it came four years later); it is here, in the RFC's variant, as the
  * same half-applied discipline: a snapshot, but no re-validation after the lock. The PTE level is
- * modelled as the fixed client models it: {@code pte_offset_map_lock()} has re-checked the PMD under
- * the PTE lock since v6.5.
+ * modelled as the fixed client models it: {@code pte_offset_map_lock()} has re-checked the PMD
+ * under the PTE lock since v6.5.
  */
 public final class FollowPfnmap {
 
@@ -80,12 +80,14 @@ public final class FollowPfnmap {
       if (pgdNone(pgdp.deref()) || pgdBad(pgdp.deref())) { // expect: PlainSlotRead, UnlockedReread
         return null;
       }
-      P4dRef p4dp = p4dOffset(mm, pgdp, address); // expect: SnapshotNotPassed — p4d_offset(pgdp) reads the PGD again
+      // p4d_offset(pgdp) reads the PGD again.
+      P4dRef p4dp = p4dOffset(mm, pgdp, address); // expect: SnapshotNotPassed
       long p4d = p4dp.get(); // READ_ONCE(*p4dp)
       if (p4dNone(p4d) || p4dBad(p4d)) {
         return null;
       }
-      PudRef pudp = pudOffset(mm, p4dp, address); // expect: SnapshotNotPassed — pud_offset(p4dp) reads the P4D again, though p4d holds it
+      // pud_offset(p4dp) reads the P4D again, though p4d holds it.
+      PudRef pudp = pudOffset(mm, p4dp, address); // expect: SnapshotNotPassed
       long pud = pudp.get(); // READ_ONCE(*pudp)
       if (pudNone(pud)) {
         return null;
@@ -93,19 +95,22 @@ public final class FollowPfnmap {
       if (pudLeaf(pud)) {
         mm.schedule().at(FOLLOW_PFNMAP_PUD_BEFORE_LOCK, address);
         Lock lock = pudLock(mm, pudp);
-        if (!pudLeaf(pud)) { // expect: MissingRevalidation — tests the pre-lock snapshot, which a zap may have made stale (ffef67b93aa3)
+        // Tests the pre-lock snapshot, which a zap may have made stale (ffef67b93aa3).
+        if (!pudLeaf(pud)) { // expect: MissingRevalidation
           lock.unlock();
           continue;
         }
         long pfn = pudPfn(pud) + ((address & ~PUD_MASK) >>> PAGE_SHIFT);
         return new PfnmapArgs(pfn, pudWrite(pud), pudSpecial(pud), lock);
       }
-      PmdRef pmdp = pmdOffset(mm, pudp, address); // expect: SnapshotNotPassed — pmd_offset(pudp) reads the PUD again, though pud holds it
+      // pmd_offset(pudp) reads the PUD again, though pud holds it.
+      PmdRef pmdp = pmdOffset(mm, pudp, address); // expect: SnapshotNotPassed
       long pmd = pmdp.get(); // pmdp_get_lockless()
       if (pmdLeaf(pmd)) {
         mm.schedule().at(FOLLOW_PFNMAP_PMD_BEFORE_LOCK, address);
         Lock lock = pmdLock(mm, pmdp);
-        if (!pmdLeaf(pmd)) { // expect: MissingRevalidation — tests the pre-lock snapshot, as for the PUD
+        // Tests the pre-lock snapshot, as for the PUD.
+        if (!pmdLeaf(pmd)) { // expect: MissingRevalidation
           lock.unlock();
           continue;
         }

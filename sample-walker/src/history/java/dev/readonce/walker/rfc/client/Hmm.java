@@ -48,11 +48,11 @@ import dev.readonce.walker.rfc.PageWalk;
 import java.util.concurrent.locks.Lock;
 
 /**
- * Heterogeneous memory management's range snapshot ({@code mm/hmm.c}) with the RFC applied:
- * {@code hmm_vma_walk_pud()} gets the walker's snapshot, takes {@code pud_trans_huge_lock()}, and
- * compares the slot with the snapshot before using it ({@code memcmp(pudp, &pud, sizeof(pud))}),
- * asking for {@link Action#AGAIN} on a mismatch. The PMD and PTE callbacks are v5.9's, as in the
- * pre-RFC client: the PMD is read again by the callback, and a huge one a second time.
+ * Heterogeneous memory management's range snapshot ({@code mm/hmm.c}) with the RFC applied: {@code
+ * hmm_vma_walk_pud()} gets the walker's snapshot, takes {@code pud_trans_huge_lock()}, and compares
+ * the slot with the snapshot before using it ({@code memcmp(pudp, &pud, sizeof(pud))}), asking for
+ * {@link Action#AGAIN} on a mismatch. The PMD and PTE callbacks are v5.9's, as in the pre-RFC
+ * client: the PMD is read again by the callback, and a huge one a second time.
  *
  * <p>The model's deviations are those of the fixed client: the walker reads the PTEs, under the PTE
  * lock, for {@link #hmmVmaWalkPte}, which is why {@link #hmmVmaWalkPmd} sets {@link
@@ -92,8 +92,8 @@ public final class Hmm {
 
   /**
    * Models {@code hmm_range_fault()}: fills {@code range}'s words for every page, walking again
-   * from where the last round stopped until a walk completes without asking for a fault. The
-   * caller holds the mm lock for read. Returns 0 or a negative errno.
+   * from where the last round stopped until a walk completes without asking for a fault. The caller
+   * holds the mm lock for read. Returns 0 or a negative errno.
    */
   public static int hmmRangeFault(MmStruct mm, HmmRange range) {
     mm.mmapAssertLocked();
@@ -209,9 +209,9 @@ public final class Hmm {
   }
 
   /**
-   * Models v5.9's {@code hmm_vma_walk_pmd(pmd_t *pmdp, ...)}: reads the PMD ({@code READ_ONCE})
-   * and decides on it; a huge PMD is read a second time, with a plain {@code pmd_read_atomic()},
-   * tested again and reported page by page without a lock. A PTE table is left to the walker.
+   * Models v5.9's {@code hmm_vma_walk_pmd(pmd_t *pmdp, ...)}: reads the PMD ({@code READ_ONCE}) and
+   * decides on it; a huge PMD is read a second time, with a plain {@code pmd_read_atomic()}, tested
+   * again and reported page by page without a lock. A PTE table is left to the walker.
    */
   static int hmmVmaWalkPmd(PmdRef pmdp, long start, long end, MmWalk<HmmVmaWalk> walk) {
     HmmRange range = walk.priv.range;
@@ -239,7 +239,8 @@ public final class Hmm {
         // "No need to take pmd_lock here ... just read pmd value and check again it's a
         // transparent huge or device mapping one and compute corresponding pfn values."
         walk.mm.schedule().at(HMM_WALK_PMD_BEFORE_HANDLE, start);
-        pmd = pmdp.deref(); // expect: PlainSlotRead, UnlockedReread — pmd_read_atomic(): a second read, plain on x86-64, in the pass the first one decided
+        // pmd_read_atomic(): a second read, plain on x86-64, in the pass the first one decided.
+        pmd = pmdp.deref(); // expect: PlainSlotRead, UnlockedReread
         if (!pmdDevmap(pmd) && !pmdTransHuge(pmd)) {
           continue; // goto again
         }
@@ -288,7 +289,9 @@ public final class Hmm {
     HmmRange range = walk.priv.range;
     int i = range.index(addr);
     long pfnReqFlags = range.hmmPfns[i];
-    long pte = ptep.deref(); // false-positive: PlainSlotRead — the walker holds the PTE lock, which a callback given only the pointer cannot declare
+    // The checker reports PlainSlotRead here, but the walker holds the PTE lock, which a callback
+    // given only the pointer cannot declare.
+    long pte = ptep.deref(); // false-positive: PlainSlotRead
     if (pteNone(pte)) {
       int requiredFault = hmmPteNeedFault(range, pfnReqFlags, 0);
       if (requiredFault != 0) {

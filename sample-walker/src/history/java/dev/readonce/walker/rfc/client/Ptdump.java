@@ -52,8 +52,8 @@ public final class Ptdump {
   private Ptdump() {}
 
   /**
-   * Models {@code ptdump_walk_pgd()}: dumps each range of {@code mm}'s tables under the mm lock
-   * for read and returns the lines; the last run of each range ends at the range's end.
+   * Models {@code ptdump_walk_pgd()}: dumps each range of {@code mm}'s tables under the mm lock for
+   * read and returns the lines; the last run of each range ends at the range's end.
    */
   public static List<String> ptdumpWalkPgd(MmStruct mm, List<PtdumpRange> ranges) {
     PtdumpState st = new PtdumpState();
@@ -137,7 +137,9 @@ public final class Ptdump {
     }
   }
 
-  /** The flags printed for entry {@code val} at {@code level}, after x86's {@code printk_prot()}. */
+  /**
+   * The flags printed for entry {@code val} at {@code level}, after x86's {@code printk_prot()}.
+   */
   private static String flags(int level, long val) {
     if ((val & Pgtable.PRESENT) == 0) {
       return "";
