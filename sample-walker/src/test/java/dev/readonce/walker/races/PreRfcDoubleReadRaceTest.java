@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * v5.10's walk without VMAs ({@code walk_page_range_novma()}, as ptdump uses it) tests {@code
  * pud_none(*pud)}, {@code pud_leaf(*pud)} and {@code pud_present(*pud)}, each on a read of its own,
- * and descends through a fourth ({@code pmd_offset(pud, addr)}). The dev_dax GiB is mapped by a huge
- * PUD when the walk first reads it; a zap clears it before the leaf test, and a refault maps it
- * again before the present test. Every test passes, and the walk descends into the huge page's
+ * and descends through a fourth ({@code pmd_offset(pud, addr)}). The dev_dax GiB is mapped by a
+ * huge PUD when the walk first reads it; a zap clears it before the leaf test, and a refault maps
+ * it again before the present test. Every test passes, and the walk descends into the huge page's
  * first frame as if it were a PMD table: 512 data words taken for PMDs, each followed to a "PTE
  * table" of 512 more. The RFC's single {@code READ_ONCE} decides all of them on the first read.
  *

@@ -4,7 +4,6 @@ import static dev.readonce.walker.mm.Layout.PAGE_SIZE;
 import static dev.readonce.walker.mm.Layout.PUD_SIZE;
 import static dev.readonce.walker.mm.SchedulePoint.PTE_OFFSET_MAP_BEFORE_LOCK;
 import static dev.readonce.walker.mm.VmArea.VM_READ;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,18 +17,20 @@ import dev.readonce.walker.mm.Pmd;
 import dev.readonce.walker.mm.VmArea;
 import dev.readonce.walker.testing.Tables;
 import dev.readonce.walker.testing.Variant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * An HMM snapshot of two file pages mapped by one PTE table. The walker has read the PMD (a
- * table), and {@code pte_offset_map_lock()} has read it again for the lock and for the table; before
- * the lock is taken, khugepaged retracts the table (as it may, since v6.5, under the mm lock held
- * for read) and its frame is handed out again, as a data page. v5.10's {@code
- * pte_offset_map_lock()}, which the RFC left alone, takes the lock and walks the frame without
- * checking that the PMD still points to it: HMM reports, as the frames it mirrors, numbers it read
- * out of somebody's data. Mainline's {@code __pte_offset_map_lock()} re-checks {@code pmd_same()}
- * under the lock, finds the PMD none and retries: the pages are reported unmapped.
+ * An HMM snapshot of two file pages mapped by one PTE table. The walker has read the PMD (a table),
+ * and {@code pte_offset_map_lock()} has read it again for the lock and for the table; before the
+ * lock is taken, khugepaged retracts the table (as it may, since v6.5, under the mm lock held for
+ * read) and its frame is handed out again, as a data page. v5.10's {@code pte_offset_map_lock()},
+ * which the RFC left alone, takes the lock and walks the frame without checking that the PMD still
+ * points to it: HMM reports, as the frames it mirrors, numbers it read out of somebody's data.
+ * Mainline's {@code __pte_offset_map_lock()} re-checks {@code pmd_same()} under the lock, finds the
+ * PMD none and retries: the pages are reported unmapped.
  *
  * <p>Backs {@code DescentWithoutPointerCheck} (a descent into a PTE table without the lock and the
  * re-check) and {@code SnapshotNotPassed} (the lock and the table from two reads).
@@ -38,7 +39,7 @@ class PteTableRetractedRaceTest {
 
   private static final long HMM_VALID_WRITE = (1L << 63) | (1L << 62);
 
-  private record Run(long[] words, long table, long reused) {}
+  private record Run(List<Long> words, long table, long reused) {}
 
   private static Run run(Variant variant) {
     MmStruct mm = new MmStruct();
@@ -59,7 +60,7 @@ class PteTableRetractedRaceTest {
     long[] words = variant.hmmSnapshot(mm, 0, 2 * PAGE_SIZE);
 
     assertFalse(mm.schedule().hasPending(), "the retraction ran in the window");
-    return new Run(words, table, reused[0]);
+    return new Run(Arrays.stream(words).boxed().toList(), table, reused[0]);
   }
 
   @Test
@@ -68,11 +69,11 @@ class PteTableRetractedRaceTest {
       Run run = run(variant);
 
       assertEquals(run.table(), run.reused(), "the retracted table's frame now holds data");
-      long[] bogus = new long[2];
-      for (int i = 0; i < bogus.length; i++) {
-        bogus[i] = Pgtable.entryPfn(Arena.dataWord(run.table(), i)) | HMM_VALID_WRITE;
+      List<Long> bogus = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        bogus.add(Pgtable.entryPfn(Arena.dataWord(run.table(), i)) | HMM_VALID_WRITE);
       }
-      assertArrayEquals(bogus, run.words(), variant.name());
+      assertEquals(bogus, run.words(), variant.name());
     }
   }
 
@@ -81,6 +82,6 @@ class PteTableRetractedRaceTest {
     Run run = run(Variant.FIXED);
 
     assertEquals(run.table(), run.reused());
-    assertArrayEquals(new long[] {0, 0}, run.words());
+    assertEquals(List.of(0L, 0L), run.words());
   }
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * {@code follow_pfnmap_start()} reads a huge PUD (or PMD) of a VM_PFNMAP mapping, then takes its
  * lock; a zap clears it in between. Before the fix, the function tests its pre-lock snapshot again
  * under the lock, which has not changed, and returns the frame of a mapping that no longer exists,
- * with the lock held, to a caller (KVM, vfio) that will map that frame for a guest or a device.
- * The fix reads the entry again under the lock and tests that.
+ * with the lock held, to a caller (KVM, vfio) that will map that frame for a guest or a device. The
+ * fix reads the entry again under the lock and tests that.
  *
  * <p>Backs {@code MissingRevalidation}.
  */

@@ -16,18 +16,20 @@ import java.util.List;
  *
  * <p>Every method takes the mm lock for read as the kernel's callers hold it, and returns what the
  * client returned. {@link #walk} runs a walk whose callbacks report to a {@link Visitor}; {@link
- * #record} is such a walk that logs each callback as {@code "pud <addr> <kind>"}, {@code
- * "pmd <addr> <kind>"}, {@code "pte <addr> <pfn|none|DATA>"} and {@code "hole <addr>-<next>
- * <depth>"}, where a kind is {@code none}, {@code table}, {@code leaf}, {@code DATA} (a word of a
- * data frame, read as an entry) or {@code other}; callbacks that get only the pointer read the
- * entry themselves, as the kernel's did.
+ * #record} is such a walk that logs each callback as {@code "pud <addr> <kind>"}, {@code "pmd
+ * <addr> <kind>"}, {@code "pte <addr> <pfn|none|DATA>"} and {@code "hole <addr>-<next> <depth>"},
+ * where a kind is {@code none}, {@code table}, {@code leaf}, {@code DATA} (a word of a data frame,
+ * read as an entry) or {@code other}; callbacks that get only the pointer read the entry
+ * themselves, as the kernel's did.
  */
 public enum Variant {
   PRERFC {
     @Override
     public long[] hmmSnapshot(MmStruct mm, long start, long end) {
       var range = dev.readonce.walker.prerfc.client.HmmRange.snapshot(start, end);
-      check(Tables.withReadLock(mm, () -> dev.readonce.walker.prerfc.client.Hmm.hmmRangeFault(mm, range)));
+      check(
+          Tables.withReadLock(
+              mm, () -> dev.readonce.walker.prerfc.client.Hmm.hmmRangeFault(mm, range)));
       return range.hmmPfns();
     }
 
@@ -69,7 +71,8 @@ public enum Variant {
               mm,
               () ->
                   novma
-                      ? dev.readonce.walker.prerfc.PageWalk.walkPageRangeNovma(mm, start, end, ops, v)
+                      ? dev.readonce.walker.prerfc.PageWalk.walkPageRangeNovma(
+                          mm, start, end, ops, v)
                       : dev.readonce.walker.prerfc.PageWalk.walkPageRange(mm, start, end, ops, v)));
     }
   },
@@ -78,7 +81,9 @@ public enum Variant {
     @Override
     public long[] hmmSnapshot(MmStruct mm, long start, long end) {
       var range = dev.readonce.walker.rfc.client.HmmRange.snapshot(start, end);
-      check(Tables.withReadLock(mm, () -> dev.readonce.walker.rfc.client.Hmm.hmmRangeFault(mm, range)));
+      check(
+          Tables.withReadLock(
+              mm, () -> dev.readonce.walker.rfc.client.Hmm.hmmRangeFault(mm, range)));
       return range.hmmPfns();
     }
 
@@ -137,7 +142,9 @@ public enum Variant {
     @Override
     public long[] hmmSnapshot(MmStruct mm, long start, long end) {
       var range = dev.readonce.walker.fixed.client.HmmRange.snapshot(start, end);
-      check(Tables.withReadLock(mm, () -> dev.readonce.walker.fixed.client.Hmm.hmmRangeFault(mm, range)));
+      check(
+          Tables.withReadLock(
+              mm, () -> dev.readonce.walker.fixed.client.Hmm.hmmRangeFault(mm, range)));
       return range.hmmPfns();
     }
 
@@ -187,7 +194,8 @@ public enum Variant {
               mm,
               () ->
                   novma
-                      ? dev.readonce.walker.fixed.PageWalk.walkPageRangeNovma(mm, start, end, ops, v)
+                      ? dev.readonce.walker.fixed.PageWalk.walkPageRangeNovma(
+                          mm, start, end, ops, v)
                       : dev.readonce.walker.fixed.PageWalk.walkPageRange(mm, start, end, ops, v)));
     }
   };
@@ -213,10 +221,10 @@ public enum Variant {
   /** What a walk's callbacks report, whatever the variant's callback signatures. */
   public interface Visitor {
     /**
-     * A PUD ({@code level} 2), PMD (3) or PTE (4) callback at {@code addr} for {@code slot}:
-     * {@code entry} is the walker's snapshot if {@code snapshot}, else the callback's own read of
-     * the slot (callbacks given only the pointer). Returns whether the walker may descend (else
-     * the callback sets {@code ACTION_CONTINUE}); ignored for PTEs.
+     * A PUD ({@code level} 2), PMD (3) or PTE (4) callback at {@code addr} for {@code slot}: {@code
+     * entry} is the walker's snapshot if {@code snapshot}, else the callback's own read of the slot
+     * (callbacks given only the pointer). Returns whether the walker may descend (else the callback
+     * sets {@code ACTION_CONTINUE}); ignored for PTEs.
      */
     boolean entry(int level, long addr, long entry, boolean snapshot, EntryRef slot);
 
