@@ -28,6 +28,11 @@ package dev.readonce.walker.mm;
  *       hmmVmaWalkPmd} ({@link #HMM_WALK_PMD_BEFORE_HANDLE});
  *   <li>{@code fixed.client.FollowPfnmap.followPfnmapStart} ({@link
  *       #FOLLOW_PFNMAP_PUD_BEFORE_LOCK}, {@link #FOLLOW_PFNMAP_PMD_BEFORE_LOCK});
+ *   <li>the historical variants ({@code dev.readonce.walker.prerfc}, {@code .rfc}) call the walk's
+ *       points at the same spots of their {@code PageTableWalk}, {@code PgtableV510} ({@link
+ *       #WALK_PGD_AFTER_READ} and {@link #WALK_P4D_AFTER_READ}, between the reads of {@code
+ *       pXd_none_or_clear_bad()} and its clear) and clients ({@code FollowPfnmap} in rfc only;
+ *       v5.10's {@code follow_pte()} takes no huge-entry lock);
  *   <li>{@link PgtableAlloc}, shared by every variant: {@code __pudAlloc}, {@code __pmdAlloc},
  *       {@code __pteAlloc} ({@link #PUD_ALLOC_BEFORE_LOCK}, {@link #PMD_ALLOC_BEFORE_LOCK}, {@link
  *       #PTE_ALLOC_BEFORE_LOCK}).

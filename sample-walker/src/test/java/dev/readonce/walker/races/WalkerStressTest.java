@@ -387,7 +387,9 @@ class WalkerStressTest {
   }
 
   /**
-   * Faults {@code addr} in (a THP if the PMD is none and the budget allows) and logs its frames.
+   * Faults {@code addr} in (a THP if the PMD is none and the budget allows), then logs every frame
+   * the PMD maps. That covers every mapping of the region: this thread is its only faulting writer,
+   * and a walk that splits the THP meanwhile moves the same frames into a PTE table.
    */
   private void thpFault(long addr, boolean write) {
     PmdRef pmdp = Rmap.mmFindPmd(mm, addr);
@@ -398,16 +400,17 @@ class WalkerStressTest {
     Mmu.userAccess(mm, addr, write);
     pmdp = Rmap.mmFindPmd(mm, addr);
     long pmd = pmdp == null ? 0 : pmdp.get();
-    if (Pmd.pmdLeaf(pmd) && Pmd.pmdPresent(pmd)) {
-      for (int i = 0; i < HPAGE_PMD_NR; i++) {
-        thpFrames
-            .computeIfAbsent(THP + i * PAGE_SIZE, a -> ConcurrentHashMap.newKeySet())
-            .add(Pmd.pmdPfn(pmd) + i);
+    for (int i = 0; i < HPAGE_PMD_NR; i++) {
+      long page = THP + i * PAGE_SIZE;
+      long pfn = -1;
+      if (Pmd.pmdLeaf(pmd) && Pmd.pmdPresent(pmd)) {
+        pfn = Pmd.pmdPfn(pmd) + i;
+      } else if (Pmd.pmdTable(pmd)) {
+        long pte = PteRef.pteOffset(mm, pmd, page).get();
+        pfn = Pte.ptePresent(pte) ? Pte.ptePfn(pte) : -1;
       }
-    } else if (Pmd.pmdTable(pmd)) {
-      long pte = PteRef.pteOffset(mm, pmd, addr).get();
-      if (Pte.ptePresent(pte)) {
-        thpFrames.computeIfAbsent(addr, a -> ConcurrentHashMap.newKeySet()).add(Pte.ptePfn(pte));
+      if (pfn >= 0) {
+        thpFrames.computeIfAbsent(page, a -> ConcurrentHashMap.newKeySet()).add(pfn);
       }
     }
   }
