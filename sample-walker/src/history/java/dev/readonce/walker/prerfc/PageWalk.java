@@ -116,8 +116,8 @@ public final class PageWalk {
   }
 
   /**
-   * Models {@code walk_page_test()}: {@code test_walk} decides if set; otherwise VM_PFNMAP VMAs are
-   * skipped, reported to {@code pte_hole} with depth -1.
+   * Models v5.10's {@code walk_page_test()}: {@code test_walk} decides if set; otherwise VM_PFNMAP
+   * VMAs are skipped, reported to {@code pte_hole} with depth -1.
    */
   private static <P> int walkPageTest(long start, long end, MmWalk<P> walk) {
     MmWalkOps<P> ops = walk.ops;
@@ -132,7 +132,8 @@ public final class PageWalk {
   }
 
   /**
-   * Models {@code __walk_page_range()}: one range, between {@code pre_vma} and {@code post_vma}.
+   * Models v5.10's {@code __walk_page_range()}: one range, between {@code pre_vma} and {@code
+   * post_vma}.
    */
   private static <P> int __walkPageRange(long start, long end, MmWalk<P> walk) {
     MmWalkOps<P> ops = walk.ops;

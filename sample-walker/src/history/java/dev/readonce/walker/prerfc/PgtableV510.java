@@ -51,7 +51,7 @@ public final class PgtableV510 {
 
   private PgtableV510() {}
 
-  /** Models {@code pXd_flags()}: everything but the frame number. */
+  /** Models v5.10's {@code pXd_flags()}: everything but the frame number. */
   private static long flags(long entry) {
     return entry & ~PFN_MASK;
   }
@@ -84,9 +84,10 @@ public final class PgtableV510 {
   }
 
   /**
-   * Models {@code pgd_none_or_clear_bad()}: true if the entry is none, or bad, which it then
-   * clears. The walker's point {@link dev.readonce.walker.mm.SchedulePoint#WALK_PGD_AFTER_READ}
-   * sits after the reads, before the clear.
+   * Models v5.10's {@code pgd_none_or_clear_bad()}: true if the entry is none, or bad, which it
+   * then clears. The walker's point {@link
+   * dev.readonce.walker.mm.SchedulePoint#WALK_PGD_AFTER_READ} sits after the reads, before the
+   * clear.
    */
   public static boolean pgdNoneOrClearBad(MmStruct mm, PgdRef pgd, long addr) {
     boolean none = pgdNone(pgd.deref()); // expect: PlainSlotRead
@@ -99,8 +100,8 @@ public final class PgtableV510 {
   }
 
   /**
-   * Models {@code p4d_none_or_clear_bad()}, as {@link #pgdNoneOrClearBad} does for the PGD, with
-   * {@link dev.readonce.walker.mm.SchedulePoint#WALK_P4D_AFTER_READ} before the clear.
+   * Models v5.10's {@code p4d_none_or_clear_bad()}, as {@link #pgdNoneOrClearBad} does for the PGD,
+   * with {@link dev.readonce.walker.mm.SchedulePoint#WALK_P4D_AFTER_READ} before the clear.
    */
   public static boolean p4dNoneOrClearBad(MmStruct mm, P4dRef p4d, long addr) {
     boolean none = p4dNone(p4d.deref()); // expect: PlainSlotRead
@@ -112,21 +113,22 @@ public final class PgtableV510 {
     return none || bad;
   }
 
-  /** Models {@code pgd_clear_bad()}: {@code pgd_clear()}, a store without the lock. */
+  /** Models v5.10's {@code pgd_clear_bad()}: {@code pgd_clear()}, a store without the lock. */
   static void pgdClearBad(PgdRef pgd) {
     // A writer may have replaced the bad entry under the lock.
     pgd.set(0); // expect: UnlockedSlotWrite
   }
 
-  /** Models {@code p4d_clear_bad()}: {@code p4d_clear()}, a store without the lock. */
+  /** Models v5.10's {@code p4d_clear_bad()}: {@code p4d_clear()}, a store without the lock. */
   static void p4dClearBad(P4dRef p4d) {
     // A writer may have replaced the bad entry under the lock.
     p4d.set(0); // expect: UnlockedSlotWrite
   }
 
   /**
-   * Models {@code pmd_trans_unstable()}, that is {@code pmd_none_or_trans_huge_or_clear_bad()}:
-   * true if the PMD is none, a huge or migration entry, or bad, which it then clears.
+   * Models v5.10's {@code pmd_trans_unstable()}, that is {@code
+   * pmd_none_or_trans_huge_or_clear_bad()}: true if the PMD is none, a huge or migration entry, or
+   * bad, which it then clears.
    */
   public static boolean pmdTransUnstable(PmdRef pmd) {
     // pmd_read_atomic(): on x86-64 a plain *pmdp, which barrier() keeps from being read twice.
@@ -173,7 +175,8 @@ public final class PgtableV510 {
   }
 
   /**
-   * Models {@code p4d_offset(pgd_t *pgd, addr)}: the P4D slot in the table {@code *pgd} points to.
+   * Models v5.10's {@code p4d_offset(pgd_t *pgd, addr)}: the P4D slot in the table {@code *pgd}
+   * points to.
    */
   public static P4dRef p4dOffset(MmStruct mm, PgdRef pgd, long address) {
     // Each of these descends from a read no test looked at; the caller tested an earlier one.
@@ -182,7 +185,8 @@ public final class PgtableV510 {
   }
 
   /**
-   * Models {@code pud_offset(p4d_t *p4d, addr)}: the PUD slot in the table {@code *p4d} points to.
+   * Models v5.10's {@code pud_offset(p4d_t *p4d, addr)}: the PUD slot in the table {@code *p4d}
+   * points to.
    */
   public static PudRef pudOffset(MmStruct mm, P4dRef p4d, long address) {
     long entry = p4d.deref(); // expect: PlainSlotRead
@@ -190,7 +194,8 @@ public final class PgtableV510 {
   }
 
   /**
-   * Models {@code pmd_offset(pud_t *pud, addr)}: the PMD slot in the table {@code *pud} points to.
+   * Models v5.10's {@code pmd_offset(pud_t *pud, addr)}: the PMD slot in the table {@code *pud}
+   * points to.
    */
   public static PmdRef pmdOffset(MmStruct mm, PudRef pud, long address) {
     long entry = pud.deref(); // expect: PlainSlotRead
@@ -198,8 +203,8 @@ public final class PgtableV510 {
   }
 
   /**
-   * Models {@code pte_offset_map(pmd_t *pmd, addr)} of v5.10: the PTE slot in the table {@code
-   * *pmd} points to, mapped without a lock and without re-checking the PMD.
+   * Models v5.10's {@code pte_offset_map(pmd_t *pmd, addr)}: the PTE slot in the table {@code *pmd}
+   * points to, mapped without a lock and without re-checking the PMD.
    */
   public static PteRef pteOffsetMap(MmStruct mm, PmdRef pmd, long address) {
     long entry = pmd.deref(); // expect: PlainSlotRead
@@ -208,16 +213,16 @@ public final class PgtableV510 {
   }
 
   /**
-   * Models {@code pmd_trans_unstable(&pmdval)} on a caller's local copy: true if the copy is none,
-   * huge, a migration entry, or bad. A bad copy is cleared, which changes nothing shared: the
-   * caller's copy then reads as none.
+   * Models v5.10's {@code pmd_trans_unstable(&pmdval)} on a caller's local copy: true if the copy
+   * is none, huge, a migration entry, or bad. A bad copy is cleared, which changes nothing shared:
+   * the caller's copy then reads as none.
    */
   public static boolean pmdTransUnstableCopy(long pmdval) {
     return pmdNone(pmdval) || pmdTransHuge(pmdval) || !pmdPresent(pmdval) || pmdBad(pmdval);
   }
 
   /**
-   * Models {@code pud_trans_unstable(&pudval)}, that is {@code
+   * Models v5.10's {@code pud_trans_unstable(&pudval)}, that is {@code
    * pud_none_or_trans_huge_or_dev_or_clear_bad()}, on a caller's local copy, as {@link
    * #pmdTransUnstableCopy} does for a PMD.
    */

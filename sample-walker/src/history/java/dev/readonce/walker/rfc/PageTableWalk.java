@@ -59,8 +59,8 @@ final class PageTableWalk {
   private PageTableWalk() {}
 
   /**
-   * Models {@code walk_pte_range_inner()}: calls {@code pte_entry} with each PTE's pointer; the
-   * walker itself does not read the PTEs.
+   * Models v5.9's {@code walk_pte_range_inner()}: calls {@code pte_entry} with each PTE's pointer;
+   * the walker itself does not read the PTEs.
    */
   private static <P> int walkPteRangeInner(PteRef pte, long addr, long end, MmWalk<P> walk) {
     MmWalkOps.PteEntry<P> pteEntry = walk.ops.pteEntry();
@@ -78,10 +78,11 @@ final class PageTableWalk {
   }
 
   /**
-   * Models {@code walk_pte_range()}: without VMAs the table is mapped by {@code pte_offset_map()},
-   * unlocked; with them by {@code pte_offset_map_lock()}, which before v6.5 reads {@code *pmd} for
-   * the lock ({@code pte_lockptr()}), reads it again for the table ({@code pte_offset_map()}), and
-   * takes the lock without checking that the PMD still points to that table.
+   * Models v5.9's {@code walk_pte_range()}: without VMAs the table is mapped by {@code
+   * pte_offset_map()}, unlocked; with them by {@code pte_offset_map_lock()}, which before v6.5
+   * reads {@code *pmd} for the lock ({@code pte_lockptr()}), reads it again for the table ({@code
+   * pte_offset_map()}), and takes the lock without checking that the PMD still points to that
+   * table.
    */
   private static <P> int walkPteRange(PmdRef pmd, long addr, long end, MmWalk<P> walk) {
     if (walk.noVma) {
@@ -239,8 +240,8 @@ final class PageTableWalk {
   }
 
   /**
-   * Models {@code walk_p4d_range()}: the P4D slots of the table {@code *pgd} points to, read again
-   * by {@code p4d_offset()}; a bad entry is cleared without the lock ({@code
+   * Models v5.9's {@code walk_p4d_range()}: the P4D slots of the table {@code *pgd} points to, read
+   * again by {@code p4d_offset()}; a bad entry is cleared without the lock ({@code
    * p4d_none_or_clear_bad()}).
    */
   private static <P> int walkP4dRange(PgdRef pgd, long addr, long end, MmWalk<P> walk) {
@@ -270,7 +271,7 @@ final class PageTableWalk {
     }
   }
 
-  /** Models {@code walk_pgd_range()}: the PGD slots covering {@code [addr, end)}. */
+  /** Models v5.9's {@code walk_pgd_range()}: the PGD slots covering {@code [addr, end)}. */
   static <P> int walkPgdRange(long addr, long end, MmWalk<P> walk) {
     MmWalkOps<P> ops = walk.ops;
     boolean hasHandler =

@@ -20,9 +20,9 @@ public final class PageWalk {
   private PageWalk() {}
 
   /**
-   * Models {@code walk_page_range()}: walks {@code [start, end)} of {@code mm} VMA by VMA. A range
-   * outside VMAs is walked too if there is a {@code pte_hole}, which then hears of every entry
-   * there as a hole. Returns 0, the first non-zero callback result, or {@code -EINVAL}.
+   * Models v5.9's {@code walk_page_range()}: walks {@code [start, end)} of {@code mm} VMA by VMA. A
+   * range outside VMAs is walked too if there is a {@code pte_hole}, which then hears of every
+   * entry there as a hole. Returns 0, the first non-zero callback result, or {@code -EINVAL}.
    */
   public static <P> int walkPageRange(MmStruct mm, long start, long end, MmWalkOps<P> ops, P priv) {
     if (start >= end) {
@@ -65,8 +65,8 @@ public final class PageWalk {
   }
 
   /**
-   * Models {@code walk_page_range_novma()}: walks {@code [start, end)} of {@code mm}'s page tables
-   * without looking at VMAs; nothing is split, and the PTE level is walked without its lock.
+   * Models v5.9's {@code walk_page_range_novma()}: walks {@code [start, end)} of {@code mm}'s page
+   * tables without looking at VMAs; nothing is split, and the PTE level is walked without its lock.
    */
   public static <P> int walkPageRangeNovma(
       MmStruct mm, long start, long end, MmWalkOps<P> ops, P priv) {
@@ -78,9 +78,9 @@ public final class PageWalk {
   }
 
   /**
-   * Models {@code walk_page_mapping()}: walks, in every VMA that maps {@code mapping}, the part
-   * that maps file pages {@code [firstIndex, firstIndex + nr)}; the caller holds the file's {@code
-   * i_mmap_rwsem}.
+   * Models v5.9's {@code walk_page_mapping()}: walks, in every VMA that maps {@code mapping}, the
+   * part that maps file pages {@code [firstIndex, firstIndex + nr)}; the caller holds the file's
+   * {@code i_mmap_rwsem}.
    */
   public static <P> int walkPageMapping(
       AddressSpace mapping, long firstIndex, long nr, MmWalkOps<P> ops, P priv) {
@@ -116,8 +116,8 @@ public final class PageWalk {
   }
 
   /**
-   * Models {@code walk_page_test()}: {@code test_walk} decides if set; otherwise VM_PFNMAP VMAs are
-   * skipped, reported to {@code pte_hole} with depth -1.
+   * Models v5.9's {@code walk_page_test()}: {@code test_walk} decides if set; otherwise VM_PFNMAP
+   * VMAs are skipped, reported to {@code pte_hole} with depth -1.
    */
   private static <P> int walkPageTest(long start, long end, MmWalk<P> walk) {
     MmWalkOps<P> ops = walk.ops;
@@ -132,7 +132,8 @@ public final class PageWalk {
   }
 
   /**
-   * Models {@code __walk_page_range()}: one range, between {@code pre_vma} and {@code post_vma}.
+   * Models v5.9's {@code __walk_page_range()}: one range, between {@code pre_vma} and {@code
+   * post_vma}.
    */
   private static <P> int __walkPageRange(long start, long end, MmWalk<P> walk) {
     MmWalkOps<P> ops = walk.ops;

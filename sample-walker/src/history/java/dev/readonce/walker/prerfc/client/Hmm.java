@@ -91,9 +91,9 @@ public final class Hmm {
   private Hmm() {}
 
   /**
-   * Models {@code hmm_range_fault()}: fills {@code range}'s words for every page, walking again
-   * from where the last round stopped until a walk completes without asking for a fault. The caller
-   * holds the mm lock for read. Returns 0 or a negative errno.
+   * Models v5.10's {@code hmm_range_fault()}: fills {@code range}'s words for every page, walking
+   * again from where the last round stopped until a walk completes without asking for a fault. The
+   * caller holds the mm lock for read. Returns 0 or a negative errno.
    */
   public static int hmmRangeFault(MmStruct mm, HmmRange range) {
     mm.mmapAssertLocked();
@@ -112,7 +112,9 @@ public final class Hmm {
     return (long) order << HMM_PFN_ORDER_SHIFT;
   }
 
-  /** Models {@code hmm_vma_walk_hole()}: outside a VMA an error, inside one a fault or 0. */
+  /**
+   * Models v5.10's {@code hmm_vma_walk_hole()}: outside a VMA an error, inside one a fault or 0.
+   */
   static int hmmVmaWalkHole(long addr, long end, int depth, MmWalk<HmmVmaWalk> walk) {
     HmmRange range = walk.priv.range;
     int i = range.index(addr);
@@ -130,7 +132,9 @@ public final class Hmm {
     return hmmPfnsFill(addr, end, range, 0);
   }
 
-  /** Models {@code hmm_vma_walk_test()}: VM_IO, VM_PFNMAP and unreadable VMAs are errors. */
+  /**
+   * Models v5.10's {@code hmm_vma_walk_test()}: VM_IO, VM_PFNMAP and unreadable VMAs are errors.
+   */
   static int hmmVmaWalkTest(long start, long end, MmWalk<HmmVmaWalk> walk) {
     VmArea vma = walk.vma();
     if ((vma.flags() & (VmArea.VM_IO | VmArea.VM_PFNMAP)) == 0 && vma.has(VmArea.VM_READ)) {
@@ -195,7 +199,7 @@ public final class Hmm {
     return 0;
   }
 
-  /** Models {@code pud_to_hmm_pfn_flags()}. */
+  /** Models v5.10's {@code pud_to_hmm_pfn_flags()}. */
   private static long pudToHmmPfnFlags(long pud) {
     if (!pudPresent(pud)) {
       return 0;
@@ -254,7 +258,9 @@ public final class Hmm {
     }
   }
 
-  /** Models {@code hmm_vma_handle_pmd()}: the pages of huge PMD {@code pmd} in the range. */
+  /**
+   * Models v5.10's {@code hmm_vma_handle_pmd()}: the pages of huge PMD {@code pmd} in the range.
+   */
   private static int hmmVmaHandlePmd(MmWalk<HmmVmaWalk> walk, long addr, long end, long pmd) {
     HmmRange range = walk.priv.range;
     int i = range.index(addr);
@@ -271,7 +277,7 @@ public final class Hmm {
     return 0;
   }
 
-  /** Models {@code pmd_to_hmm_pfn_flags()}. */
+  /** Models v5.10's {@code pmd_to_hmm_pfn_flags()}. */
   private static long pmdToHmmPfnFlags(long pmd) {
     long flags = pmdWrite(pmd) ? HMM_PFN_VALID | HMM_PFN_WRITE : HMM_PFN_VALID;
     return flags | hmmPfnFlagsOrder(PMD_SHIFT - PAGE_SHIFT);

@@ -74,8 +74,9 @@ final class HmmVmaWalk {
   }
 
   /**
-   * Models {@code hmm_vma_fault()}: asks for {@code [addr, end)} to be faulted in and the walk to
-   * restart at {@code addr}; fails at once if a write is needed and the VMA is not writable.
+   * Models v5.10's {@code hmm_vma_fault()}: asks for {@code [addr, end)} to be faulted in and the
+   * walk to restart at {@code addr}; fails at once if a write is needed and the VMA is not
+   * writable.
    */
   static int hmmVmaFault(long addr, long end, int requiredFault, MmWalk<HmmVmaWalk> walk) {
     HmmVmaWalk hmmVmaWalk = walk.priv;
@@ -103,7 +104,9 @@ final class HmmVmaWalk {
     return -EBUSY;
   }
 
-  /** Models {@code hmm_pte_need_fault()}: what fault one page needs, given its CPU flags. */
+  /**
+   * Models v5.10's {@code hmm_pte_need_fault()}: what fault one page needs, given its CPU flags.
+   */
   static int hmmPteNeedFault(HmmRange range, long pfnReqFlags, long cpuFlags) {
     // The request is the page's own flags, as far as the mask lets them through, plus the
     // range's defaults.
@@ -121,7 +124,8 @@ final class HmmVmaWalk {
   }
 
   /**
-   * Models {@code hmm_range_need_fault()}: what the pages {@code [i, i + npages)} need together.
+   * Models v5.10's {@code hmm_range_need_fault()}: what the pages {@code [i, i + npages)} need
+   * together.
    */
   static int hmmRangeNeedFault(HmmRange range, int i, int npages, long cpuFlags) {
     if (((range.defaultFlags | range.pfnFlagsMask) & HMM_PFN_REQ_FAULT) == 0) {
@@ -134,7 +138,10 @@ final class HmmVmaWalk {
     return required;
   }
 
-  /** Models {@code hmm_pfns_fill()}: sets every word of {@code [addr, end)} to {@code cpuFlags}. */
+  /**
+   * Models v5.10's {@code hmm_pfns_fill()}: sets every word of {@code [addr, end)} to {@code
+   * cpuFlags}.
+   */
   static int hmmPfnsFill(long addr, long end, HmmRange range, long cpuFlags) {
     for (int i = range.index(addr); addr < end; addr += PAGE_SIZE, i++) {
       range.hmmPfns[i] = cpuFlags;

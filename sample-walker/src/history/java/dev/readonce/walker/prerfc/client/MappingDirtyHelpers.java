@@ -89,7 +89,7 @@ public final class MappingDirtyHelpers {
 
   private MappingDirtyHelpers() {}
 
-  /** Models {@code wp_shared_mapping_range()}: returns how many PTEs it write-protected. */
+  /** Models v5.10's {@code wp_shared_mapping_range()}: returns how many PTEs it write-protected. */
   public static long wpSharedMappingRange(AddressSpace mapping, long firstIndex, long nr) {
     WpWalk wpwalk = new WpWalk();
     mapping.iMmapLockRead();
@@ -102,9 +102,9 @@ public final class MappingDirtyHelpers {
   }
 
   /**
-   * Models {@code clean_record_shared_mapping_range()}: cleans every dirty PTE mapping file pages
-   * {@code [firstIndex, firstIndex + nr)}, sets a bit for each in {@code bitmap}, and widens {@code
-   * [start, end)} over them.
+   * Models v5.10's {@code clean_record_shared_mapping_range()}: cleans every dirty PTE mapping file
+   * pages {@code [firstIndex, firstIndex + nr)}, sets a bit for each in {@code bitmap}, and widens
+   * {@code [start, end)} over them.
    */
   public static CleanResult cleanRecordSharedMappingRange(
       AddressSpace mapping,
@@ -210,21 +210,26 @@ public final class MappingDirtyHelpers {
     return 0;
   }
 
-  /** Models {@code wp_clean_pre_vma()}: starts an empty range to flush. */
+  /** Models v5.10's {@code wp_clean_pre_vma()}: starts an empty range to flush. */
   static <P extends WpWalk> int wpCleanPreVma(long start, long end, MmWalk<P> walk) {
     walk.priv.tlbflushStart = end;
     walk.priv.tlbflushEnd = start;
     return 0;
   }
 
-  /** Models {@code wp_clean_post_vma()}: flushes the TLB over the PTEs this VMA's walk changed. */
+  /**
+   * Models v5.10's {@code wp_clean_post_vma()}: flushes the TLB over the PTEs this VMA's walk
+   * changed.
+   */
   static <P extends WpWalk> void wpCleanPostVma(MmWalk<P> walk) {
     if (walk.priv.tlbflushEnd > walk.priv.tlbflushStart) {
       walk.mm.tlb().flushRange(walk.priv.tlbflushStart, walk.priv.tlbflushEnd);
     }
   }
 
-  /** Models {@code wp_clean_test_walk()}: only shared, possibly writable, non-hugetlb VMAs. */
+  /**
+   * Models v5.10's {@code wp_clean_test_walk()}: only shared, possibly writable, non-hugetlb VMAs.
+   */
   static <P extends WpWalk> int wpCleanTestWalk(long start, long end, MmWalk<P> walk) {
     long vmFlags = walk.vma().flags();
     long wanted = VmArea.VM_SHARED | VmArea.VM_MAYWRITE;

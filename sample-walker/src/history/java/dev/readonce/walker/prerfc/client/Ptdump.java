@@ -52,8 +52,8 @@ public final class Ptdump {
   private Ptdump() {}
 
   /**
-   * Models {@code ptdump_walk_pgd()}: dumps each range of {@code mm}'s tables under the mm lock for
-   * read and returns the lines; the last run of each range ends at the range's end.
+   * Models v5.10's {@code ptdump_walk_pgd()}: dumps each range of {@code mm}'s tables under the mm
+   * lock for read and returns the lines; the last run of each range ends at the range's end.
    */
   public static List<String> ptdumpWalkPgd(MmStruct mm, List<PtdumpRange> ranges) {
     PtdumpState st = new PtdumpState();
@@ -115,7 +115,7 @@ public final class Ptdump {
     return 0;
   }
 
-  /** Models {@code ptdump_hole()}: notes an empty entry at {@code depth}. */
+  /** Models v5.10's {@code ptdump_hole()}: notes an empty entry at {@code depth}. */
   static int ptdumpHole(long addr, long next, int depth, MmWalk<PtdumpState> walk) {
     notePage(walk.priv, addr, depth, 0);
     return 0;

@@ -136,7 +136,10 @@ public final class FollowPfnmap {
     }
   }
 
-  /** Models {@code follow_pfnmap_end()}: releases the lock {@link #followPfnmapStart} returned. */
+  /**
+   * Models v6.12's {@code follow_pfnmap_end()}: releases the lock {@link #followPfnmapStart}
+   * returned.
+   */
   public static void followPfnmapEnd(PfnmapArgs args) {
     args.lock().unlock();
   }
