@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * gets the walker's snapshot (the RFC's and mainline's) acts on what the walker decided, a state
  * the slot really held.
  *
- * <p>Backs {@code SnapshotNotPassed} (the handle-only {@code pud_entry} call) and {@code
- * UnlockedReread} (a callback that re-reads the slot it was given the snapshot of).
+ * <p>Backs {@code SnapshotNotPassed}: the walker hands {@code pud_entry} the pointer after deciding
+ * on its own read. (Given the snapshot too, a callback that still read the slot again would be
+ * {@code UnlockedReread}'s case.)
  */
 class CallbackSeesNoneRaceTest {
 
