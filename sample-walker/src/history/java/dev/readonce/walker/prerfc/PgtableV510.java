@@ -42,7 +42,7 @@ import dev.readonce.walker.mm.VmArea;
  *
  * <p>Each dereference is {@link dev.readonce.walker.mm.EntryRef#deref()}, the pre-{@code READ_ONCE}
  * {@code *pud}. The error messages of {@code pXd_clear_bad()} ({@code pXd_ERROR()}) are not
- * modelled. A line that breaks a ReadOnce rule says which in an {@code // expect:} comment.
+ * modelled. A line that breaks a ReadOnce rule names it in an "expect:" marker comment.
  */
 public final class PgtableV510 {
 

@@ -7,9 +7,11 @@
  * the kernel's {@code *pud}), once for each test and once more to descend; callbacks get only the
  * pointer and read the entry again; {@code pte_offset_map_lock()} takes the PTE lock without
  * re-checking the PMD; {@code pXd_none_or_clear_bad()} clears a bad entry without the lock. Each
- * line that breaks a ReadOnce rule ends with {@code // expect: <Check>[, <Check>]} and, after a
- * dash, why; a test compiles the package with the checker and compares its findings with these
- * markers, both ways.
+ * line that breaks a ReadOnce rule ends with a marker comment, "expect:" and the names of the
+ * checks it breaks, the reason in the comment above; a test compiles the package with the checker
+ * and compares its findings with these markers, both ways. "false-positive:" marks a finding the
+ * checker reports on a line that breaks no rule, "false-negative:" a breach it misses (see the
+ * module's README).
  *
  * <p>The code runs on the shared machine ({@code dev.readonce.walker.mm}) and calls the same {@link
  * dev.readonce.walker.mm.SchedulePoint}s as the fixed walk at the same spots, so one race schedule

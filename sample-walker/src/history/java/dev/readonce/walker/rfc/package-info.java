@@ -10,7 +10,7 @@
  * other levels are left as v5.9 had them. {@code follow_pfnmap_start()} before ffef67b93aa3 is here
  * too, the same half-applied discipline: a snapshot, not re-validated after the lock. The
  * {@code @Snapshot} annotations state the RFC's own contract. Lines that break a ReadOnce rule
- * carry {@code // expect:} markers, as in {@code dev.readonce.walker.prerfc}, whose page-table
+ * carry "expect:" marker comments, as in {@code dev.readonce.walker.prerfc}, whose page-table
  * helpers ({@code PgtableV510}) this variant shares.
  */
 package dev.readonce.walker.rfc;
