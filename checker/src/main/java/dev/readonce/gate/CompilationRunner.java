@@ -98,6 +98,11 @@ final class CompilationRunner {
   private static List<String> options(Request request) {
     List<String> options = new ArrayList<>();
     options.add("-proc:none");
+    // javac stops reporting after 100 errors or warnings by default; a gate must see them all.
+    options.add("-Xmaxerrs");
+    options.add(String.valueOf(Integer.MAX_VALUE));
+    options.add("-Xmaxwarns");
+    options.add(String.valueOf(Integer.MAX_VALUE));
     options.add("-implicit:none");
     options.add("-encoding");
     options.add("UTF-8");

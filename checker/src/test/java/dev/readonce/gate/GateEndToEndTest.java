@@ -44,6 +44,23 @@ class GateEndToEndTest {
   }
 
   @Test
+  void everyFindingIsReportedPastJavacsDefaultLimitOfOneHundred() throws Exception {
+    StringBuilder walk = new StringBuilder("package demo;\n\nclass Walk {\n");
+    for (int i = 0; i < 150; i++) {
+      walk.append("  int walk").append(i).append("(Upper u) {\n")
+          .append("    if (Pt.none(u.get())) return 0;\n")
+          .append("    return Pt.leaf(u.get()) ? 1 : 2;\n")
+          .append("  }\n");
+    }
+    GateProject project = GateProject.create(dir, walk.append("}\n").toString());
+
+    Outcome outcome = project.gate();
+
+    assertEquals(ExitCode.FINDINGS, outcome.exit(), outcome.err());
+    assertEquals(150, outcome.out().lines().filter(l -> l.contains("[UnlockedReread]")).count());
+  }
+
+  @Test
   void newDoubleReadFailsTheChange() throws Exception {
     GateProject project = GateProject.create(dir, GateProject.CLEAN_WALK);
     project.write("Walk.java", GateProject.DOUBLE_READ_WALK);

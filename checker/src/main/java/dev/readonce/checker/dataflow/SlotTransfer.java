@@ -281,6 +281,15 @@ public final class SlotTransfer
       }
     } else if (call instanceof Call.Other) {
       checks.callee(node, values, store);
+      if (node.getType() != null
+          && node.getType().getKind() == javax.lang.model.type.TypeKind.BOOLEAN) {
+        // A predicate of a snapshot (pud_trans_huge(pud)) decides on it, declared or not.
+        ImmutableSet.Builder<SnapId> tested = ImmutableSet.builder();
+        for (Node arg : CallModel.arguments(node, CallModel.symbol(node))) {
+          tested.addAll(values.apply(arg).snaps());
+        }
+        store = tested(store, tested.build());
+      }
       // A heuristic: a method of a covered handle that returns the handle's own type (next())
       // returns a neighbour in the same table, covered by the same lock.
       Node receiver = node.getTarget().getReceiver();

@@ -74,6 +74,18 @@ final class MarkedSources {
     return marks(base, files, MARKER);
   }
 
+  /**
+   * A violation the checker is known to miss: asserted absent from the findings (so an improvement
+   * is noticed) and counted as the checker's measured misses.
+   */
+  private static final Pattern FALSE_NEGATIVE =
+      Pattern.compile("//\\s*false-negative:\\s*([A-Za-z, ]+)");
+
+  /** The {@code // false-negative:} markers in the files, with paths relative to {@code base}. */
+  static ImmutableSortedSet<Mark> falseNegatives(Path base, List<Path> files) {
+    return marks(base, files, FALSE_NEGATIVE);
+  }
+
   /** The {@code // false-positive:} markers in the files, with paths relative to {@code base}. */
   static ImmutableSortedSet<Mark> falsePositives(Path base, List<Path> files) {
     return marks(base, files, FALSE_POSITIVE);
@@ -115,6 +127,9 @@ final class MarkedSources {
             "-classpath", classpath,
             "-processorpath", classpath,
             "-proc:none",
+            // javac drops diagnostics after the 100th by default.
+            "-Xmaxwarns", String.valueOf(Integer.MAX_VALUE),
+            "-Xmaxerrs", String.valueOf(Integer.MAX_VALUE),
             "-d", tempDir().toString(),
             "-XDcompilePolicy=simple",
             "--should-stop=ifError=FLOW"));

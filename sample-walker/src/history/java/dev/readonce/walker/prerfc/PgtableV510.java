@@ -153,7 +153,7 @@ public final class PgtableV510 {
     // The checker misses the second read's UnlockedReread: pud_trans_huge() is a test, but not one
     // a @PointerTest can declare.
     if (pudTransHuge(pud.deref()) // expect: PlainSlotRead
-        || pudDevmap(pud.deref())) { // expect: PlainSlotRead // false-negative: UnlockedReread
+        || pudDevmap(pud.deref())) { // expect: PlainSlotRead, UnlockedReread
       HugeMemory.splitHugePud(vma, pud, address);
     }
   }
@@ -168,8 +168,8 @@ public final class PgtableV510 {
     // The checker misses the later reads' UnlockedReread: is_swap_pmd() and pmd_trans_huge() are
     // tests no @PointerTest can declare.
     if (isSwapPmd(pmd.deref()) // expect: PlainSlotRead
-        || pmdTransHuge(pmd.deref()) // expect: PlainSlotRead // false-negative: UnlockedReread
-        || pmdDevmap(pmd.deref())) { // expect: PlainSlotRead // false-negative: UnlockedReread
+        || pmdTransHuge(pmd.deref()) // expect: PlainSlotRead, UnlockedReread
+        || pmdDevmap(pmd.deref())) { // expect: PlainSlotRead, UnlockedReread
       HugeMemory.splitHugePmd(vma, pmd, address);
     }
   }
