@@ -10,13 +10,20 @@ import java.util.zip.ZipInputStream;
 
 /**
  * The sample walker's sources that the build zips into the gate jar (from {@code
- * sample-walker/src/main/java}, whatever it held then), which the gate checks when it is given no
- * PATH.
+ * sample-walker/src/main/java} — the machine and the fixed walk — and {@code
+ * sample-walker/src/history/java} — the pre-RFC and RFC variants —, whatever they held then), which
+ * the gate checks when it is given no PATH.
  */
 final class BundledSample {
 
-  /** Where the sources sit in the zip, and so under the extraction directory. */
+  /** Where the main sources sit in the zip, and so under the extraction directory. */
   static final String SOURCE_ROOT = "sample-walker/src/main/java";
+
+  /** Where the historical variants sit in the zip. */
+  static final String HISTORY_ROOT = "sample-walker/src/history/java";
+
+  /** Both roots, in the order they are reported. */
+  static final java.util.List<String> ROOTS = java.util.List.of(SOURCE_ROOT, HISTORY_ROOT);
 
   /** The zip's resource name, next to this class; only the shaded gate jar has it. */
   static final String RESOURCE = "readonce-sample.zip";
@@ -36,9 +43,10 @@ final class BundledSample {
   /**
    * Extracts the zip into {@code dir}, refusing entries that would land outside it.
    *
-   * @return the directory that holds the packages ({@code dir/sample-walker/src/main/java})
+   * @return the source roots the zip held ({@code dir/sample-walker/src/main/java}, and the history
+   *     root if bundled)
    */
-  static Path extract(InputStream zip, Path dir) throws IOException {
+  static java.util.List<Path> extract(InputStream zip, Path dir) throws IOException {
     Path root = dir.toAbsolutePath().normalize();
     try (ZipInputStream in = new ZipInputStream(zip)) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -54,6 +62,12 @@ final class BundledSample {
         }
       }
     }
-    return root.resolve(SOURCE_ROOT);
+    java.util.List<Path> roots = new java.util.ArrayList<>();
+    for (String name : ROOTS) {
+      if (Files.isDirectory(root.resolve(name))) {
+        roots.add(root.resolve(name));
+      }
+    }
+    return roots;
   }
 }

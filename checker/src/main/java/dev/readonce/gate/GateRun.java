@@ -95,11 +95,15 @@ final class GateRun {
               + " check, or run the gate jar that ./readonce builds");
     }
     Path dir = Files.createDirectories(scratch.resolve("sample"));
-    Path sourceRoot;
+    List<Path> sourceRoots;
     try (InputStream in = zip.get()) {
-      sourceRoot = BundledSample.extract(in, dir);
+      sourceRoots = BundledSample.extract(in, dir);
     }
-    if (!Files.isDirectory(sourceRoot) || javaFiles(sourceRoot).isEmpty()) {
+    boolean empty = true;
+    for (Path root : sourceRoots) {
+      empty &= javaFiles(root).isEmpty();
+    }
+    if (empty) {
       out.println(
           "The bundled sample walker has no sources in this build: "
               + BundledSample.SOURCE_ROOT
@@ -107,7 +111,7 @@ final class GateRun {
       out.println("Check your own code with: readonce [--classpath CP] PATH...");
       return ExitCode.CLEAN;
     }
-    ImmutableList<Path> sources = SourceFiles.expand(List.of(sourceRoot));
+    ImmutableList<Path> sources = SourceFiles.expand(sourceRoots);
     return check(
         sources,
         classpath,

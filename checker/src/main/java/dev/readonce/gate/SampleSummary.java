@@ -31,7 +31,7 @@ final class SampleSummary {
         .append(' ')
         .append(report.toolVersion())
         .append(": the bundled sample walker (")
-        .append(BundledSample.SOURCE_ROOT)
+        .append(String.join(", ", BundledSample.ROOTS))
         .append("), ")
         .append(plural(sources.size(), "file"))
         .append(" in ")
@@ -71,10 +71,12 @@ final class SampleSummary {
 
   /** The package of a file under the sample's source root, from its directory. */
   static String packageOf(String path) {
-    String relative =
-        path.startsWith(BundledSample.SOURCE_ROOT + "/")
-            ? path.substring(BundledSample.SOURCE_ROOT.length() + 1)
-            : path;
+    String relative = path;
+    for (String root : BundledSample.ROOTS) {
+      if (path.startsWith(root + "/")) {
+        relative = path.substring(root.length() + 1);
+      }
+    }
     int slash = relative.lastIndexOf('/');
     return slash < 0 ? "(default package)" : relative.substring(0, slash).replace('/', '.');
   }

@@ -78,7 +78,7 @@ class SampleModeTest {
     assertEquals(
         "ReadOnce "
             + version
-            + ": the bundled sample walker (sample-walker/src/main/java), 5 files"
+            + ": the bundled sample walker (sample-walker/src/main/java, sample-walker/src/history/java), 5 files"
             + " in 2 packages\n"
             + "\n"
             + "demo         4 files  1 finding: UnlockedReread 1\n"

@@ -1,5 +1,7 @@
 package dev.readonce.checker.dataflow;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every message the rules report, in one place. Each names the slot, the line of the read it
  * relates to, and what to do.
@@ -35,12 +37,14 @@ final class Messages {
         slot);
   }
 
-  static String notPassed(String callee, String slot, String snapshot, int line) {
+  static String notPassed(String callee, String slot, @Nullable String snapshot, int line) {
     return String.format(
-        "%s() is given slot '%s' and reads it again, while this code decided on its snapshot"
-            + " %s (line %d); pass the snapshot along (a @Snapshot parameter) and decide on it"
-            + " there",
-        callee, slot, snapshot, line);
+        "%s() is given slot '%s' and reads it again, while this code decided on %s (line %d);"
+            + " pass the snapshot along (a @Snapshot parameter) and decide on it there",
+        callee,
+        slot,
+        snapshot == null ? "a snapshot of it" : "its snapshot '" + snapshot + "'",
+        line);
   }
 
   static String staleUnderLock(String snapshot, String slot, int readLine, int lockLine) {

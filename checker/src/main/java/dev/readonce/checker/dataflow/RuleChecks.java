@@ -342,10 +342,7 @@ final class RuleChecks {
       }
       Deciding deciding = deciding(node, earlier, store);
       if (deciding != null) {
-        String snapshot =
-            deciding.use != null
-                ? "'" + deciding.use.getSimpleName() + "'"
-                : "read on line " + deciding.line;
+        String snapshot = deciding.use == null ? null : deciding.use.getSimpleName().toString();
         report(
             Rule.SNAPSHOT_NOT_PASSED,
             node,
