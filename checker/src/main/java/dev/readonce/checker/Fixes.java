@@ -30,7 +30,35 @@ final class Fixes {
     return before.isBlank() ? before : "";
   }
 
+  /** Deletes a statement, and its line when the statement is alone on it. */
+  private static SuggestedFix deleteLine(com.sun.source.tree.Tree statement, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    int start = ((JCTree) statement).getStartPosition();
+    int end = state.getEndPosition(statement);
+    if (source == null || start < 0 || end < 0) {
+      return SuggestedFix.delete(statement);
+    }
+    int lineStart = start;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    int lineEnd = end;
+    while (lineEnd < source.length() && source.charAt(lineEnd) != '\n') {
+      lineEnd++;
+    }
+    boolean alone =
+        source.subSequence(lineStart, start).toString().isBlank()
+            && source.subSequence(end, lineEnd).toString().isBlank()
+            && lineEnd < source.length();
+    return alone
+        ? SuggestedFix.replace(lineStart, lineEnd + 1, "")
+        : SuggestedFix.delete(statement);
+  }
+
   static @Nullable SuggestedFix toFix(@Nullable FixPlan plan, VisitorState state) {
+    if (plan instanceof FixPlan.RemoveReread remove) {
+      return deleteLine(remove.statement(), state);
+    }
     if (plan instanceof FixPlan.UseSnapshot use) {
       return SuggestedFix.replace(use.reread(), use.variable());
     }

@@ -40,6 +40,31 @@ class SuggestedFixesTest {
   }
 
   @Test
+  void rereadIntoTheSameVariableIsRemoved() {
+    helper(UnlockedReread.class)
+        .addInputLines(
+            "T.java",
+            "class T {",
+            "  int again(Upper u) {",
+            "    long v = u.get();",
+            "    if (Pt.none(v)) return 0;",
+            "    v = u.get();",
+            "    return Pt.leaf(v) ? 1 : 2;",
+            "  }",
+            "}")
+        .addOutputLines(
+            "T.java",
+            "class T {",
+            "  int again(Upper u) {",
+            "    long v = u.get();",
+            "    if (Pt.none(v)) return 0;",
+            "    return Pt.leaf(v) ? 1 : 2;",
+            "  }",
+            "}")
+        .doTest(TEXT);
+  }
+
+  @Test
   void callbackUsesTheCallersSnapshot() {
     helper(UnlockedReread.class)
         .addInputLines(

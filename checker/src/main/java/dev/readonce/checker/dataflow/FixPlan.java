@@ -20,6 +20,14 @@ public sealed interface FixPlan {
   record UseSnapshot(Tree reread, String variable) implements FixPlan {}
 
   /**
+   * Delete a statement that re-reads the slot into the variable that already holds this pass's
+   * snapshot ({@code pmd = pmdp.get();} again): the pass then decides on its first snapshot.
+   *
+   * @param statement the expression statement of the re-read
+   */
+  record RemoveReread(Tree statement) implements FixPlan {}
+
+  /**
    * Read the slot once into a new local before the statement of the first read, and use the
    * local for the first read and every second read of the pass.
    *

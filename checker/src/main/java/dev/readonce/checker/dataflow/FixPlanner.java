@@ -47,7 +47,12 @@ final class FixPlanner {
       Tree parent = cx.parent(tree);
       if (parent instanceof AssignmentTree assignment
           && TreeInfo.symbol((JCTree) assignment.getVariable()) == holder) {
-        return null; // `v = u.get()` again: the fix is to not re-read, which is a judgement call
+        // `v = u.get()` again, with no modification of the slot by this thread in between: keep
+        // deciding on the first snapshot.
+        Tree statement = cx.parent(assignment);
+        return statement instanceof com.sun.source.tree.ExpressionStatementTree
+            ? new FixPlan.RemoveReread(statement)
+            : null;
       }
       return cx.inScope(holder, tree)
           ? new FixPlan.UseSnapshot(tree, holder.getSimpleName().toString())
