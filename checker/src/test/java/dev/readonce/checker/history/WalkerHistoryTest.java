@@ -107,6 +107,29 @@ class WalkerHistoryTest {
         findings.toString());
   }
 
+  /** The numbers on {@code checker/docs/history.md} are the markers' (the page cannot drift). */
+  @Test
+  void historyPageCountsAreTheMarkers() throws java.io.IOException {
+    String page = Files.readString(Path.of("docs", "history.md"));
+    for (String check : MarkedSources.CHECKS) {
+      java.util.regex.Matcher row =
+          java.util.regex.Pattern.compile("\\| " + check + " \\| (\\d+) \\| (\\d+) \\|")
+              .matcher(page);
+      assertTrue(row.find(), "no row for " + check + " on docs/history.md");
+      assertEquals(count(markers, "prerfc", check), Long.parseLong(row.group(1)), check);
+      assertEquals(count(markers, "rfc", check), Long.parseLong(row.group(2)), check);
+    }
+    long falsePositiveCount = falsePositives.size();
+    assertTrue(
+        page.contains("## Known false positives: " + falsePositiveCount),
+        "docs/history.md should say " + falsePositiveCount + " false positives");
+  }
+
+  private static long count(
+      ImmutableSortedSet<MarkedSources.Mark> marks, String packagePath, String check) {
+    return in(marks, packagePath).stream().filter(m -> m.check().equals(check)).count();
+  }
+
   @Test
   void machineAndFixedVariantAreClean() {
     for (String clean : List.of("mm", "fixed")) {
