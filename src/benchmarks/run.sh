@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs one of the ReadOnce benchmarks from a clean clone (see checker/docs/performance.md):
+#
+#   src/benchmarks/run.sh compile [options]   compile overhead on Guava and the slot-dense corpus
+#   src/benchmarks/run.sh scaling [options]   analysis time against method size
+#   src/benchmarks/run.sh audit   [options]   audit mode over Guava, Caffeine and JCTools
+#   src/benchmarks/run.sh jmh     [JMH options] the walker and slot-read microbenchmarks
+#
+# Builds first with `mvn -Pbench package -DskipTests` (set SKIP_BUILD=1 to reuse a build). The
+# normal build (mvn verify) does not include any of this.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bench="$root/src/benchmarks"
+what=${1:?usage: run.sh compile|scaling|audit|jmh [options]}
+shift
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  (cd "$root" && mvn -B -q -Pbench package -DskipTests)
+fi
+
+# javac's internals, which Error Prone needs when it runs inside this JVM (as in .mvn/jvm.config).
+exports=()
+while read -r flag; do
+  [[ -n "$flag" ]] && exports+=("$flag")
+done < "$root/.mvn/jvm.config"
+
+cp="$bench/target/classes:$bench/target/lib/*"
+corpora="$bench/corpora"
+work="$bench/target/bench"
+walker_cp=$(ls "$bench"/target/lib/readonce-annotations-*.jar)
+walker_jar=$(ls "$bench"/target/lib/readonce-sample-walker-*.jar)
+# A fixed heap, so that heap sizing does not differ between rounds.
+jvm=(java -Xms6g -Xmx6g "${exports[@]}" -cp "$cp")
+
+case "$what" in
+  compile)
+    exec "${jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" \
+      --guava "$corpora/guava/target/corpus" \
+      --walker-sources "$root/sample-walker/src/main/java" --walker-classpath "$walker_cp" "$@" ;;
+  scaling)
+    exec "${jvm[@]}" dev.readonce.bench.compile.Scaling --work "$work/scaling" \
+      --classpath "$walker_cp:$walker_jar" "$@" ;;
+  audit)
+    exec "${jvm[@]}" dev.readonce.bench.audit.Audit --work "$work/audit" \
+      --library "guava-33.4.0=$corpora/guava/target/corpus" \
+      --library "caffeine-3.3.1=$corpora/caffeine/target/corpus" \
+      --library "jctools-4.0.5=$corpora/jctools/target/corpus" "$@" ;;
+  jmh)
+    exec java -cp "$cp" org.openjdk.jmh.Main "$@" ;;
+  *)
+    echo "unknown benchmark: $what" >&2
+    exit 2 ;;
+esac
