@@ -14,6 +14,7 @@ import com.google.errorprone.bugpatterns.BugChecker.UnaryTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -21,9 +22,11 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import dev.readonce.checker.analysis.Analyses;
+import dev.readonce.checker.analysis.UnitAnalysis;
 import dev.readonce.checker.dataflow.Finding;
 import dev.readonce.checker.dataflow.Rule;
 import dev.readonce.checker.model.ContractsFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shape every ReadOnce check shares: the analysis runs once per compilation unit (shared by
@@ -41,6 +44,14 @@ abstract class ReadOnceCheck extends BugChecker
 
   private final ReadOnceConfig config;
 
+  /**
+   * The last compilation unit found to have no findings at all. Each check is called on every
+   * identifier, member select, call and assignment of every unit; in the usual unit, which has no
+   * finding, this turns each of those calls into one comparison instead of a context lookup and a
+   * map probe (a measurable share of compile time on code without slots).
+   */
+  private @Nullable CompilationUnitTree quietUnit;
+
   ReadOnceCheck(ErrorProneFlags flags) {
     this.config = ReadOnceConfig.from(flags);
   }
@@ -48,11 +59,19 @@ abstract class ReadOnceCheck extends BugChecker
   abstract Rule rule();
 
   private Description report(Tree tree, VisitorState state) {
-    ImmutableList<Finding> found =
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (unit == quietUnit) {
+      return Description.NO_MATCH;
+    }
+    UnitAnalysis analysis =
         Analyses.instance(
                 state, context -> ContractsFactory.create(context, config), config.audit())
-            .forUnit(state)
-            .findingsAt(tree, rule());
+            .forUnit(state);
+    if (analysis.hasNoFindings()) {
+      quietUnit = unit;
+      return Description.NO_MATCH;
+    }
+    ImmutableList<Finding> found = analysis.findingsAt(tree, rule());
     if (found.isEmpty()) {
       return Description.NO_MATCH;
     }
