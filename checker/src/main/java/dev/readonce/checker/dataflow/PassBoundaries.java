@@ -44,6 +44,11 @@ public final class PassBoundaries {
     for (int i = 0; i < order.size(); i++) {
       index.put(order.get(i), i);
     }
+    if (!hasRetreatingEdge(order, index)) {
+      // No edge goes back in reverse postorder, so there is no loop: skip the dominator sets,
+      // whose cost grows with the square of the number of blocks (long straight-line methods).
+      return new PassBoundaries(new IdentityHashMap<>());
+    }
     BitSet[] dominators = dominators(order, index);
     IdentityHashMap<Block, Set<Block>> loops = new IdentityHashMap<>();
     for (Block u : order) {
@@ -72,6 +77,19 @@ public final class PassBoundaries {
           }
         });
     return new PassBoundaries(entries);
+  }
+
+  /** Whether some edge leads to a block that is not later in reverse postorder (a loop's mark). */
+  private static boolean hasRetreatingEdge(List<Block> order, IdentityHashMap<Block, Integer> index) {
+    for (int i = 0; i < order.size(); i++) {
+      for (Block s : successors(order.get(i))) {
+        Integer j = index.get(s);
+        if (j != null && j <= i) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The first node executed on entering the header; through node-less blocks, within the loop. */
