@@ -42,9 +42,8 @@ case "$what" in
       --classpath "$walker_cp:$walker_jar" "$@" ;;
   audit)
     exec "${jvm[@]}" dev.readonce.bench.audit.Audit --work "$work/audit" \
-      --library "guava-33.4.0=$corpora/guava/target/corpus" \
-      --library "caffeine-3.3.1=$corpora/caffeine/target/corpus" \
-      --library "jctools-4.0.5=$corpora/jctools/target/corpus" "$@" ;;
+      --library "guava-33.4.0=$corpora/guava/target/corpus,caffeine-3.3.1=$corpora/caffeine/target/corpus,jctools-4.0.5=$corpora/jctools/target/corpus" \
+      "$@" ;;
   jmh)
     exec java -cp "$cp" org.openjdk.jmh.Main "$@" ;;
   *)

@@ -1,5 +1,6 @@
 package dev.readonce.bench.compile;
 
+import dev.readonce.bench.javac.Clock;
 import dev.readonce.bench.javac.Compilation;
 import dev.readonce.bench.javac.Configuration;
 import dev.readonce.bench.javac.Corpus;
@@ -26,33 +27,40 @@ public final class AlternatingRounds {
     this.log = log;
   }
 
-  /** The measured rounds: one wall time (ns) per configuration per round, in round order. */
-  public record Samples(Map<Configuration, List<Long>> nanos) {
+  /** The measured rounds: the times of each configuration, one per round, in round order. */
+  public record Samples(Map<Configuration, List<Clock.Times>> times) {
 
-    /** The median wall time in milliseconds. */
-    public double medianMillis(Configuration c) {
-      return Stats.median(nanos.get(c)) / 1e6;
+    /** The samples of one configuration in one measure, in nanoseconds. */
+    public List<Long> nanos(Configuration c, Measure m) {
+      return times.get(c).stream().map(m::of).toList();
+    }
+
+    /** The median in milliseconds. */
+    public double medianMillis(Configuration c, Measure m) {
+      return Stats.median(nanos(c, m)) / 1e6;
     }
 
     /** The median over rounds of {@code a / b} measured in the same round. */
-    public double pairedRatio(Configuration a, Configuration b) {
+    public double pairedRatio(Configuration a, Configuration b, Measure m) {
+      List<Long> x = nanos(a, m);
+      List<Long> y = nanos(b, m);
       List<Double> ratios = new ArrayList<>();
-      for (int i = 0; i < nanos.get(a).size(); i++) {
-        ratios.add((double) nanos.get(a).get(i) / nanos.get(b).get(i));
+      for (int i = 0; i < x.size(); i++) {
+        ratios.add((double) x.get(i) / y.get(i));
       }
       return Stats.median(ratios);
     }
 
     /** The ratio of the medians. */
-    public double medianRatio(Configuration a, Configuration b) {
-      return medianMillis(a) / medianMillis(b);
+    public double medianRatio(Configuration a, Configuration b, Measure m) {
+      return medianMillis(a, m) / medianMillis(b, m);
     }
   }
 
   /** Runs {@code warmup + rounds} rounds of {@code configurations} on {@code corpus}. */
   public Samples run(Corpus corpus, List<Configuration> configurations, int warmup, int rounds)
       throws IOException {
-    Map<Configuration, List<Long>> measured = new EnumMap<>(Configuration.class);
+    Map<Configuration, List<Clock.Times>> measured = new EnumMap<>(Configuration.class);
     configurations.forEach(c -> measured.put(c, new ArrayList<>()));
     for (int round = 0; round < warmup + rounds; round++) {
       StringBuilder line = new StringBuilder();
@@ -63,9 +71,10 @@ public final class AlternatingRounds {
         System.gc();
         Compilation done = javac.compile(corpus, c.options());
         if (round >= warmup) {
-          measured.get(c).add(done.nanos());
+          measured.get(c).add(done.time());
         }
-        line.append(String.format(" %s %.0f ms;", c.name(), done.nanos() / 1e6));
+        line.append(String.format(" %s %.0f ms (cost %.0f);", c.name(), done.nanos() / 1e6,
+            done.time().costNanos() / 1e6));
       }
       log.println(line);
     }

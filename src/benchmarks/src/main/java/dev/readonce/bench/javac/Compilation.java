@@ -8,13 +8,18 @@ import java.util.TreeMap;
  * One finished compilation.
  *
  * @param corpus the corpus name
- * @param nanos wall time of {@code JavacTask.call()}
+ * @param time the times of {@code JavacTask.call()}
  * @param findings every diagnostic reported
  */
-public record Compilation(String corpus, long nanos, List<Finding> findings) {
+public record Compilation(String corpus, Clock.Times time, List<Finding> findings) {
 
   public Compilation {
     findings = List.copyOf(findings);
+  }
+
+  /** The wall time in nanoseconds. */
+  public long nanos() {
+    return time.wallNanos();
   }
 
   /** The number of errors. */

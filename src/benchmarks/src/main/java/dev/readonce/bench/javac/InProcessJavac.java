@@ -54,8 +54,8 @@ public final class InProcessJavac {
   }
 
   /**
-   * Compiles {@code corpus} with {@code options} added to the common ones, and returns its wall
-   * time and diagnostics. Throws if javac reports an error: a benchmark of a failed compilation,
+   * Compiles {@code corpus} with {@code options} added to the common ones, and returns its times
+   * and diagnostics. Throws if javac reports an error: a benchmark of a failed compilation,
    * or an audit in which the checker crashed, must not pass quietly.
    */
   public Compilation compile(Corpus corpus, List<String> options) throws IOException {
@@ -71,18 +71,18 @@ public final class InProcessJavac {
     all.addAll(List.of("-processorpath", pluginPath, "-proc:none", "-encoding", "UTF-8", "-Xmaxwarns", "1000000",
         "-Xmaxerrs", "1000000", "-XDsuppressNotes"));
     all.addAll(options);
-    long elapsed;
+    Clock.Times time;
     boolean ok;
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
       Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(corpus.sources());
-      long start = System.nanoTime();
+      Clock clock = Clock.start();
       ok = javac.getTask(null, files, d -> findings.add(Finding.of(d)), all, null, units).call();
-      elapsed = System.nanoTime() - start;
+      time = clock.stop();
     } finally {
       delete(out);
     }
-    Compilation result = new Compilation(corpus.name(), elapsed, findings);
+    Compilation result = new Compilation(corpus.name(), time, findings);
     if (!ok || result.errors() > 0) {
       throw new CompilationFailed(corpus, options, result);
     }
