@@ -33,6 +33,7 @@ import static dev.readonce.walker.mm.SchedulePoint.WALK_PTE_AFTER_READ;
 import static dev.readonce.walker.mm.SchedulePoint.WALK_PUD_AFTER_READ;
 import static dev.readonce.walker.mm.SchedulePoint.WALK_PUD_AFTER_SPLIT;
 import static dev.readonce.walker.mm.SchedulePoint.WALK_PUD_BEFORE_DESCENT;
+import static dev.readonce.walker.mm.SchedulePoint.WALK_PUD_NOVMA_AFTER_LEAF_TEST;
 
 import dev.readonce.annotations.Snapshot;
 import dev.readonce.walker.mm.EntryRef;
@@ -66,7 +67,7 @@ final class PageTableWalk {
     MmWalkOps.PteEntry<P> pteEntry = walk.ops.pteEntry();
     for (; ; ptep = ptep.next()) {
       long pte = ptep.get();
-      walk.mm.schedule().at(WALK_PTE_AFTER_READ, addr);
+      walk.mm.schedule().at(WALK_PTE_AFTER_READ, addr, pte);
       int err = pteEntry.pteEntry(pte, ptep, addr, addr + PAGE_SIZE, walk);
       if (err != 0) {
         return err;
@@ -94,7 +95,7 @@ final class PageTableWalk {
       walk.action = Action.AGAIN;
       return 0;
     }
-    walk.mm.schedule().at(PTE_OFFSET_MAP_BEFORE_LOCK, addr);
+    walk.mm.schedule().at(PTE_OFFSET_MAP_BEFORE_LOCK, addr, pmd);
     Lock ptl = pteLock(walk.mm, pmd);
     try {
       if (!pmdSame(pmdp, pmd)) {
@@ -125,7 +126,7 @@ final class PageTableWalk {
       again:
       for (; ; ) {
         long pmd = pmdp.get();
-        walk.mm.schedule().at(WALK_PMD_AFTER_READ, addr);
+        walk.mm.schedule().at(WALK_PMD_AFTER_READ, addr, pmd);
         if (pmdNone(pmd) || (walk.vma() == null && !walk.noVma)) {
           int err = ops.pteHole() == null ? 0 : ops.pteHole().pteHole(addr, next, depth, walk);
           if (err != 0) {
@@ -185,7 +186,7 @@ final class PageTableWalk {
       again:
       for (; ; ) {
         long pud = pudp.get();
-        walk.mm.schedule().at(WALK_PUD_AFTER_READ, addr);
+        walk.mm.schedule().at(WALK_PUD_AFTER_READ, addr, pud);
         if (pudNone(pud) || (walk.vma() == null && !walk.noVma)) {
           int err = ops.pteHole() == null ? 0 : ops.pteHole().pteHole(addr, next, depth, walk);
           if (err != 0) {
@@ -208,8 +209,13 @@ final class PageTableWalk {
           splitHugePud(walk.vma(), pudp, addr);
           walk.mm.schedule().at(WALK_PUD_AFTER_SPLIT, addr);
           pud = pudp.get(); // the split may have changed the slot: a fresh snapshot
-        } else if (pudLeaf(pud) || !pudPresent(pud)) {
+        } else if (pudLeaf(pud)) {
           break again;
+        } else {
+          walk.mm.schedule().at(WALK_PUD_NOVMA_AFTER_LEAF_TEST, addr);
+          if (!pudPresent(pud)) {
+            break again;
+          }
         }
         // 3b89863c3fa4: a split leaves none, and a refault may install a huge PUD before the
         // re-read; descend only into a table, and handle anything else in a new pass.
@@ -246,7 +252,7 @@ final class PageTableWalk {
     for (P4dRef p4dp = p4dOffset(walk.mm, pgd, addr); ; p4dp = p4dp.next()) {
       long next = p4dAddrEnd(addr, end);
       long p4d = p4dp.get();
-      walk.mm.schedule().at(WALK_P4D_AFTER_READ, addr);
+      walk.mm.schedule().at(WALK_P4D_AFTER_READ, addr, p4d);
       int err = 0;
       // p4d_none_or_clear_bad(): none, or bad (never made by this machine; the kernel clears a
       // bad entry with an unlocked store, which the model does not copy) is a hole.
@@ -281,7 +287,7 @@ final class PageTableWalk {
     for (PgdRef pgdp = pgdOffset(walk.mm, addr); ; pgdp = pgdp.next()) {
       long next = pgdAddrEnd(addr, end);
       long pgd = pgdp.get();
-      walk.mm.schedule().at(WALK_PGD_AFTER_READ, addr);
+      walk.mm.schedule().at(WALK_PGD_AFTER_READ, addr, pgd);
       int err = 0;
       if (!pgdTable(pgd)) { // pgd_none_or_clear_bad(), as at the P4D level
         err = ops.pteHole() == null ? 0 : ops.pteHole().pteHole(addr, next, 0, walk);

@@ -49,6 +49,18 @@ public abstract class EntryRef {
   }
 
   /**
+   * One plain, non-atomic read of the slot: the {@code *pud} of kernels before {@code READ_ONCE}
+   * ({@code pud_none(*pud)}), for the historical variants of the walk only. The compiler may
+   * repeat, merge or hoist a plain read (JLS §17.4) and split a {@code long} into two halves
+   * (§17.7); callers without the slot's lock get the checker's plain-read finding. Use {@link
+   * #get()}.
+   */
+  @ReadOnce(atomic = false)
+  public final long deref() {
+    return table[index];
+  }
+
+  /**
    * Stores {@code value}: {@code set_pXd_at()}, {@code WRITE_ONCE(*p, v)}. Hold the slot's lock.
    */
   @ModifiesSlot(requiresLock = true)

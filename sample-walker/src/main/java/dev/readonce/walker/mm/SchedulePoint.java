@@ -6,24 +6,33 @@ package dev.readonce.walker.mm;
  * changes the slot.
  *
  * <p>Every variant of the walk and its clients calls the same points at the same kernel spots, so
- * one test schedule replays against each variant. Each constant says where it is called and which
- * locks the calling thread holds there; an action registered for a point runs on that thread at
- * that moment, so it must not take those locks ({@link PgtableLocks} fails fast when it tries). The
- * address passed is the walker's current address (the start of the entry's span).
+ * one test schedule replays against each variant. Where the historical variants read a slot several
+ * times for what the fixed walk decides on one snapshot, a point sits after the last of those reads
+ * and before the walker acts on them, unless it says otherwise. Callers that hold the value they
+ * read pass it ({@link Schedule#at(SchedulePoint, long, long)}), for an {@link Schedule.Observer}.
+ * Each constant says where it is called and which locks the calling thread holds there; an action
+ * registered for a point runs on that thread at that moment, so it must not take those locks
+ * ({@link PgtableLocks} fails fast when it tries). The address passed is the walker's current
+ * address (the start of the entry's span).
  *
  * <p>Where the fixed variant calls them:
  *
  * <ul>
  *   <li>{@code fixed.PageTableWalk}: {@code walkPgdRange} ({@link #WALK_PGD_AFTER_READ}), {@code
  *       walkP4dRange} ({@link #WALK_P4D_AFTER_READ}), {@code walkPudRange} ({@link
- *       #WALK_PUD_AFTER_READ}, {@link #WALK_PUD_AFTER_SPLIT}, {@link #WALK_PUD_BEFORE_DESCENT}),
- *       {@code walkPmdRange} ({@link #WALK_PMD_AFTER_READ}, {@link #WALK_PMD_AFTER_SPLIT}), {@code
- *       walkPteRange} ({@link #PTE_OFFSET_MAP_BEFORE_LOCK}), {@code walkPteRangeInner} ({@link
- *       #WALK_PTE_AFTER_READ});
- *   <li>{@code fixed.client.Hmm}: {@code hmmVmaWalkPud} ({@link #HMM_WALK_PUD_BEFORE_LOCK}),
- *       {@code hmmVmaWalkPmd} ({@link #HMM_WALK_PMD_BEFORE_HANDLE});
+ *       #WALK_PUD_AFTER_READ}, {@link #WALK_PUD_NOVMA_AFTER_LEAF_TEST}, {@link
+ *       #WALK_PUD_AFTER_SPLIT}, {@link #WALK_PUD_BEFORE_DESCENT}), {@code walkPmdRange} ({@link
+ *       #WALK_PMD_AFTER_READ}, {@link #WALK_PMD_AFTER_SPLIT}), {@code walkPteRange} ({@link
+ *       #PTE_OFFSET_MAP_BEFORE_LOCK}), {@code walkPteRangeInner} ({@link #WALK_PTE_AFTER_READ});
+ *   <li>{@code fixed.client.Hmm}: {@code hmmVmaWalkPud} ({@link #HMM_WALK_PUD_BEFORE_LOCK}), {@code
+ *       hmmVmaWalkPmd} ({@link #HMM_WALK_PMD_BEFORE_HANDLE});
  *   <li>{@code fixed.client.FollowPfnmap.followPfnmapStart} ({@link
  *       #FOLLOW_PFNMAP_PUD_BEFORE_LOCK}, {@link #FOLLOW_PFNMAP_PMD_BEFORE_LOCK});
+ *   <li>the historical variants ({@code dev.readonce.walker.prerfc}, {@code .rfc}) call the walk's
+ *       points at the same spots of their {@code PageTableWalk}, {@code PgtableV510} ({@link
+ *       #WALK_PGD_AFTER_READ} and {@link #WALK_P4D_AFTER_READ}, between the reads of {@code
+ *       pXd_none_or_clear_bad()} and its clear) and clients ({@code FollowPfnmap} in rfc only;
+ *       v5.10's {@code follow_pte()} takes no huge-entry lock);
  *   <li>{@link PgtableAlloc}, shared by every variant: {@code __pudAlloc}, {@code __pmdAlloc},
  *       {@code __pteAlloc} ({@link #PUD_ALLOC_BEFORE_LOCK}, {@link #PMD_ALLOC_BEFORE_LOCK}, {@link
  *       #PTE_ALLOC_BEFORE_LOCK}).
@@ -43,6 +52,14 @@ public enum SchedulePoint {
    * none.
    */
   WALK_PUD_AFTER_READ,
+
+  /**
+   * {@code walk_pud_range()} without a VMA ({@code walk_page_range_novma()}): after the PUD was
+   * found not to be a leaf, before it is tested for present. Before the RFC, the kernel's {@code
+   * pud_leaf(*pud) || !pud_present(*pud)} reads the slot once for each test, and a huge PUD
+   * installed here passes both. Locks: none.
+   */
+  WALK_PUD_NOVMA_AFTER_LEAF_TEST,
 
   /**
    * {@code walk_pud_range()}: after {@code split_huge_pud()}, before the PUD is read again: where a

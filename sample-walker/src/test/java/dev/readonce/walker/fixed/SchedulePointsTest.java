@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.readonce.walker.fixed.client.FollowPfnmap;
 import dev.readonce.walker.fixed.client.Hmm;
 import dev.readonce.walker.fixed.client.HmmRange;
+import dev.readonce.walker.fixed.client.Ptdump;
 import dev.readonce.walker.mm.MmStruct;
 import dev.readonce.walker.mm.Schedule;
 import dev.readonce.walker.mm.SchedulePoint;
@@ -40,16 +41,23 @@ class SchedulePointsTest {
   private static final long BAR = 2 * PUD_SIZE;
   private static final long BAR2 = 3 * PUD_SIZE;
 
-  private record Run(List<Schedule.Hit> faults, List<Schedule.Hit> hmm, List<Schedule.Hit> follow) {
+  private record Run(
+      List<Schedule.Hit> faults,
+      List<Schedule.Hit> hmm,
+      List<Schedule.Hit> follow,
+      List<Schedule.Hit> dump) {
     Set<SchedulePoint> points() {
-      return java.util.stream.Stream.of(faults, hmm, follow)
+      return java.util.stream.Stream.of(faults, hmm, follow, dump)
           .flatMap(List::stream)
           .map(Schedule.Hit::point)
           .collect(Collectors.toCollection(() -> EnumSet.noneOf(SchedulePoint.class)));
     }
   }
 
-  /** Faults a layout in, snapshots it with HMM, follows two pfn maps; traces each phase. */
+  /**
+   * Faults a layout in, snapshots it with HMM, follows two pfn maps, dumps it (a walk without
+   * VMAs); traces each phase.
+   */
   private static Run run() {
     MmStruct mm = new MmStruct();
     VmArea small = mm.mmapAnon(SMALL, THP, VM_READ | VM_WRITE);
@@ -81,7 +89,11 @@ class SchedulePointsTest {
           FollowPfnmap.followPfnmapEnd(FollowPfnmap.followPfnmapStart(bar2, BAR2));
           return null;
         });
-    return new Run(faults, hmm, mm.schedule().stopTracing());
+    List<Schedule.Hit> follow = mm.schedule().stopTracing();
+
+    mm.schedule().startTracing();
+    Ptdump.ptdumpWalkPgd(mm, List.of(new Ptdump.PtdumpRange(SMALL, DAX)));
+    return new Run(faults, hmm, follow, mm.schedule().stopTracing());
   }
 
   @Test
