@@ -45,7 +45,7 @@ case "$what" in
       --library "guava-33.4.0=$corpora/guava/target/corpus,caffeine-3.3.1=$corpora/caffeine/target/corpus,jctools-4.0.5=$corpora/jctools/target/corpus" \
       "$@" ;;
   jmh)
-    exec java -cp "$cp" org.openjdk.jmh.Main "$@" ;;
+    exec java -cp "$cp" dev.readonce.bench.jmh.JmhReport "$@" ;;
   *)
     echo "unknown benchmark: $what" >&2
     exit 2 ;;
