@@ -1,5 +1,7 @@
 package dev.readonce.checker.analysis;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -58,8 +60,10 @@ public final class UnitAnalysis implements Summaries {
       Types types,
       JavacProcessingEnvironment env) {
     this.unit = unit;
-    FieldVarHandles handles = FieldVarHandles.scan(unit);
-    this.contracts = audit ? new AuditContracts(declared, handles.accessedFields()) : declared;
+    // A scan of the whole unit: done only when a method is analyzed, or up front in audit mode,
+    // whose slots include the fields accessed through VarHandles.
+    Supplier<FieldVarHandles> handles = Suppliers.memoize(() -> FieldVarHandles.scan(unit));
+    this.contracts = audit ? new AuditContracts(declared, handles.get().accessedFields()) : declared;
     this.types = types;
     this.env = env;
     this.calls = new CallModel(contracts, handles);
