@@ -5,6 +5,7 @@
 #   src/benchmarks/run.sh scaling [options]   analysis time against method size
 #   src/benchmarks/run.sh audit   [options]   audit mode over Guava, Caffeine and JCTools
 #   src/benchmarks/run.sh jmh     [JMH options] the walker and slot-read microbenchmarks
+#   src/benchmarks/run.sh profile [options]   JFR profile of the checker on a corpus, split by part
 #
 # Builds first with `mvn -Pbench package -DskipTests` (set SKIP_BUILD=1 to reuse a build). The
 # normal build (mvn verify) does not include any of this.
@@ -44,6 +45,17 @@ case "$what" in
     exec "${jvm[@]}" dev.readonce.bench.audit.Audit --work "$work/audit" \
       --library "guava-33.4.0=$corpora/guava/target/corpus,caffeine-3.3.1=$corpora/caffeine/target/corpus,jctools-4.0.5=$corpora/jctools/target/corpus" \
       "$@" ;;
+  profile)
+    # Compiles one corpus (default: slot-dense) with the ReadOnce checks only, under JFR, then
+    # splits the samples (javac, checker, and the checker's parts).
+    jfr="$work/profile.jfr"
+    mkdir -p "$work"
+    "${jvm[@]}" -XX:StartFlightRecording=filename="$jfr",settings=profile \
+      dev.readonce.bench.compile.CompileOverhead --work "$work/profile" \
+      --guava "$corpora/guava/target/corpus" \
+      --walker-sources "$root/sample-walker/src/main/java" --walker-classpath "$walker_cp" \
+      --configs EP_READONCE --only slot-dense --warmup 3 --rounds 5 "$@"
+    exec java -cp "$cp" dev.readonce.bench.profile.JfrBreakdown "$jfr" ;;
   jmh)
     exec java -cp "$cp" dev.readonce.bench.jmh.JmhReport "$@" ;;
   *)
