@@ -5,7 +5,7 @@
 #   src/benchmarks/run.sh scaling [options]   analysis time against method size
 #   src/benchmarks/run.sh audit   [options]   audit mode over Guava, Caffeine and JCTools
 #   src/benchmarks/run.sh jmh     [JMH options] the walker and slot-read microbenchmarks
-#   src/benchmarks/run.sh profile [options]   JFR profile of the checker on a corpus, split by part
+#   src/benchmarks/run.sh profile [scaling] [options]   JFR profile of the checker, split by part
 #
 # Builds first with `mvn -Pbench package -DskipTests` (set SKIP_BUILD=1 to reuse a build). The
 # normal build (mvn verify) does not include any of this.
@@ -46,15 +46,22 @@ case "$what" in
       --library "guava-33.4.0=$corpora/guava/target/corpus,caffeine-3.3.1=$corpora/caffeine/target/corpus,jctools-4.0.5=$corpora/jctools/target/corpus" \
       "$@" ;;
   profile)
-    # Compiles one corpus (default: slot-dense) with the ReadOnce checks only, under JFR, then
-    # splits the samples (javac, checker, and the checker's parts).
+    # Compiles with the ReadOnce checks under JFR, then splits the samples (javac, checker, and
+    # the checker's parts). Default: the slot-dense corpus; `profile scaling --sizes 1000`
+    # profiles the scaling benchmark instead.
     jfr="$work/profile.jfr"
     mkdir -p "$work"
-    "${jvm[@]}" -XX:StartFlightRecording=filename="$jfr",settings=profile \
-      dev.readonce.bench.compile.CompileOverhead --work "$work/profile" \
-      --guava "$corpora/guava/target/corpus" \
-      --walker-sources "$root/sample-walker/src/main/java" --walker-classpath "$walker_cp" \
-      --configs EP_READONCE --only slot-dense --warmup 3 --rounds 5 "$@"
+    record=("${jvm[@]}" -XX:StartFlightRecording=filename="$jfr",settings=profile)
+    if [[ "${1:-}" == scaling ]]; then
+      shift
+      "${record[@]}" dev.readonce.bench.compile.Scaling --work "$work/profile-scaling" \
+        --classpath "$walker_cp:$walker_jar" --warmup 2 --rounds 8 "$@"
+    else
+      "${record[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/profile" \
+        --guava "$corpora/guava/target/corpus" \
+        --walker-sources "$root/sample-walker/src/main/java" --walker-classpath "$walker_cp" \
+        --configs EP_READONCE --only slot-dense --warmup 3 --rounds 5 "$@"
+    fi
     exec java -cp "$cp" dev.readonce.bench.profile.JfrBreakdown "$jfr" ;;
   jmh)
     exec java -cp "$cp" dev.readonce.bench.jmh.JmhReport "$@" ;;
