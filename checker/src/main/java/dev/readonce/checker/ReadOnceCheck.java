@@ -120,7 +120,8 @@ abstract class ReadOnceCheck extends BugChecker {
   }
 
   /** A check that reports at stores: {@code =}, {@code +=}, {@code ++}. */
-  interface AtStores extends AssignmentTreeMatcher, CompoundAssignmentTreeMatcher, UnaryTreeMatcher {
+  interface AtStores
+      extends AssignmentTreeMatcher, CompoundAssignmentTreeMatcher, UnaryTreeMatcher {
     Description report(Tree tree, VisitorState state);
 
     @Override

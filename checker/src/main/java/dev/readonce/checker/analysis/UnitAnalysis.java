@@ -63,7 +63,8 @@ public final class UnitAnalysis implements Summaries {
     // A scan of the whole unit: done only when a method is analyzed, or up front in audit mode,
     // whose slots include the fields accessed through VarHandles.
     Supplier<FieldVarHandles> handles = Suppliers.memoize(() -> FieldVarHandles.scan(unit));
-    this.contracts = audit ? new AuditContracts(declared, handles.get().accessedFields()) : declared;
+    this.contracts =
+        audit ? new AuditContracts(declared, handles.get().accessedFields()) : declared;
     this.types = types;
     this.env = env;
     this.calls = new CallModel(contracts, handles);

@@ -215,7 +215,9 @@ public final class SlotStore implements Store<SlotStore> {
     return out;
   }
 
-  /** The keys held in both maps, each with {@code mine.merge(theirs)}: a lock held on every path. */
+  /**
+   * The keys held in both maps, each with {@code mine.merge(theirs)}: a lock held on every path.
+   */
   private static OrderedPMap<SlotKey, LockRegion> intersection(
       OrderedPMap<SlotKey, LockRegion> mine, OrderedPMap<SlotKey, LockRegion> theirs) {
     if (mine == theirs || mine.isEmpty()) {
