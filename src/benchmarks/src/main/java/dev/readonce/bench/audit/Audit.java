@@ -31,7 +31,8 @@ public final class Audit {
       List.of(
           "-XDcompilePolicy=simple",
           "--should-stop=ifError=FLOW",
-          "-Xplugin:ErrorProne -XepDisableAllChecks " + Checks.enabled("WARN")
+          "-Xplugin:ErrorProne -XepDisableAllChecks "
+              + Checks.enabled("WARN")
               + " -XepOpt:ReadOnce:Audit=true");
 
   private Audit() {}
@@ -49,14 +50,15 @@ public final class Audit {
     for (String spec : args.string("library").split(",")) {
       String[] parts = spec.split("=", 2);
       Corpus corpus = Corpora.library(parts[0], Path.of(parts[1]), work.resolve("src"));
-      System.out.printf("%s: %d files, %d lines%n", corpus.name(), corpus.sources().size(),
-          corpus.lines());
+      System.out.printf(
+          "%s: %d files, %d lines%n", corpus.name(), corpus.sources().size(), corpus.lines());
       // Throws (and so fails the run) on any error, a crash of the checker included.
       Compilation result = javac.compile(corpus, OPTIONS);
       List<Finding> findings =
           result.findings().stream().filter(f -> Checks.NAMES.contains(f.check())).toList();
       Path root = work.resolve("src").resolve(corpus.name());
-      Files.write(work.resolve(corpus.name() + "-findings.txt"),
+      Files.write(
+          work.resolve(corpus.name() + "-findings.txt"),
           findings.stream().map(f -> AuditSample.relative(root, f)).toList(),
           StandardCharsets.UTF_8);
       counts.put(corpus.name(), result.countsByCheck());

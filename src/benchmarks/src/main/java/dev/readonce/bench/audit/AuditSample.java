@@ -12,14 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** The audit's outputs: the count table, and the triage sample with the code around each finding. */
+/**
+ * The audit's outputs: the count table, and the triage sample with the code around each finding.
+ */
 final class AuditSample {
 
   private static final int CONTEXT_LINES = 6;
 
   private AuditSample() {}
 
-  /** Up to {@code n} findings chosen at random with a fixed seed (the same run, the same sample). */
+  /**
+   * Up to {@code n} findings chosen at random with a fixed seed (the same run, the same sample).
+   */
   static List<Finding> pick(List<Finding> findings, int n, long seed) {
     List<Finding> shuffled = new ArrayList<>(findings);
     Collections.shuffle(shuffled, new Random(seed));
@@ -27,9 +31,10 @@ final class AuditSample {
   }
 
   static String relative(Path root, Finding f) {
-    String file = f.file().startsWith(root.toString())
-        ? root.relativize(Path.of(f.file())).toString()
-        : f.file();
+    String file =
+        f.file().startsWith(root.toString())
+            ? root.relativize(Path.of(f.file())).toString()
+            : f.file();
     return file + ":" + f.line() + " [" + f.check() + "] " + f.message().replace('\n', ' ');
   }
 
@@ -39,16 +44,17 @@ final class AuditSample {
     out.append(" total |\n|---|");
     Checks.NAMES.forEach(n -> out.append("---:|"));
     out.append("---:|\n");
-    counts.forEach((library, byCheck) -> {
-      out.append("| ").append(library).append(" |");
-      long total = 0;
-      for (String n : Checks.NAMES) {
-        long c = byCheck.getOrDefault(n, 0L);
-        total += c;
-        out.append(' ').append(c).append(" |");
-      }
-      out.append(' ').append(total).append(" |\n");
-    });
+    counts.forEach(
+        (library, byCheck) -> {
+          out.append("| ").append(library).append(" |");
+          long total = 0;
+          for (String n : Checks.NAMES) {
+            long c = byCheck.getOrDefault(n, 0L);
+            total += c;
+            out.append(' ').append(c).append(" |");
+          }
+          out.append(' ').append(total).append(" |\n");
+        });
     return out.toString();
   }
 

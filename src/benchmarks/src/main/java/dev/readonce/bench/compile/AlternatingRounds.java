@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles one corpus in every configuration, round after round, rotating the order each round
- * (so no configuration always runs first, right after a GC or while the JIT is busy), and keeps
- * the wall times of the rounds after the warm-up ones.
+ * Compiles one corpus in every configuration, round after round, rotating the order each round (so
+ * no configuration always runs first, right after a GC or while the JIT is busy), and keeps the
+ * wall times of the rounds after the warm-up ones.
  */
 public final class AlternatingRounds {
 
@@ -64,8 +64,9 @@ public final class AlternatingRounds {
     configurations.forEach(c -> measured.put(c, new ArrayList<>()));
     for (int round = 0; round < warmup + rounds; round++) {
       StringBuilder line = new StringBuilder();
-      line.append(String.format("  %s round %d%s:", corpus.name(), round + 1,
-          round < warmup ? " (warm-up)" : ""));
+      line.append(
+          String.format(
+              "  %s round %d%s:", corpus.name(), round + 1, round < warmup ? " (warm-up)" : ""));
       for (int k = 0; k < configurations.size(); k++) {
         Configuration c = configurations.get((round + k) % configurations.size());
         System.gc();
@@ -73,8 +74,10 @@ public final class AlternatingRounds {
         if (round >= warmup) {
           measured.get(c).add(done.time());
         }
-        line.append(String.format(" %s %.0f ms (cost %.0f);", c.name(), done.nanos() / 1e6,
-            done.time().costNanos() / 1e6));
+        line.append(
+            String.format(
+                " %s %.0f ms (cost %.0f);",
+                c.name(), done.nanos() / 1e6, done.time().costNanos() / 1e6));
       }
       log.println(line);
     }

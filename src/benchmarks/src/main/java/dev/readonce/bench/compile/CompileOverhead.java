@@ -16,11 +16,10 @@ import java.util.List;
  * same + the six ReadOnce checks, on Guava's sources and on the slot-dense corpus; prints medians
  * and ratios, and whether the overhead targets are met.
  *
- * <p>Options: {@code --work DIR --guava DIR --walker-sources DIR --walker-classpath PATH
- * [--warmup 2] [--rounds 7] [--generated-classes 300] [--seed N] [--only guava|slot-dense] [--configs A,B]}.
+ * <p>Options: {@code --work DIR --guava DIR --walker-sources DIR --walker-classpath PATH [--warmup
+ * 2] [--rounds 7] [--generated-classes 300] [--seed N] [--only guava|slot-dense] [--configs A,B]}.
  */
 public final class CompileOverhead {
-
 
   private CompileOverhead() {}
 
@@ -49,8 +48,8 @@ public final class CompileOverhead {
     }
     List<String> report = new ArrayList<>();
     for (Target t : targets) {
-      System.out.printf("%s: %d files, %d lines%n", t.corpus.name(), t.corpus.sources().size(),
-          t.corpus.lines());
+      System.out.printf(
+          "%s: %d files, %d lines%n", t.corpus.name(), t.corpus.sources().size(), t.corpus.lines());
       Samples samples = runner.run(t.corpus, configs, warmup, rounds);
       if (configs.size() < Configuration.values().length) {
         continue;

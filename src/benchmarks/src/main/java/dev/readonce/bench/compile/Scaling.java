@@ -13,10 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The scaling benchmark: for methods of N slot reads, the analysis time (the compile cost with
- * the ReadOnce checks minus that with Error Prone and no checks, paired per round; cost is the
- * compiling thread's CPU time plus GC time, see {@code Clock}), a table, a
- * fitted line and a fitted power-law exponent (1 = linear, 2 = quadratic).
+ * The scaling benchmark: for methods of N slot reads, the analysis time (the compile cost with the
+ * ReadOnce checks minus that with Error Prone and no checks, paired per round; cost is the
+ * compiling thread's CPU time plus GC time, see {@code Clock}), a table, a fitted line and a fitted
+ * power-law exponent (1 = linear, 2 = quadratic).
  *
  * <p>Options: {@code --work DIR --classpath PATH [--sizes 50,100,...] [--warmup 3] [--rounds 9]}.
  */

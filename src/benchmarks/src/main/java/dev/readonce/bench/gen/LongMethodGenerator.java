@@ -6,15 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes one class whose single method makes {@code n} unlocked slot reads, each of a new slot
- * and each followed by branches on its snapshot; every eighth block takes the slot's lock and
+ * Writes one class whose single method makes {@code n} unlocked slot reads, each of a new slot and
+ * each followed by branches on its snapshot; every eighth block takes the slot's lock and
  * re-validates in a {@code try}/{@code finally}. Two lines per read, so {@code n = 1000} is a
  * 2,000-line method: the input for the scaling benchmark (no path explosion allowed).
  *
  * <p>The constants are {@code long} literals on purpose: an {@code int} operand of {@code acc +=}
  * makes the Checker Framework's CFG builder insert a widening node, and each insertion there
- * re-indexes the whole method (quadratic in the method's length, before any ReadOnce code runs;
- * see checker/docs/performance.md).
+ * re-indexes the whole method (quadratic in the method's length, before any ReadOnce code runs; see
+ * checker/docs/performance.md).
  */
 public final class LongMethodGenerator {
 
@@ -57,15 +57,23 @@ public final class LongMethodGenerator {
       String s = "s" + k;
       src.append(k == 0 ? "" : "    PmdRef " + h + " = h" + (k - 1) + ".next(); ")
           .append(k == 0 ? "    " : "")
-          .append("long ").append(s).append(" = ").append(h).append(".get();\n");
+          .append("long ")
+          .append(s)
+          .append(" = ")
+          .append(h)
+          .append(".get();\n");
       if (k % 8 == 7) {
-        src.append(String.format(
-            "    if (pmdLeaf(%1$s)) { Lock l%3$d = pmdLock(mm, %2$s); try { if (pmdSame(%2$s, %1$s))"
-                + " { acc += pmdPfn(%1$s); } } finally { l%3$d.unlock(); } }%n", s, h, k));
+        src.append(
+            String.format(
+                "    if (pmdLeaf(%1$s)) { Lock l%3$d = pmdLock(mm, %2$s); try { if (pmdSame(%2$s,"
+                    + " %1$s)) { acc += pmdPfn(%1$s); } } finally { l%3$d.unlock(); } }%n",
+                s, h, k));
       } else {
-        src.append(String.format(
-            "    if (pmdNone(%1$s)) { acc += %2$dL; } else if (pmdLeaf(%1$s)) { acc ^= pmdPfn(%1$s); }"
-                + " else if (pmdTable(%1$s)) { acc -= %2$dL; }%n", s, k));
+        src.append(
+            String.format(
+                "    if (pmdNone(%1$s)) { acc += %2$dL; } else if (pmdLeaf(%1$s)) { acc ^="
+                    + " pmdPfn(%1$s); } else if (pmdTable(%1$s)) { acc -= %2$dL; }%n",
+                s, k));
       }
     }
     src.append("    return acc;\n  }\n}\n");

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes a slot-dense corpus: many walker-like classes, each a random mix (fixed seed) of the
- * fixed walker's shapes — a level scan from a snapshot, the PTE level entered under the lock with
- * a re-check, a locked update with retry, a callback lambda — and of helpers that touch no slot.
+ * Writes a slot-dense corpus: many walker-like classes, each a random mix (fixed seed) of the fixed
+ * walker's shapes — a level scan from a snapshot, the PTE level entered under the lock with a
+ * re-check, a locked update with retry, a callback lambda — and of helpers that touch no slot.
  * Every shape follows the discipline, so the corpus compiles with every check at ERROR.
  */
 public final class SlotCorpusGenerator {
@@ -231,11 +231,14 @@ public final class SlotCorpusGenerator {
 
   private static String shape(Random r, int m) {
     return switch (r.nextInt(5)) {
-      case 0 -> SCAN_PUDS.formatted(m, r.nextInt(1000), 1 + r.nextInt(9), 1 + r.nextInt(99), 1
-          + r.nextInt(511)) + SCAN_PMDS.formatted(m, r.nextInt(1000), 1 + r.nextInt(9),
-          1 + r.nextInt(99), 1 + r.nextInt(511));
-      case 1 -> SCAN_PMDS.formatted(m, r.nextInt(1000), 1 + r.nextInt(9), 1 + r.nextInt(99),
-          1 + r.nextInt(511));
+      case 0 ->
+          SCAN_PUDS.formatted(
+                  m, r.nextInt(1000), 1 + r.nextInt(9), 1 + r.nextInt(99), 1 + r.nextInt(511))
+              + SCAN_PMDS.formatted(
+                  m, r.nextInt(1000), 1 + r.nextInt(9), 1 + r.nextInt(99), 1 + r.nextInt(511));
+      case 1 ->
+          SCAN_PMDS.formatted(
+              m, r.nextInt(1000), 1 + r.nextInt(9), 1 + r.nextInt(99), 1 + r.nextInt(511));
       case 2 -> MARK_DIRTY.formatted(m, 1 + r.nextInt(8));
       case 3 -> CALLBACK.formatted(m, r.nextInt(100), r.nextInt(4));
       default -> HELPERS.formatted(m, 2 + r.nextInt(7), r.nextInt(1000), 7 + r.nextInt(40));

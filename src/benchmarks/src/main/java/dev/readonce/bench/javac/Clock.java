@@ -5,10 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * Measures one compilation two ways: wall time, and its cost — the CPU time of the compiling
- * thread (javac compiles on the calling thread) plus the garbage-collection time of the JVM
- * meanwhile. The cost does not count time the thread waited for a core, so it stays comparable
- * when other processes load the machine; the wall time is what a user waits.
+ * Measures one compilation two ways: wall time, and its cost — the CPU time of the compiling thread
+ * (javac compiles on the calling thread) plus the garbage-collection time of the JVM meanwhile. The
+ * cost does not count time the thread waited for a core, so it stays comparable when other
+ * processes load the machine; the wall time is what a user waits.
  */
 public final class Clock {
 

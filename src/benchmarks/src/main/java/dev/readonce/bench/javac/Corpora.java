@@ -19,15 +19,16 @@ public final class Corpora {
   private Corpora() {}
 
   /**
-   * A library resolved by a corpus module ({@code src/benchmarks/corpora/NAME/target/corpus}):
-   * its {@code sources.jar}, extracted under {@code work}, against {@code classpath.txt}. {@code
+   * A library resolved by a corpus module ({@code src/benchmarks/corpora/NAME/target/corpus}): its
+   * {@code sources.jar}, extracted under {@code work}, against {@code classpath.txt}. {@code
    * module-info.java} is left out: the sources are compiled on the class path.
    */
   public static Corpus library(String name, Path corpusDir, Path work) throws IOException {
     Path jar = corpusDir.resolve("sources.jar");
     Path dest = work.resolve(name);
     List<Path> sources = extract(jar, dest);
-    String cp = Files.readString(corpusDir.resolve("classpath.txt"), StandardCharsets.UTF_8).strip();
+    String cp =
+        Files.readString(corpusDir.resolve("classpath.txt"), StandardCharsets.UTF_8).strip();
     return new Corpus(name, sources, splitPath(cp));
   }
 

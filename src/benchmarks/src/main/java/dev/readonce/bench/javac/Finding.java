@@ -36,7 +36,13 @@ public record Finding(Diagnostic.Kind kind, String check, String file, long line
 
   @Override
   public String toString() {
-    return kind + " " + file + ":" + line + (check.isEmpty() ? "" : " [" + check + "]") + " "
+    return kind
+        + " "
+        + file
+        + ":"
+        + line
+        + (check.isEmpty() ? "" : " [" + check + "]")
+        + " "
         + message;
   }
 }

@@ -55,8 +55,8 @@ public final class InProcessJavac {
 
   /**
    * Compiles {@code corpus} with {@code options} added to the common ones, and returns its times
-   * and diagnostics. Throws if javac reports an error: a benchmark of a failed compilation,
-   * or an audit in which the checker crashed, must not pass quietly.
+   * and diagnostics. Throws if javac reports an error: a benchmark of a failed compilation, or an
+   * audit in which the checker crashed, must not pass quietly.
    */
   public Compilation compile(Corpus corpus, List<String> options) throws IOException {
     Path out = Files.createTempDirectory(scratch, "classes");
@@ -68,14 +68,25 @@ public final class InProcessJavac {
     all.add(corpus.classpath().stream().map(Path::toString).collect(Collectors.joining(":")));
     // No annotation processing: the harness's own class path holds processors that the corpora
     // do not use. Warnings are not limited to javac's default 100 (the audit counts them all).
-    all.addAll(List.of("-processorpath", pluginPath, "-proc:none", "-encoding", "UTF-8", "-Xmaxwarns", "1000000",
-        "-Xmaxerrs", "1000000", "-XDsuppressNotes"));
+    all.addAll(
+        List.of(
+            "-processorpath",
+            pluginPath,
+            "-proc:none",
+            "-encoding",
+            "UTF-8",
+            "-Xmaxwarns",
+            "1000000",
+            "-Xmaxerrs",
+            "1000000",
+            "-XDsuppressNotes"));
     all.addAll(options);
     Clock.Times time;
     boolean ok;
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
-      Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(corpus.sources());
+      Iterable<? extends JavaFileObject> units =
+          files.getJavaFileObjectsFromPaths(corpus.sources());
       Clock clock = Clock.start();
       ok = javac.getTask(null, files, d -> findings.add(Finding.of(d)), all, null, units).call();
       time = clock.stop();

@@ -11,9 +11,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
- * Runs the JMH benchmarks (taking JMH's own command-line options) and prints, besides JMH's
- * table, the ratios the performance page quotes, each with its error bar: fixed / pre-RFC walk
- * throughput (goal at least 0.95) and opaque / plain, acquire / plain read time.
+ * Runs the JMH benchmarks (taking JMH's own command-line options) and prints, besides JMH's table,
+ * the ratios the performance page quotes, each with its error bar: fixed / pre-RFC walk throughput
+ * (goal at least 0.95) and opaque / plain, acquire / plain read time.
  */
 public final class JmhReport {
 
@@ -24,7 +24,8 @@ public final class JmhReport {
     Map<String, Result<?>> byName = new HashMap<>();
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
-      byName.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+      byName.put(
+          name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
           r.getPrimaryResult());
     }
     System.out.println();
@@ -34,8 +35,8 @@ public final class JmhReport {
   }
 
   /**
-   * Prints {@code a / b} with the error propagated from JMH's 99.9% confidence intervals
-   * (relative errors added in quadrature), and the verdict against {@code goal} if one is given.
+   * Prints {@code a / b} with the error propagated from JMH's 99.9% confidence intervals (relative
+   * errors added in quadrature), and the verdict against {@code goal} if one is given.
    */
   private static void ratio(Map<String, Result<?>> results, String a, String b, double goal) {
     Result<?> x = results.get(a);
@@ -49,8 +50,12 @@ public final class JmhReport {
     double err = r * Math.sqrt(ex * ex + ey * ey);
     String verdict = "";
     if (!Double.isNaN(goal)) {
-      verdict = String.format("; goal at least %.2f: %s%s", goal, r >= goal ? "MET" : "MISSED",
-          r - err < goal && r >= goal ? " (within the error bar)" : "");
+      verdict =
+          String.format(
+              "; goal at least %.2f: %s%s",
+              goal,
+              r >= goal ? "MET" : "MISSED",
+              r - err < goal && r >= goal ? " (within the error bar)" : "");
     }
     System.out.printf("%s / %s = %.3f ± %.3f (%s)%s%n", a, b, r, err, x.getScoreUnit(), verdict);
   }

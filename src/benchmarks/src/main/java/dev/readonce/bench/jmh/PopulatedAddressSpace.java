@@ -12,9 +12,9 @@ import dev.readonce.walker.mm.MmStruct;
 import dev.readonce.walker.mm.VmArea;
 
 /**
- * A large, fully populated address space for the walker benchmarks: small pages (full PTE
- * tables), transparent huge pages (huge PMDs) and a device-DAX mapping (one huge PUD), all faulted
- * in as a process would, before any walk.
+ * A large, fully populated address space for the walker benchmarks: small pages (full PTE tables),
+ * transparent huge pages (huge PMDs) and a device-DAX mapping (one huge PUD), all faulted in as a
+ * process would, before any walk.
  */
 final class PopulatedAddressSpace {
 
@@ -23,7 +23,9 @@ final class PopulatedAddressSpace {
 
   private PopulatedAddressSpace() {}
 
-  /** Maps and faults {@code smallMiB} of small pages, then {@code thpMiB} of THP, then 1 GiB DAX. */
+  /**
+   * Maps and faults {@code smallMiB} of small pages, then {@code thpMiB} of THP, then 1 GiB DAX.
+   */
   static MmStruct build(int smallMiB, int thpMiB) {
     MmStruct mm = new MmStruct();
     long small = BASE;

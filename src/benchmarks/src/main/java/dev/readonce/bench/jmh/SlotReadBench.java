@@ -16,10 +16,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One table of 512 {@code long} slots read in full, as a walker scans a table: plain reads
- * ({@code *pud}), opaque reads ({@code READ_ONCE}) and acquire reads (what the model's walker
- * uses, for the missing address dependency). Each entry is read once and tested, as the
- * discipline asks; the test keeps the reads from being folded away.
+ * One table of 512 {@code long} slots read in full, as a walker scans a table: plain reads ({@code
+ * *pud}), opaque reads ({@code READ_ONCE}) and acquire reads (what the model's walker uses, for the
+ * missing address dependency). Each entry is read once and tested, as the discipline asks; the test
+ * keeps the reads from being folded away.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -19,11 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The fixed walk against the pre-RFC (v5.10) walk over the same large populated address space:
- * a whole-range walk whose callbacks count present PTEs and huge entries, as a page-table dump
- * would. Each variant's callbacks are written as its own clients are (the fixed ones decide on
- * the snapshot they are given; the pre-RFC ones get the handle and dereference it). Goal: the
- * fixed walk keeps at least 0.95 of the pre-RFC throughput ("the discipline is free").
+ * The fixed walk against the pre-RFC (v5.10) walk over the same large populated address space: a
+ * whole-range walk whose callbacks count present PTEs and huge entries, as a page-table dump would.
+ * Each variant's callbacks are written as its own clients are (the fixed ones decide on the
+ * snapshot they are given; the pre-RFC ones get the handle and dereference it). Goal: the fixed
+ * walk keeps at least 0.95 of the pre-RFC throughput ("the discipline is free").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

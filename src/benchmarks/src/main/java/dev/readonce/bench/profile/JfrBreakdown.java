@@ -11,10 +11,10 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Splits the execution samples of a JFR recording of the compile benchmark: how many fall in
- * javac overall, in the ReadOnce checker, and, within the checker, in CFG construction (the
- * Checker Framework's builder), the dataflow fixpoint (framework and transfer function), loop
- * detection, and the rest. Usage: {@code JfrBreakdown recording.jfr}.
+ * Splits the execution samples of a JFR recording of the compile benchmark: how many fall in javac
+ * overall, in the ReadOnce checker, and, within the checker, in CFG construction (the Checker
+ * Framework's builder), the dataflow fixpoint (framework and transfer function), loop detection,
+ * and the rest. Usage: {@code JfrBreakdown recording.jfr}.
  */
 public final class JfrBreakdown {
 
@@ -22,9 +22,11 @@ public final class JfrBreakdown {
   private static final Map<String, String> PARTS = new LinkedHashMap<>();
 
   static {
-    PARTS.put("CFG construction (Checker Framework CFGBuilder)",
+    PARTS.put(
+        "CFG construction (Checker Framework CFGBuilder)",
         "org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder.build");
-    PARTS.put("dataflow fixpoint (framework + SlotTransfer)",
+    PARTS.put(
+        "dataflow fixpoint (framework + SlotTransfer)",
         "org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl.performAnalysis");
     PARTS.put("loop detection (PassBoundaries)", "dev.readonce.checker.dataflow.PassBoundaries.of");
     PARTS.put("fast path (Relevance)", "dev.readonce.checker.analysis.Relevance.mentionsContract");
@@ -66,16 +68,21 @@ public final class JfrBreakdown {
         }
       }
     }
-    System.out.printf("samples: %d; in javac: %d; in the ReadOnce checker: %d (%.1f%% of javac)%n",
+    System.out.printf(
+        "samples: %d; in javac: %d; in the ReadOnce checker: %d (%.1f%% of javac)%n",
         total, javac, checker, 100.0 * checker / Math.max(1, javac));
     long attributed = 0;
     for (Map.Entry<String, Long> p : parts.entrySet()) {
       attributed += p.getValue();
-      System.out.printf("  %-50s %6d  %5.1f%% of the checker%n", p.getKey(), p.getValue(),
-          100.0 * p.getValue() / Math.max(1, checker));
+      System.out.printf(
+          "  %-50s %6d  %5.1f%% of the checker%n",
+          p.getKey(), p.getValue(), 100.0 * p.getValue() / Math.max(1, checker));
     }
-    System.out.printf("  %-50s %6d  %5.1f%% of the checker%n", "the rest (contracts, index, checks)",
-        checker - attributed, 100.0 * (checker - attributed) / Math.max(1, checker));
+    System.out.printf(
+        "  %-50s %6d  %5.1f%% of the checker%n",
+        "the rest (contracts, index, checks)",
+        checker - attributed,
+        100.0 * (checker - attributed) / Math.max(1, checker));
   }
 
   private static boolean contains(List<RecordedFrame> frames, String method) {
