@@ -12,14 +12,29 @@ import dev.readonce.annotations.PointerTest.Shows;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Contracts} read from the ReadOnce annotations on source and class-file symbols. */
 public final class AnnotationContracts implements Contracts {
 
   private final Types types;
 
+  // The super methods of the last method asked about. Callers ask about a method parameter by
+  // parameter, and each lookup walks every supertype; remembering one method makes that one walk.
+  private @Nullable MethodSymbol superMethodsOf;
+  private Set<MethodSymbol> superMethods = Set.of();
+
   public AnnotationContracts(Types types) {
     this.types = types;
+  }
+
+  private Set<MethodSymbol> superMethods(MethodSymbol method) {
+    if (method != superMethodsOf) {
+      superMethods = ASTHelpers.findSuperMethods(method, types);
+      superMethodsOf = method;
+    }
+    return superMethods;
   }
 
   @Override
@@ -103,7 +118,7 @@ public final class AnnotationContracts implements Contracts {
     if (own.isPresent()) {
       return own;
     }
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, types)) {
+    for (MethodSymbol overridden : superMethods(method)) {
       Optional<SlotParams> inherited = ownSnapshotParam(overridden, index);
       if (inherited.isPresent()) {
         return inherited;
@@ -117,7 +132,7 @@ public final class AnnotationContracts implements Contracts {
     if (ownLockHeld(method, index)) {
       return true;
     }
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, types)) {
+    for (MethodSymbol overridden : superMethods(method)) {
       if (ownLockHeld(overridden, index)) {
         return true;
       }
