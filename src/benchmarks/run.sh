@@ -51,7 +51,10 @@ case "$what" in
     # profiles the scaling benchmark instead.
     jfr="$work/profile.jfr"
     mkdir -p "$work"
-    record=("${jvm[@]}" -XX:StartFlightRecording=filename="$jfr",settings=profile)
+    # Deep stacks (Error Prone, the dataflow framework) are kept whole: a stack cut at JFR's
+    # default 64 frames loses the frames that say whose the sample is.
+    record=("${jvm[@]}" -XX:FlightRecorderOptions:stackdepth=2048
+      -XX:StartFlightRecording=filename="$jfr",settings=profile)
     if [[ "${1:-}" == scaling ]]; then
       shift
       "${record[@]}" dev.readonce.bench.compile.Scaling --work "$work/profile-scaling" \
