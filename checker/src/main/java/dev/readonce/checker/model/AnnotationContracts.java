@@ -3,6 +3,7 @@ package dev.readonce.checker.model;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
@@ -30,6 +31,9 @@ public final class AnnotationContracts implements Contracts {
   }
 
   private Set<MethodSymbol> superMethods(MethodSymbol method) {
+    if (method.isStatic() || method.isConstructor() || (method.flags() & Flags.PRIVATE) != 0) {
+      return Set.of(); // overrides nothing
+    }
     if (method != superMethodsOf) {
       superMethods = ASTHelpers.findSuperMethods(method, types);
       superMethodsOf = method;
