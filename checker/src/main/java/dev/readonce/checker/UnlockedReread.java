@@ -9,7 +9,6 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import dev.readonce.checker.ReadOnceCheck.AtAccesses;
 import dev.readonce.checker.ReadOnceCheck.AtCalls;
 import dev.readonce.checker.ReadOnceCheck.AtNames;
-import dev.readonce.checker.ReadOnceCheck.AtStores;
 import dev.readonce.checker.dataflow.Rule;
 import javax.inject.Inject;
 
@@ -20,8 +19,7 @@ import javax.inject.Inject;
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "UnlockedReread.md")
-public final class UnlockedReread extends ReadOnceCheck
-    implements AtCalls, AtNames, AtAccesses, AtStores {
+public final class UnlockedReread extends ReadOnceCheck implements AtCalls, AtNames, AtAccesses {
 
   /** For the service loader, which instantiates plugins before Error Prone configures them. */
   public UnlockedReread() {
