@@ -6,6 +6,9 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
+import dev.readonce.checker.ReadOnceCheck.AtAccesses;
+import dev.readonce.checker.ReadOnceCheck.AtCalls;
+import dev.readonce.checker.ReadOnceCheck.AtNames;
 import dev.readonce.checker.dataflow.Rule;
 import javax.inject.Inject;
 
@@ -16,7 +19,7 @@ import javax.inject.Inject;
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "PlainSlotRead.md")
-public final class PlainSlotRead extends ReadOnceCheck {
+public final class PlainSlotRead extends ReadOnceCheck implements AtCalls, AtNames, AtAccesses {
 
   /** For the service loader, which instantiates plugins before Error Prone configures them. */
   public PlainSlotRead() {

@@ -6,6 +6,7 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
+import dev.readonce.checker.ReadOnceCheck.AtCalls;
 import dev.readonce.checker.dataflow.Rule;
 import javax.inject.Inject;
 
@@ -16,7 +17,7 @@ import javax.inject.Inject;
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "SnapshotNotPassed.md")
-public final class SnapshotNotPassed extends ReadOnceCheck {
+public final class SnapshotNotPassed extends ReadOnceCheck implements AtCalls {
 
   /** For the service loader, which instantiates plugins before Error Prone configures them. */
   public SnapshotNotPassed() {

@@ -6,6 +6,8 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
+import dev.readonce.checker.ReadOnceCheck.AtCalls;
+import dev.readonce.checker.ReadOnceCheck.AtStores;
 import dev.readonce.checker.dataflow.Rule;
 import javax.inject.Inject;
 
@@ -16,7 +18,7 @@ import javax.inject.Inject;
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "UnlockedSlotWrite.md")
-public final class UnlockedSlotWrite extends ReadOnceCheck {
+public final class UnlockedSlotWrite extends ReadOnceCheck implements AtCalls, AtStores {
 
   /** For the service loader, which instantiates plugins before Error Prone configures them. */
   public UnlockedSlotWrite() {

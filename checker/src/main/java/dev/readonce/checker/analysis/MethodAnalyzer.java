@@ -30,7 +30,6 @@ import dev.readonce.checker.model.SlotParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
@@ -134,9 +133,7 @@ final class MethodAnalyzer {
   }
 
   private static MethodResult run(MethodContext cx, ControlFlowGraph cfg, SlotStore initial) {
-    ForwardAnalysisImpl<SlotValue, SlotStore, SlotTransfer> analysis =
-        new ForwardAnalysisImpl<>(new SlotTransfer(cx, initial));
-    analysis.performAnalysis(cfg);
+    new SlotAnalysis(new SlotTransfer(cx, initial)).performAnalysis(cfg);
     return new MethodResult(
         cx.sink().findings(),
         cx.sink().parametersRead(),

@@ -1,5 +1,7 @@
 package dev.readonce.checker.analysis;
 
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -11,8 +13,9 @@ import java.util.Map;
 
 /**
  * The fast path: a body that mentions no symbol carrying a ReadOnce contract cannot read, lock or
- * descend from a slot, so it is not analyzed. One scan of the body's identifiers; the answer per
- * symbol is cached for the compilation unit.
+ * descend from a slot, so it is not analyzed. One scan of the body's identifiers, not entering
+ * lambdas or nested classes (whose bodies are analyzed on their own); the answer per symbol is
+ * cached for the compilation unit.
  */
 final class Relevance {
 
@@ -38,6 +41,18 @@ final class Relevance {
               }
             }
             return super.scan(tree, null);
+          }
+
+          // A lambda's body and a nested class's methods have CFGs of their own, analyzed (and
+          // fast-pathed) on their own: what they mention says nothing about this body's CFG.
+          @Override
+          public Boolean visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+            return false;
+          }
+
+          @Override
+          public Boolean visitClass(ClassTree tree, Void unused) {
+            return false;
           }
 
           @Override

@@ -1,5 +1,7 @@
 package dev.readonce.checker.analysis;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -58,8 +60,11 @@ public final class UnitAnalysis implements Summaries {
       Types types,
       JavacProcessingEnvironment env) {
     this.unit = unit;
-    FieldVarHandles handles = FieldVarHandles.scan(unit);
-    this.contracts = audit ? new AuditContracts(declared, handles.accessedFields()) : declared;
+    // A scan of the whole unit: done only when a method is analyzed, or up front in audit mode,
+    // whose slots include the fields accessed through VarHandles.
+    Supplier<FieldVarHandles> handles = Suppliers.memoize(() -> FieldVarHandles.scan(unit));
+    this.contracts =
+        audit ? new AuditContracts(declared, handles.get().accessedFields()) : declared;
     this.types = types;
     this.env = env;
     this.calls = new CallModel(contracts, handles);
@@ -106,16 +111,7 @@ public final class UnitAnalysis implements Summaries {
 
   /** The findings of one rule reported at exactly this tree. */
   public ImmutableList<Finding> findingsAt(Tree tree, Rule rule) {
-    if (findingsByTree == null) {
-      findingsByTree = new IdentityHashMap<>();
-      for (TreePath path : methods.values()) {
-        index(resultOf(path));
-      }
-      for (TreePath path : lambdas) {
-        index(resultOf(path));
-      }
-    }
-    List<Finding> found = findingsByTree.get(tree);
+    List<Finding> found = findingsByTree().get(tree);
     if (found == null) {
       return ImmutableList.of();
     }
@@ -130,10 +126,28 @@ public final class UnitAnalysis implements Summaries {
 
   /** Every finding of the unit, in no particular order (for the review gate). */
   public ImmutableList<Finding> allFindings() {
-    findingsAt(unit, Rule.UNLOCKED_REREAD);
     ImmutableList.Builder<Finding> out = ImmutableList.builder();
-    findingsByTree.values().forEach(out::addAll);
+    findingsByTree().values().forEach(out::addAll);
     return out.build();
+  }
+
+  /** Whether no rule finds anything in this unit (the checks then skip its trees at once). */
+  public boolean hasNoFindings() {
+    return findingsByTree().isEmpty();
+  }
+
+  /** Analyzes every method and lambda of the unit, once, and indexes the findings by tree. */
+  private IdentityHashMap<Tree, List<Finding>> findingsByTree() {
+    if (findingsByTree == null) {
+      findingsByTree = new IdentityHashMap<>();
+      for (TreePath path : methods.values()) {
+        index(resultOf(path));
+      }
+      for (TreePath path : lambdas) {
+        index(resultOf(path));
+      }
+    }
+    return findingsByTree;
   }
 
   private void index(MethodResult result) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
@@ -38,9 +39,13 @@ public final class CallModel {
           "set", "setOpaque", "setRelease", "setVolatile", "setPlain", "lazySet");
 
   private final Contracts contracts;
-  private final FieldVarHandles fieldHandles;
+  private final Supplier<FieldVarHandles> fieldHandles;
 
-  public CallModel(Contracts contracts, FieldVarHandles fieldHandles) {
+  /**
+   * @param fieldHandles the unit's field VarHandles, computed on first use (most units never
+   *     need them: only a VarHandle call on a non-array slot does)
+   */
+  public CallModel(Contracts contracts, Supplier<FieldVarHandles> fieldHandles) {
     this.contracts = contracts;
     this.fieldHandles = fieldHandles;
   }
@@ -141,7 +146,7 @@ public final class CallModel {
       slot = array == null || index == null ? null : new SlotKey(array.with(index));
     } else if (handle != null) {
       // A field VarHandle: the receiver names the field, the first argument the object.
-      VarSymbol field = fieldHandles.fieldOf(handle);
+      VarSymbol field = fieldHandles.get().fieldOf(handle);
       Optional<SlotDecl> fieldDecl =
           field == null ? Optional.empty() : contracts.slotField(field);
       if (fieldDecl.isEmpty()) {

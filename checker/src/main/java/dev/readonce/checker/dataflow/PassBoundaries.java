@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
 import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
@@ -39,15 +40,25 @@ public final class PassBoundaries {
   }
 
   public static PassBoundaries of(ControlFlowGraph cfg) {
-    List<Block> order = reversePostorder(cfg.getEntryBlock());
+    // Each block's successors (regular and exceptional), computed once: every step below walks
+    // them, and building them anew per visit was most of this class's cost.
+    IdentityHashMap<Block, List<Block>> successors = new IdentityHashMap<>();
+    Function<Block, List<Block>> succ =
+        b -> successors.computeIfAbsent(b, PassBoundaries::successors);
+    List<Block> order = reversePostorder(cfg.getEntryBlock(), succ);
     IdentityHashMap<Block, Integer> index = new IdentityHashMap<>();
     for (int i = 0; i < order.size(); i++) {
       index.put(order.get(i), i);
     }
-    BitSet[] dominators = dominators(order, index);
+    if (!hasRetreatingEdge(order, index, succ)) {
+      // No edge goes back in reverse postorder, so there is no loop: skip the dominator sets,
+      // whose cost grows with the square of the number of blocks (long straight-line methods).
+      return new PassBoundaries(new IdentityHashMap<>());
+    }
+    BitSet[] dominators = dominators(order, index, succ);
     IdentityHashMap<Block, Set<Block>> loops = new IdentityHashMap<>();
     for (Block u : order) {
-      for (Block h : successors(u)) {
+      for (Block h : succ.apply(u)) {
         Integer hi = index.get(h);
         if (hi != null && dominators[index.get(u)].get(hi)) {
           loops.computeIfAbsent(h, k -> new HashSet<>()).addAll(loopBody(h, u));
@@ -62,7 +73,7 @@ public final class PassBoundaries {
             ids.add(b.getUid());
           }
           ImmutableSet<Long> blockIds = ids.build();
-          for (Node first : firstNodes(header, body)) {
+          for (Node first : firstNodes(header, body, succ)) {
             ImmutableSet<Long> previous = entries.get(first);
             entries.put(
                 first,
@@ -74,8 +85,23 @@ public final class PassBoundaries {
     return new PassBoundaries(entries);
   }
 
+  /** Whether some edge leads to a block that is not later in reverse postorder (a loop's mark). */
+  private static boolean hasRetreatingEdge(
+      List<Block> order, IdentityHashMap<Block, Integer> index, Function<Block, List<Block>> succ) {
+    for (int i = 0; i < order.size(); i++) {
+      for (Block s : succ.apply(order.get(i))) {
+        Integer j = index.get(s);
+        if (j != null && j <= i) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The first node executed on entering the header; through node-less blocks, within the loop. */
-  private static List<Node> firstNodes(Block header, Set<Block> body) {
+  private static List<Node> firstNodes(
+      Block header, Set<Block> body, Function<Block, List<Block>> succ) {
     List<Node> out = new ArrayList<>();
     Deque<Block> work = new ArrayDeque<>();
     Set<Block> seen = new HashSet<>();
@@ -89,7 +115,7 @@ public final class PassBoundaries {
         out.add(b.getNodes().get(0));
         continue;
       }
-      for (Block s : successors(b)) {
+      for (Block s : succ.apply(b)) {
         if (body.contains(s)) {
           work.add(s);
         }
@@ -112,20 +138,20 @@ public final class PassBoundaries {
     return body;
   }
 
-  private static Set<Block> successors(Block b) {
+  private static List<Block> successors(Block b) {
     Set<Block> out = new LinkedHashSet<>(b.getSuccessors());
     if (b instanceof ExceptionBlock e) {
       e.getExceptionalSuccessors().values().forEach(out::addAll);
     }
-    return out;
+    return new ArrayList<>(out);
   }
 
-  private static List<Block> reversePostorder(Block entry) {
+  private static List<Block> reversePostorder(Block entry, Function<Block, List<Block>> succ) {
     List<Block> post = new ArrayList<>();
     Set<Block> seen = new HashSet<>();
     Deque<Object[]> stack = new ArrayDeque<>();
     seen.add(entry);
-    stack.push(new Object[] {entry, new ArrayList<>(successors(entry)).iterator()});
+    stack.push(new Object[] {entry, succ.apply(entry).iterator()});
     while (!stack.isEmpty()) {
       Object[] top = stack.peek();
       @SuppressWarnings("unchecked")
@@ -133,7 +159,7 @@ public final class PassBoundaries {
       if (it.hasNext()) {
         Block next = it.next();
         if (seen.add(next)) {
-          stack.push(new Object[] {next, new ArrayList<>(successors(next)).iterator()});
+          stack.push(new Object[] {next, succ.apply(next).iterator()});
         }
       } else {
         post.add((Block) top[0]);
@@ -148,7 +174,8 @@ public final class PassBoundaries {
   }
 
   /** Iterative dominator sets over reverse postorder; CFGs of one method are small. */
-  private static BitSet[] dominators(List<Block> order, IdentityHashMap<Block, Integer> index) {
+  private static BitSet[] dominators(
+      List<Block> order, IdentityHashMap<Block, Integer> index, Function<Block, List<Block>> succ) {
     int n = order.size();
     BitSet[] dom = new BitSet[n];
     for (int i = 0; i < n; i++) {
@@ -161,7 +188,7 @@ public final class PassBoundaries {
     }
     Map<Block, List<Integer>> preds = new HashMap<>();
     for (Block b : order) {
-      for (Block s : successors(b)) {
+      for (Block s : succ.apply(b)) {
         if (index.containsKey(s)) {
           preds.computeIfAbsent(s, k -> new ArrayList<>()).add(index.get(b));
         }

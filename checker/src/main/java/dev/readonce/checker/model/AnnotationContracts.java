@@ -3,6 +3,7 @@ package dev.readonce.checker.model;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Contracts} read from the ReadOnce annotations on source and class-file symbols. */
 public final class AnnotationContracts implements Contracts {
@@ -22,6 +24,12 @@ public final class AnnotationContracts implements Contracts {
   private final Types types;
   private final Consumer<String> warn;
   private final Set<String> warned = new HashSet<>();
+
+  // The super methods of the last method asked about. Callers ask about a method parameter by
+  // parameter, and each lookup walks every supertype; remembering one method makes that one walk.
+  private @Nullable MethodSymbol superMethodsOf;
+  private Set<MethodSymbol> superMethods = Set.of();
+
 
   /** Contracts that ignore, silently, annotations naming parameters that do not exist. */
   public AnnotationContracts(Types types) {
@@ -36,6 +44,17 @@ public final class AnnotationContracts implements Contracts {
   public AnnotationContracts(Types types, Consumer<String> warn) {
     this.types = types;
     this.warn = warn;
+  }
+
+  private Set<MethodSymbol> superMethods(MethodSymbol method) {
+    if (method.isStatic() || method.isConstructor() || (method.flags() & Flags.PRIVATE) != 0) {
+      return Set.of(); // overrides nothing
+    }
+    if (method != superMethodsOf) {
+      superMethods = ASTHelpers.findSuperMethods(method, types);
+      superMethodsOf = method;
+    }
+    return superMethods;
   }
 
   @Override
@@ -119,7 +138,7 @@ public final class AnnotationContracts implements Contracts {
     if (own.isPresent()) {
       return own;
     }
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, types)) {
+    for (MethodSymbol overridden : superMethods(method)) {
       Optional<SlotParams> inherited = ownSnapshotParam(overridden, index);
       if (inherited.isPresent()) {
         return inherited;
@@ -133,7 +152,7 @@ public final class AnnotationContracts implements Contracts {
     if (ownLockHeld(method, index)) {
       return true;
     }
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, types)) {
+    for (MethodSymbol overridden : superMethods(method)) {
       if (ownLockHeld(overridden, index)) {
         return true;
       }

@@ -1,0 +1,80 @@
+package dev.readonce.bench.audit;
+
+import dev.readonce.bench.compile.Args;
+import dev.readonce.bench.javac.Checks;
+import dev.readonce.bench.javac.Compilation;
+import dev.readonce.bench.javac.Corpora;
+import dev.readonce.bench.javac.Corpus;
+import dev.readonce.bench.javac.Finding;
+import dev.readonce.bench.javac.InProcessJavac;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Audit mode over real libraries: compiles each with {@code -XepOpt:ReadOnce:Audit=true} and the
+ * six checks at WARN, fails if javac reports any error (a checker exception is one), counts the
+ * findings per check, and writes every finding plus a seeded random sample for triage.
+ *
+ * <p>Options: {@code --work DIR --library NAME=DIR[,NAME=DIR...] [--sample 15] [--seed N]}, where
+ * DIR is a corpus module's {@code target/corpus}.
+ */
+public final class Audit {
+
+  /** The audit configuration: Error Prone's own checks off, the ReadOnce ones at WARN. */
+  static final List<String> OPTIONS =
+      List.of(
+          "-XDcompilePolicy=simple",
+          "--should-stop=ifError=FLOW",
+          "-Xplugin:ErrorProne -XepDisableAllChecks "
+              + Checks.enabled("WARN")
+              + " -XepOpt:ReadOnce:Audit=true");
+
+  private Audit() {}
+
+  public static void main(String[] argv) throws IOException {
+    Args args = new Args(argv);
+    Path work = args.path("work");
+    Files.createDirectories(work);
+    int perLibrary = args.integer("sample", 15);
+    long seed = args.longValue("seed", 20260101L);
+    InProcessJavac javac = new InProcessJavac(work);
+
+    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    List<Sampled> sample = new ArrayList<>();
+    for (String spec : args.string("library").split(",")) {
+      String[] parts = spec.split("=", 2);
+      Corpus corpus = Corpora.library(parts[0], Path.of(parts[1]), work.resolve("src"));
+      System.out.printf(
+          "%s: %d files, %d lines%n", corpus.name(), corpus.sources().size(), corpus.lines());
+      // Throws (and so fails the run) on any error, a crash of the checker included.
+      Compilation result = javac.compile(corpus, OPTIONS);
+      List<Finding> findings =
+          result.findings().stream().filter(f -> Checks.NAMES.contains(f.check())).toList();
+      Path root = work.resolve("src").resolve(corpus.name());
+      Files.write(
+          work.resolve(corpus.name() + "-findings.txt"),
+          findings.stream().map(f -> AuditSample.relative(root, f)).toList(),
+          StandardCharsets.UTF_8);
+      counts.put(corpus.name(), result.countsByCheck());
+      System.out.printf("  %d findings, %.1f s%n", findings.size(), result.nanos() / 1e9);
+      for (Finding f : AuditSample.pick(findings, perLibrary, seed)) {
+        sample.add(new Sampled(corpus.name(), root, f));
+      }
+    }
+    String table = AuditSample.countsTable(counts);
+    System.out.println();
+    System.out.println(table);
+    Path samplePath = work.resolve("sample.md");
+    Files.writeString(samplePath, AuditSample.render(sample), StandardCharsets.UTF_8);
+    System.out.println("Findings: " + work + "/*-findings.txt; triage sample: " + samplePath);
+  }
+
+  /** One sampled finding, with the library it came from and where its sources were extracted. */
+  record Sampled(String library, Path root, Finding finding) {}
+}

@@ -1,0 +1,78 @@
+package dev.readonce.bench.audit;
+
+import dev.readonce.bench.javac.Checks;
+import dev.readonce.bench.javac.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The audit's outputs: the count table, and the triage sample with the code around each finding.
+ */
+final class AuditSample {
+
+  private static final int CONTEXT_LINES = 6;
+
+  private AuditSample() {}
+
+  /**
+   * Up to {@code n} findings chosen at random with a fixed seed (the same run, the same sample).
+   */
+  static List<Finding> pick(List<Finding> findings, int n, long seed) {
+    List<Finding> shuffled = new ArrayList<>(findings);
+    Collections.shuffle(shuffled, new Random(seed));
+    return shuffled.subList(0, Math.min(n, shuffled.size()));
+  }
+
+  static String relative(Path root, Finding f) {
+    String file =
+        f.file().startsWith(root.toString())
+            ? root.relativize(Path.of(f.file())).toString()
+            : f.file();
+    return file + ":" + f.line() + " [" + f.check() + "] " + f.message().replace('\n', ' ');
+  }
+
+  static String countsTable(Map<String, Map<String, Long>> counts) {
+    StringBuilder out = new StringBuilder("| library |");
+    Checks.NAMES.forEach(n -> out.append(' ').append(n).append(" |"));
+    out.append(" total |\n|---|");
+    Checks.NAMES.forEach(n -> out.append("---:|"));
+    out.append("---:|\n");
+    counts.forEach(
+        (library, byCheck) -> {
+          out.append("| ").append(library).append(" |");
+          long total = 0;
+          for (String n : Checks.NAMES) {
+            long c = byCheck.getOrDefault(n, 0L);
+            total += c;
+            out.append(' ').append(c).append(" |");
+          }
+          out.append(' ').append(total).append(" |\n");
+        });
+    return out.toString();
+  }
+
+  static String render(List<Audit.Sampled> sample) throws IOException {
+    StringBuilder out = new StringBuilder("# Audit triage sample\n\n");
+    int i = 1;
+    for (Audit.Sampled s : sample) {
+      Finding f = s.finding();
+      out.append(String.format("## %d. %s — %s%n%n", i++, s.library(), relative(s.root(), f)));
+      List<String> lines = Files.readAllLines(Path.of(f.file()), StandardCharsets.UTF_8);
+      int from = (int) Math.max(1, f.line() - CONTEXT_LINES);
+      int to = (int) Math.min(lines.size(), f.line() + 2);
+      out.append("```java\n");
+      for (int l = from; l <= to; l++) {
+        out.append(String.format("%5d%s %s%n", l, l == f.line() ? ">" : " ", lines.get(l - 1)));
+      }
+      out.append("```\n\n");
+    }
+    return out.toString();
+  }
+}

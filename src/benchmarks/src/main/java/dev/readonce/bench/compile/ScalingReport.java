@@ -1,0 +1,80 @@
+package dev.readonce.bench.compile;
+
+import dev.readonce.bench.javac.Corpus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Formats the scaling result: the table, the fits and the verdicts. */
+final class ScalingReport {
+
+  /** The design's bound on the analysis of a 2,000-line method. */
+  private static final double LIMIT_2000_LINES_MS = 1000;
+
+  private ScalingReport() {}
+
+  /** {@code nanos[size][0]} without the checks, {@code [size][1]} with them. */
+  static String format(
+      int[] sizes, List<Corpus> corpora, long[][][] nanos, int warmup, int rounds) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "### Analysis time against method size — %d measured rounds after %d warm-up%n%n",
+            rounds, warmup));
+    out.append(
+        "| N reads | method lines | EP, no checks (ms) | EP + ReadOnce (ms) "
+            + "| analysis (ms, paired median) | analysis per read (µs) |\n");
+    out.append("|---:|---:|---:|---:|---:|---:|\n");
+    double[] x = new double[sizes.length];
+    double[] y = new double[sizes.length];
+    double at2000 = Double.NaN;
+    long lines2000 = 0;
+    for (int i = 0; i < sizes.length; i++) {
+      List<Long> off = new ArrayList<>();
+      List<Long> on = new ArrayList<>();
+      List<Long> delta = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        off.add(nanos[i][0][r]);
+        on.add(nanos[i][1][r]);
+        delta.add(nanos[i][1][r] - nanos[i][0][r]);
+      }
+      double d = Stats.median(delta) / 1e6;
+      long lines = corpora.get(i).lines();
+      x[i] = sizes[i];
+      y[i] = d;
+      if (lines >= 1900 && Double.isNaN(at2000)) {
+        at2000 = d;
+        lines2000 = lines;
+      }
+      out.append(
+          String.format(
+              "| %d | %d | %.1f | %.1f | %.1f | %.0f |%n",
+              sizes[i],
+              lines,
+              Stats.median(off) / 1e6,
+              Stats.median(on) / 1e6,
+              d,
+              d * 1000 / sizes[i]));
+    }
+    Stats.Fit line = Stats.linear(x, y);
+    Stats.Fit power = Stats.powerLaw(x, y);
+    out.append(
+        String.format(
+            "%nLinear fit: analysis ≈ %.2f ms + %.1f µs × N (R² = %.3f).%n",
+            line.intercept(), line.slope() * 1000, line.r2()));
+    out.append(
+        String.format(
+            "Power-law fit: analysis ∝ N^%.2f (1 = linear, 2 = quadratic): %s.%n",
+            power.slope(),
+            power.slope() < 1.3 ? "linear growth, no path explosion" : "SUPERLINEAR"));
+    if (!Double.isNaN(at2000)) {
+      out.append(
+          String.format(
+              "The %d-line method: %.0f ms of analysis (limit %.0f ms): %s.%n",
+              lines2000,
+              at2000,
+              LIMIT_2000_LINES_MS,
+              at2000 < LIMIT_2000_LINES_MS ? "MET" : "MISSED"));
+    }
+    return out.toString();
+  }
+}

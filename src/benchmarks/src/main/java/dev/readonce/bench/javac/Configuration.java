@@ -1,0 +1,41 @@
+package dev.readonce.bench.javac;
+
+import java.util.List;
+
+/** The compiler configurations the benchmarks compare, as javac options. */
+public enum Configuration {
+  /** javac alone. */
+  PLAIN("javac", List.of()),
+  /** javac with Error Prone loaded and every check off: the cost of the plugin's tree scans. */
+  EP_NO_CHECKS("javac + EP (no checks)", List.of("-Xplugin:ErrorProne -XepDisableAllChecks")),
+  /** The same, with the six ReadOnce checks on at ERROR. */
+  EP_READONCE(
+      "javac + EP + ReadOnce",
+      List.of("-Xplugin:ErrorProne -XepDisableAllChecks " + Checks.enabled("ERROR")));
+
+  /** Options shared by every Error Prone configuration (Error Prone requires the policy). */
+  static final List<String> ERROR_PRONE_COMMON =
+      List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW");
+
+  private final String label;
+  private final List<String> options;
+
+  Configuration(String label, List<String> options) {
+    this.label = label;
+    this.options = options;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The options that select this configuration (added to the common ones). */
+  public List<String> options() {
+    if (options.isEmpty()) {
+      return options;
+    }
+    List<String> all = new java.util.ArrayList<>(ERROR_PRONE_COMMON);
+    all.addAll(options);
+    return all;
+  }
+}
