@@ -23,7 +23,8 @@ final class Containers {
 
   static boolean isAtomic(Type type) {
     return type.tsym != null
-        && type.tsym.getQualifiedName().toString().startsWith("java.util.concurrent.atomic.Atomic");
+        && type.tsym.getQualifiedName().toString().startsWith("java.util.concurrent.atomic.Atomic")
+        && !type.tsym.getSimpleName().toString().endsWith("FieldUpdater");
   }
 
   static boolean isVolatile(VarSymbol field) {

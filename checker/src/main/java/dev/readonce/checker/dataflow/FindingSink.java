@@ -36,6 +36,17 @@ public final class FindingSink {
     byNode.computeIfAbsent(current, n -> new ArrayList<>()).add(finding);
   }
 
+  /** Reports a finding at the source tree of a CFG tree (see {@link MethodContext#sourceTree}). */
+  void report(Finding finding, MethodContext cx) {
+    report(
+        new Finding(
+            finding.rule(),
+            cx.sourceTree(finding.tree()),
+            finding.message(),
+            finding.fix(),
+            finding.once()));
+  }
+
   /** Withdraws what an operand reported for a rule, once its enclosing node shows it was fine. */
   void retract(Node operand, Rule rule) {
     List<Finding> found = byNode.get(operand);

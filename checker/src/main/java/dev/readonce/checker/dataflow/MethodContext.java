@@ -29,6 +29,7 @@ public final class MethodContext {
   private final CompilationUnitTree unit;
   private final Tree body;
   private IdentityHashMap<Tree, Tree> parents;
+  private final IdentityHashMap<Tree, Tree> postfixOf = new IdentityHashMap<>();
   private IdentityHashMap<com.sun.tools.javac.code.Symbol.VarSymbol, Tree> declarations;
   private final IdentityHashMap<Tree, String> freshNames = new IdentityHashMap<>();
 
@@ -54,6 +55,7 @@ public final class MethodContext {
     this.calls = calls;
     this.summaries = summaries;
     this.passes = PassBoundaries.of(cfg);
+    cfg.getPostfixNodeLookup().forEach((unary, binary) -> postfixOf.put(binary, unary));
     this.liveness = new Liveness(cfg);
     this.unit = unit;
     this.body = body;
@@ -65,6 +67,20 @@ public final class MethodContext {
 
   public FindingSink sink() {
     return sink;
+  }
+
+  /**
+   * The source tree a finding at this CFG tree belongs to: the CFG spells {@code x++} as an
+   * artificial {@code x = x + 1}, which no matcher sees, so it is mapped back to {@code x++}.
+   */
+  Tree sourceTree(Tree tree) {
+    if (tree instanceof com.sun.source.tree.AssignmentTree assignment) {
+      Tree unary = postfixOf.get(assignment.getExpression());
+      if (unary != null) {
+        return unary;
+      }
+    }
+    return tree;
   }
 
   int line(@Nullable Tree tree) {

@@ -33,7 +33,7 @@ final class RuleChecks {
   }
 
   private void report(Rule rule, Node node, String message, @Nullable Object once) {
-    cx.sink.report(new Finding(rule, node.getTree(), message, null, once));
+    cx.sink.report(new Finding(rule, node.getTree(), message, null, once), cx);
   }
 
   /** An unlocked read: plain, or a second read of the slot in this pass. Records the read. */

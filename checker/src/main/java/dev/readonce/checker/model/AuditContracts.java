@@ -44,7 +44,9 @@ public final class AuditContracts implements Contracts {
             || varHandleFields.contains(field)
             || (field.type.tsym != null
                 && field.type.tsym.getQualifiedName().toString()
-                    .startsWith("java.util.concurrent.atomic.Atomic"));
+                    .startsWith("java.util.concurrent.atomic.Atomic")
+                // An Atomic*FieldUpdater is a static helper that reaches other fields, not a slot.
+                && !field.type.tsym.getSimpleName().toString().endsWith("FieldUpdater"));
     return racy ? Optional.of(AUDITED) : Optional.empty();
   }
 
