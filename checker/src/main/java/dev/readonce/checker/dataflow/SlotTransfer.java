@@ -120,7 +120,7 @@ public final class SlotTransfer
         || node instanceof LessThanOrEqualNode
         || node instanceof InstanceOfNode) {
       // An ordering or type test decides on the snapshots it looks at.
-      SlotStore tested = tested(st.regular(), operandSnaps(node, in));
+      SlotStore tested = SnapshotFacts.tested(st.regular(), SnapshotFacts.operandSnaps(node, in));
       return branch(SlotValue.NOTHING, tested, tested);
     }
     if ((node instanceof BinaryOperationNode && !(node instanceof ConditionalAndNode)
@@ -128,7 +128,7 @@ public final class SlotTransfer
         || node instanceof UnaryOperationNode) {
       // Arithmetic on a snapshot is still that snapshot's value: deciding on `(pud & MASK)`
       // decides on `pud`.
-      return pass(st, SlotValue.snapshots(operandSnaps(node, in)));
+      return pass(st, SlotValue.snapshots(SnapshotFacts.operandSnaps(node, in)));
     }
     return pass(st, SlotValue.NOTHING);
   }
@@ -137,29 +137,13 @@ public final class SlotTransfer
   public TransferResult<SlotValue, SlotStore> visitCase(
       CaseNode node, TransferInput<SlotValue, SlotStore> in) {
     Stores st = enter(node, in);
-    SlotStore tested = tested(st.regular(), valueOf(in, node.getSwitchOperand()).snaps());
-    return st.two ? branch(SlotValue.NOTHING, tested(st.then, valueOf(in, node.getSwitchOperand()).snaps()),
-        tested(st.otherwise, valueOf(in, node.getSwitchOperand()).snaps())) : regular(SlotValue.NOTHING, tested);
-  }
-
-  private static ImmutableSet<SnapId> operandSnaps(
-      Node node, TransferInput<SlotValue, SlotStore> in) {
-    ImmutableSet.Builder<SnapId> out = ImmutableSet.builder();
-    for (Node operand : node.getOperands()) {
-      out.addAll(valueOf(in, operand).snaps());
-    }
-    return out.build();
-  }
-
-  private static SlotStore tested(SlotStore store, ImmutableSet<SnapId> snaps) {
-    SlotStore out = store;
-    for (SnapId s : snaps) {
-      SnapState state = out.snap(s);
-      if (state != null) {
-        out = out.withSnap(s, state.asTested());
-      }
-    }
-    return out;
+    ImmutableSet<SnapId> selector = valueOf(in, node.getSwitchOperand()).snaps();
+    return st.two
+        ? branch(
+            SlotValue.NOTHING,
+            SnapshotFacts.tested(st.then, selector),
+            SnapshotFacts.tested(st.otherwise, selector))
+        : regular(SlotValue.NOTHING, SnapshotFacts.tested(st.regular(), selector));
   }
 
   @Override
@@ -261,13 +245,13 @@ public final class SlotTransfer
     } else if (call instanceof Call.Revalidate) {
       return locking.revalidate(node, values, store);
     } else if (call instanceof Call.Test test) {
-      return test(node, test, values, store);
+      return SnapshotFacts.test(node, test, values, store);
     } else if (call instanceof Call.Descend descend) {
       List<Node> args = CallModel.arguments(node, CallModel.symbol(node));
       if (descend.argument() < args.size()) {
         SlotValue snapshot = values.apply(args.get(descend.argument()));
         checks.descent(node, snapshot, store, "", true);
-        SlotKey lowerTableLock = lowerTableLock(snapshot, store);
+        SlotKey lowerTableLock = SnapshotFacts.lowerTableLock(snapshot, store);
         if (lowerTableLock != null) {
           return regular(SlotValue.coveredBy(lowerTableLock), store);
         }
@@ -288,7 +272,7 @@ public final class SlotTransfer
         for (Node arg : CallModel.arguments(node, CallModel.symbol(node))) {
           tested.addAll(values.apply(arg).snaps());
         }
-        store = tested(store, tested.build());
+        store = SnapshotFacts.tested(store, tested.build());
       }
       // A heuristic: a method of a covered handle that returns the handle's own type (next())
       // returns a neighbour in the same table, covered by the same lock.
@@ -302,23 +286,6 @@ public final class SlotTransfer
       }
     }
     return regular(SlotValue.NOTHING, store);
-  }
-
-  /**
-   * The slot whose lower-table lock is held and re-validated for the snapshot being descended
-   * from: the handle returned then points into a table whose slots that lock guards.
-   */
-  private static @Nullable SlotKey lowerTableLock(SlotValue snapshot, SlotStore store) {
-    for (SnapId s : snapshot.snaps()) {
-      SnapState state = store.snap(s);
-      LockRegion region = state == null ? null : store.lockCovering(state.slot());
-      if (region != null
-          && region.lowerTable()
-          && (state.underLock() || region.validated().contains(s))) {
-        return region.slot();
-      }
-    }
-    return null;
   }
 
   private TransferResult<SlotValue, SlotStore> read(Node node, Call.Read read, SlotStore store) {
@@ -340,25 +307,6 @@ public final class SlotTransfer
             false,
             false);
     return regular(SlotValue.snapshot(id), store.withSnap(id, state));
-  }
-
-  private TransferResult<SlotValue, SlotStore> test(
-      MethodInvocationNode node,
-      Call.Test test,
-      Function<Node, SlotValue> values,
-      SlotStore store) {
-    Node tested =
-        test.argument() < 0 ? node.getTarget().getReceiver() : node.getArguments().get(0);
-    SlotStore then = store;
-    SlotStore otherwise = store;
-    for (SnapId s : values.apply(tested).snaps()) {
-      SnapState state = store.snap(s);
-      if (state != null) {
-        then = then.withSnap(s, state.withFacts(Fact.learned(test.shows(), true)));
-        otherwise = otherwise.withSnap(s, state.withFacts(Fact.learned(test.shows(), false)));
-      }
-    }
-    return branch(SlotValue.NOTHING, then, otherwise);
   }
 
   @Override
