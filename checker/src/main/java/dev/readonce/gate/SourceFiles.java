@@ -31,18 +31,17 @@ final class SourceFiles {
       if (!Files.exists(path)) {
         throw new BadInputException(path + ": no such file or directory");
       }
+      String name = path.getFileName().toString();
       if (Files.isDirectory(path)) {
         files.addAll(javaFilesUnder(path));
-      } else if (path.getFileName().toString().equals(MODULE_INFO)) {
-        continue;
-      } else if (path.getFileName().toString().endsWith(".java")) {
+      } else if (!name.endsWith(".java")) {
+        throw new BadInputException(
+            path + ": not a Java source file (expected *.java or a directory)");
+      } else if (!name.equals(MODULE_INFO)) { // a module descriptor is left out, as below
         if (!Files.isReadable(path)) {
           throw new BadInputException(path + ": not readable");
         }
         files.add(realPath(path));
-      } else {
-        throw new BadInputException(
-            path + ": not a Java source file (expected *.java or a directory)");
       }
     }
     if (files.isEmpty()) {

@@ -171,6 +171,7 @@ public final class SlotStore implements Store<SlotStore> {
   }
 
   @Override
+  @SuppressWarnings("ReferenceEquality") // identity first: joins mostly meet the same objects
   public SlotStore leastUpperBound(SlotStore other) {
     OrderedPMap<VarSymbol, SlotValue> mergedLocals =
         union(locals, other.locals, SlotValue::leastUpperBound);
@@ -191,6 +192,7 @@ public final class SlotStore implements Store<SlotStore> {
    * itself when the join adds nothing to it. At a join point the two incoming stores mostly hold
    * the same entries (often the same objects), so only the entries that differ are merged.
    */
+  @SuppressWarnings("ReferenceEquality") // identity first, equals after
   private static <K, V> OrderedPMap<K, V> union(
       OrderedPMap<K, V> mine, OrderedPMap<K, V> theirs, BinaryOperator<V> merge) {
     if (mine == theirs || theirs.isEmpty()) {
@@ -218,6 +220,7 @@ public final class SlotStore implements Store<SlotStore> {
   /**
    * The keys held in both maps, each with {@code mine.merge(theirs)}: a lock held on every path.
    */
+  @SuppressWarnings("ReferenceEquality") // identity first, equals after
   private static OrderedPMap<SlotKey, LockRegion> intersection(
       OrderedPMap<SlotKey, LockRegion> mine, OrderedPMap<SlotKey, LockRegion> theirs) {
     if (mine == theirs || mine.isEmpty()) {

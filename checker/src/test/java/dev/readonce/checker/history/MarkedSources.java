@@ -98,7 +98,7 @@ final class MarkedSources {
       for (int i = 0; i < lines.size(); i++) {
         Matcher m = marker.matcher(lines.get(i));
         if (m.find()) {
-          for (String check : m.group(1).split(",")) {
+          for (String check : com.google.common.base.Splitter.on(',').split(m.group(1))) {
             String name = check.strip();
             if (!name.isEmpty()) {
               if (!CHECKS.contains(name)) {

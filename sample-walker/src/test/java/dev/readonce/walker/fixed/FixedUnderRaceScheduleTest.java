@@ -48,6 +48,7 @@ class FixedUnderRaceScheduleTest {
                 log(w, "pte %x %s", a, Arena.isDataPattern(pte) ? "DATA" : Pte.ptePfn(pte)));
   }
 
+  @SuppressWarnings("AnnotateFormatMethod") // a private helper, called with literals only
   private static int log(MmWalk<List<String>> walk, String format, Object... args) {
     walk.priv.add(String.format(format, args));
     return 0;
