@@ -31,6 +31,7 @@ class PageWalkTest {
   private static final class Log {
     final List<String> events = new ArrayList<>();
 
+    @SuppressWarnings("AnnotateFormatMethod") // a test helper, called with literals only
     void add(String format, Object... args) {
       events.add(String.format(format, args));
     }

@@ -51,7 +51,7 @@ public final class BuildLog {
   static BuildLog parse(String text) {
     List<Run> runs = new ArrayList<>();
     List<String> current = null;
-    for (String raw : ANSI.matcher(text).replaceAll("").split("\\R")) {
+    for (String raw : ANSI.matcher(text).replaceAll("").lines().toList()) {
       if (raw.equals(RUN_START)) {
         if (current != null) {
           runs.add(Run.of(current));

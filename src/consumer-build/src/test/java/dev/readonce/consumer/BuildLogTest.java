@@ -58,9 +58,10 @@ class BuildLogTest {
 
     assertEquals("UnlockedReread", warning.check());
     assertEquals(
-        "slot 'entry' read again\n"
-            + "(see checker/docs/UnlockedReread.md)\n"
-            + "Did you mean 'long entryval = entry.get();'?",
+        """
+        slot 'entry' read again
+        (see checker/docs/UnlockedReread.md)
+        Did you mean 'long entryval = entry.get();'?""",
         warning.message());
   }
 
