@@ -1,0 +1,41 @@
+package dev.readonce.consumer;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The review gate as a user runs it: the shaded jar the build packages, started with {@code java
+ * -jar} in its own JVM, checks the bundled sample walker. Tests of the gate's classes run on the
+ * build's class path and would not notice a dependency missing from the jar.
+ */
+class GateJarTest {
+
+  @Test
+  void theShadedJarChecksTheBundledSampleWalker() throws Exception {
+    Path jar = Path.of(System.getProperty("gate.jar"));
+    assertTrue(Files.isRegularFile(jar), "no gate jar at " + jar);
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path out = Files.createTempFile("readonce-gate", ".out");
+    Process gate =
+        new ProcessBuilder(List.of(java.toString(), "-jar", jar.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    assertTrue(gate.waitFor(5, TimeUnit.MINUTES), "the gate did not finish");
+    String text = Files.readString(out, UTF_8);
+
+    assertEquals(1, gate.exitValue(), text);
+    assertTrue(text.matches("(?s).*dev\\.readonce\\.walker\\.fixed +\\d+ files +no findings.*"), text);
+    assertTrue(text.matches("(?s).*dev\\.readonce\\.walker\\.mm +\\d+ files +no findings.*"), text);
+    assertTrue(text.matches("(?s).*dev\\.readonce\\.walker\\.rfc +\\d+ files +\\d+ findings.*"), text);
+    assertTrue(text.contains("[DescentWithoutPointerCheck]"), text);
+    assertTrue(text.contains("[MissingRevalidation]"), text);
+  }
+}
