@@ -21,7 +21,7 @@ final class GateVersion implements IVersionProvider {
   }
 
   static String informationUri() {
-    return PROPERTIES.getProperty("informationUri", "https://readonce.dev");
+    return PROPERTIES.getProperty("informationUri", "").strip();
   }
 
   @Override

@@ -27,7 +27,9 @@ final class SarifReport implements ReportWriter {
     JsonObject driver = new JsonObject();
     driver.addProperty("name", GateVersion.TOOL_NAME);
     driver.addProperty("version", report.toolVersion());
-    driver.addProperty("informationUri", GateVersion.informationUri());
+    if (!GateVersion.informationUri().isEmpty()) {
+      driver.addProperty("informationUri", GateVersion.informationUri());
+    }
     JsonArray rules = new JsonArray();
     RuleInfo.ALL.forEach(rule -> rules.add(rule(rule)));
     driver.add("rules", rules);
