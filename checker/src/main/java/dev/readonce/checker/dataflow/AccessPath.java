@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import javax.lang.model.element.ElementKind;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ClassNameNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
@@ -176,15 +175,5 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
       }
     }
     return out.toString();
-  }
-
-  /** Whether a symbol is a local variable or parameter (not a field). */
-  static boolean isLocalVariable(Symbol symbol) {
-    ElementKind kind = symbol.getKind();
-    return kind == ElementKind.LOCAL_VARIABLE
-        || kind == ElementKind.PARAMETER
-        || kind == ElementKind.EXCEPTION_PARAMETER
-        || kind == ElementKind.RESOURCE_VARIABLE
-        || kind == ElementKind.BINDING_VARIABLE;
   }
 }

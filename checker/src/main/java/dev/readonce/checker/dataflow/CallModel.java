@@ -9,7 +9,6 @@ import com.sun.tools.javac.code.Type;
 import dev.readonce.annotations.PointerTest.Shows;
 import dev.readonce.checker.model.AccessorDecl;
 import dev.readonce.checker.model.Contracts;
-import dev.readonce.checker.model.LockSpec;
 import dev.readonce.checker.model.ModifiesDecl;
 import dev.readonce.checker.model.SlotDecl;
 import dev.readonce.checker.model.SlotParams;
@@ -261,10 +260,5 @@ public final class CallModel {
       s = c.getSuperclass() == null ? null : c.getSuperclass().tsym;
     }
     return false;
-  }
-
-  /** The lock spec of a slot declaration, for callers that only have the field. */
-  public Optional<LockSpec> lockOf(VarSymbol field) {
-    return contracts.slotField(field).map(SlotDecl::lock);
   }
 }

@@ -1,6 +1,8 @@
 package dev.readonce.checker.dataflow;
 
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.HashMap;
+import java.util.Map;
 import org.checkerframework.errorprone.dataflow.analysis.AnalysisResult;
 import org.checkerframework.errorprone.dataflow.analysis.BackwardAnalysisImpl;
 import org.checkerframework.errorprone.dataflow.analysis.UnusedAbstractValue;
@@ -19,6 +21,7 @@ final class Liveness {
 
   private final ControlFlowGraph cfg;
   private AnalysisResult<UnusedAbstractValue, LiveVarStore> result;
+  private final Map<VarSymbol, LiveVarNode> uses = new HashMap<>();
 
   Liveness(ControlFlowGraph cfg) {
     this.cfg = cfg;
@@ -31,19 +34,23 @@ final class Liveness {
           new BackwardAnalysisImpl<>(new LiveVarTransfer());
       analysis.performAnalysis(cfg);
       result = analysis.getResult();
+      for (Node n : cfg.getAllNodes()) {
+        if (n instanceof LocalVariableNode local && local.getElement() instanceof VarSymbol v) {
+          uses.putIfAbsent(v, new LiveVarNode(n));
+        }
+      }
     }
     LiveVarStore after = result.getStoreAfter(node);
     if (after == null) {
       return true;
     }
-    for (Node n : cfg.getAllNodes()) {
-      if (n instanceof LocalVariableNode local && local.getElement().equals(variable)) {
-        // The store exposes no membership test; killing the variable changes it iff it was live.
-        LiveVarStore without = after.copy();
-        without.killLiveVar(new LiveVarNode(n));
-        return !without.equals(after);
-      }
+    LiveVarNode use = uses.get(variable);
+    if (use == null) {
+      return false; // never read anywhere in the method
     }
-    return false;
+    // The store exposes no membership test; killing the variable changes it iff it was live.
+    LiveVarStore without = after.copy();
+    without.killLiveVar(use);
+    return !without.equals(after);
   }
 }

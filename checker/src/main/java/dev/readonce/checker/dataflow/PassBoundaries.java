@@ -212,9 +212,4 @@ public final class PassBoundaries {
     }
     return dom;
   }
-
-  /** For tests and debugging: how many loop entries were found. */
-  public int size() {
-    return loopEntryNodes.size();
-  }
 }

@@ -218,7 +218,11 @@ final class RuleChecks {
 
   /** The line of a test on an unlocked snapshot of the slot, if the store remembers one. */
   private static @Nullable Integer preLockTest(SlotStore store, SlotKey slot) {
-    for (SnapId s : store.reads().getOrDefault(slot, new ReadRecord(ImmutableSet.of(), 0, ImmutableSet.of())).snaps()) {
+    ReadRecord unlocked = store.read(slot);
+    if (unlocked == null) {
+      return null;
+    }
+    for (SnapId s : unlocked.snaps()) {
       SnapState state = store.snap(s);
       if (state != null && !state.underLock() && state.tested()) {
         return state.line();

@@ -16,23 +16,4 @@ public interface Summaries {
 
   /** Whether the method descends from its snapshot parameter, relying on its caller's tests. */
   boolean requiresPointer(MethodSymbol method, int parameter);
-
-  /** Summaries that know no method: every callee is judged by its declaration only. */
-  Summaries NONE =
-      new Summaries() {
-        @Override
-        public boolean hasBody(MethodSymbol method) {
-          return false;
-        }
-
-        @Override
-        public boolean readsParameterSlot(MethodSymbol method, int parameter) {
-          return false;
-        }
-
-        @Override
-        public boolean requiresPointer(MethodSymbol method, int parameter) {
-          return false;
-        }
-      };
 }
