@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.checkerframework.errorprone.dataflow.analysis.AnalysisResult;
 import org.checkerframework.errorprone.dataflow.analysis.BackwardAnalysisImpl;
+import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
+import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
+import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.UnusedAbstractValue;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
@@ -27,11 +30,30 @@ final class Liveness {
     this.cfg = cfg;
   }
 
+  /**
+   * The framework's transfer counts a local as used only where it appears directly in an
+   * assignment's right side, a call's argument or a return; not as an array index ({@code k[b]}),
+   * a comparison's operand or a receiver. The CFG gives every read of a local its own node, so
+   * here every transferred local node is a use (lvalues are never transferred, and the
+   * assignment's own transfer kills its target).
+   */
+  private static final class EveryReadIsAUse extends LiveVarTransfer {
+    @Override
+    public TransferResult<UnusedAbstractValue, LiveVarStore> visitLocalVariable(
+        LocalVariableNode node, TransferInput<UnusedAbstractValue, LiveVarStore> in) {
+      LiveVarStore store = in.getRegularStore();
+      if (!node.isLValue()) {
+        store.putLiveVar(new LiveVarNode(node));
+      }
+      return new RegularTransferResult<>(null, store);
+    }
+  }
+
   /** Whether the variable may be read after the node executes. */
   boolean liveAfter(Node node, VarSymbol variable) {
     if (result == null) {
       BackwardAnalysisImpl<UnusedAbstractValue, LiveVarStore, LiveVarTransfer> analysis =
-          new BackwardAnalysisImpl<>(new LiveVarTransfer());
+          new BackwardAnalysisImpl<>(new EveryReadIsAUse());
       analysis.performAnalysis(cfg);
       result = analysis.getResult();
       for (Node n : cfg.getAllNodes()) {

@@ -17,6 +17,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BinaryOperationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.CaseNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ClassNameNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalAndNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalOrNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.GreaterThanNode;
@@ -35,6 +36,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.checkerframework.errorprone.dataflow.cfg.node.NotEqualNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.SynchronizedNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.WideningConversionNode;
 import org.jspecify.annotations.Nullable;
@@ -103,8 +105,16 @@ public final class SlotTransfer
   }
 
   static SlotValue valueOf(TransferInput<SlotValue, SlotStore> in, @Nullable Node node) {
-    if (node == null) {
+    if (node == null || node.isLValue()) {
+      // The framework keeps no value for an lvalue: it never transfers one.
       return SlotValue.NOTHING;
+    }
+    if (node instanceof LocalVariableNode local
+        && local.getElement() instanceof VarSymbol variable
+        && AccessPath.isSynthetic(variable)) {
+      // A CFG temporary is read where it is used, not where its node was evaluated: the postfix
+      // temporary of `f(i++)` is evaluated before `i = i + 1`, which rebases what it holds.
+      return in.getRegularStore().local(variable);
     }
     SlotValue v = in.getValueOfSubNode(node);
     return v == null ? SlotValue.NOTHING : v;
@@ -129,6 +139,9 @@ public final class SlotTransfer
       // Arithmetic on a snapshot is still that snapshot's value: deciding on `(pud & MASK)`
       // decides on `pud`.
       return pass(st, SlotValue.snapshots(SnapshotFacts.operandSnaps(node, in)));
+    }
+    if (node instanceof ThisNode || node instanceof ClassNameNode) {
+      return pass(st, SlotValue.at(AccessPath.of(node)));
     }
     return pass(st, SlotValue.NOTHING);
   }
@@ -157,32 +170,47 @@ public final class SlotTransfer
     if (!node.isLValue()) {
       checks.use(node, value, st.regular());
     }
-    return pass(st, value);
+    // A source local names itself; a CFG temporary names what it was assigned from.
+    return pass(
+        st,
+        AccessPath.isSynthetic(variable)
+            ? value
+            : value.withPath(AccessPath.of(new AccessPath.Local(variable))));
   }
 
   @Override
   public TransferResult<SlotValue, SlotStore> visitAssignment(
       AssignmentNode node, TransferInput<SlotValue, SlotStore> in) {
     SlotStore store = enter(node, in).regular();
+    Function<Node, SlotValue> values = n -> valueOf(in, n);
     SlotValue value = valueOf(in, node.getExpression());
     Node target = node.getTarget();
+    // The assignment used as an expression (`tabAt(tab, i = h & m)`) denotes its target.
+    AccessPath targetPath = AccessPath.of(target, values);
     if (target instanceof LocalVariableNode local
         && local.getElement() instanceof VarSymbol variable) {
-      store = store.reassigned(variable).withLocal(variable, value);
+      if (AccessPath.isSynthetic(variable)) {
+        // A CFG temporary keeps the path of what it copies, for its uses to name.
+        return regular(value, store.withLocal(variable, value));
+      }
+      VarSymbol keeper = store.keeperOf(variable);
+      store =
+          keeper == null
+              ? store.reassigned(variable)
+              : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
+      store = store.withLocal(variable, value.withPath(null));
     } else if (target instanceof FieldAccessNode field
         && field.getElement() instanceof VarSymbol f) {
       SlotDecl decl = cx.calls.contracts().slotField(f).orElse(null);
       if (decl != null && !Containers.isContainer(f.type)) {
-        AccessPath path = AccessPath.of(field);
-        checks.write(node, path == null ? null : new SlotKey(path), store);
+        checks.write(node, targetPath == null ? null : new SlotKey(targetPath), store);
       }
       store = store.reassigned(f);
     } else if (target instanceof ArrayAccessNode element
         && valueOf(in, element.getArray()).container() != null) {
-      AccessPath path = AccessPath.of(element);
-      checks.write(node, path == null ? null : new SlotKey(path), store);
+      checks.write(node, targetPath == null ? null : new SlotKey(targetPath), store);
     }
-    return regular(value, store);
+    return regular(value.withPath(targetPath), store);
   }
 
   @Override
@@ -192,21 +220,21 @@ public final class SlotTransfer
     if (node.isLValue() || !(node.getElement() instanceof VarSymbol field)) {
       return pass(st, SlotValue.NOTHING);
     }
+    AccessPath path = AccessPath.of(node, n -> valueOf(in, n));
     SlotDecl decl = cx.calls.contracts().slotField(field).orElse(null);
     if (decl == null) {
-      return pass(st, SlotValue.NOTHING);
+      return pass(st, SlotValue.at(path));
     }
     if (Containers.isContainer(field.type)) {
-      return pass(st, SlotValue.container(decl));
+      return pass(st, SlotValue.container(decl).withPath(path));
     }
-    AccessPath path = AccessPath.of(node);
     Call.Read read =
         new Call.Read(
             path == null ? null : new SlotKey(path),
             Containers.isVolatile(field),
             decl.stableAfterPointer(),
             decl.lock());
-    return read(node, read, st.regular());
+    return read(node, read, st.regular(), path);
   }
 
   @Override
@@ -214,14 +242,17 @@ public final class SlotTransfer
       ArrayAccessNode node, TransferInput<SlotValue, SlotStore> in) {
     Stores st = enter(node, in);
     SlotDecl decl = valueOf(in, node.getArray()).container();
-    if (node.isLValue() || decl == null) {
+    if (node.isLValue()) {
       return pass(st, SlotValue.NOTHING);
     }
-    AccessPath path = AccessPath.of(node);
+    AccessPath path = AccessPath.of(node, n -> valueOf(in, n));
+    if (decl == null) {
+      return pass(st, SlotValue.at(path));
+    }
     Call.Read read =
         new Call.Read(
             path == null ? null : new SlotKey(path), false, decl.stableAfterPointer(), decl.lock());
-    return read(node, read, st.regular());
+    return read(node, read, st.regular(), path);
   }
 
   @Override
@@ -235,7 +266,7 @@ public final class SlotTransfer
       return regular(SlotValue.NOTHING, store);
     }
     if (call instanceof Call.Read read) {
-      return read(node, read, store);
+      return read(node, read, store, null);
     } else if (call instanceof Call.Write write) {
       checks.write(node, write.slot(), store);
     } else if (call instanceof Call.LockSlot lock) {
@@ -284,11 +315,16 @@ public final class SlotTransfer
           && cx.calls.sameType(receiver.getType(), node.getType())) {
         return regular(SlotValue.coveredBy(covered), store);
       }
+      if (AccessPath.isBoxing(node)) {
+        // The CFG's autoboxing (`Integer.valueOf(i)`) is the value it boxes.
+        return regular(values.apply(node.getArguments().get(0)), store);
+      }
     }
     return regular(SlotValue.NOTHING, store);
   }
 
-  private TransferResult<SlotValue, SlotStore> read(Node node, Call.Read read, SlotStore store) {
+  private TransferResult<SlotValue, SlotStore> read(
+      Node node, Call.Read read, SlotStore store, @Nullable AccessPath path) {
     SnapId id = new SnapId(node.getTree());
     boolean locked = store.lockCovering(read.slot()) != null;
     if (!locked && !cx.primitive) {
@@ -306,7 +342,7 @@ public final class SlotTransfer
             read.lock(),
             false,
             false);
-    return regular(SlotValue.snapshot(id), store.withSnap(id, state));
+    return regular(SlotValue.snapshot(id).withPath(path), store.withSnap(id, state));
   }
 
   @Override
@@ -369,7 +405,8 @@ public final class SlotTransfer
   @Override
   public TransferResult<SlotValue, SlotStore> visitNarrowingConversion(
       NarrowingConversionNode node, TransferInput<SlotValue, SlotStore> in) {
-    return pass(enter(node, in), valueOf(in, node.getOperand()));
+    // A narrowed value is another number: it keeps its snapshots but names no memory.
+    return pass(enter(node, in), valueOf(in, node.getOperand()).withPath(null));
   }
 
   /** The analyzed method's parameter position of a variable, or -1. */
