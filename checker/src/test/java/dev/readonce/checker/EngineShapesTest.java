@@ -367,6 +367,14 @@ class EngineShapesTest {
                 long w = u.get();
                 return k[b] + w;
               }
+              long arrayStore(Upper u, long[] k) {
+                long v = u.get();
+                k[0] = v;
+                // BUG: Diagnostic contains: use 'v'
+                long w = u.get();
+                k[1] = w;
+                return v;
+              }
               long dead(Upper u, long[] k) {
                 int b = (int) u.get();
                 Pt.use(k[b]);

@@ -10,6 +10,7 @@ import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
 import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.UnusedAbstractValue;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.checkerframework.errorprone.dataflow.livevariable.LiveVarNode;
@@ -44,6 +45,21 @@ final class Liveness {
       LiveVarStore store = in.getRegularStore();
       if (!node.isLValue()) {
         store.putLiveVar(new LiveVarNode(node));
+      }
+      return new RegularTransferResult<>(null, store);
+    }
+
+    /**
+     * An assignment kills a local target and nothing else; its right side's locals are uses by
+     * their own nodes. (The framework's version builds a {@code LiveVarNode} of any target and
+     * asserts it is a local or field, so an array store {@code a[i] = x} failed under -ea.)
+     */
+    @Override
+    public RegularTransferResult<UnusedAbstractValue, LiveVarStore> visitAssignment(
+        AssignmentNode node, TransferInput<UnusedAbstractValue, LiveVarStore> in) {
+      LiveVarStore store = in.getRegularStore();
+      if (node.getTarget() instanceof LocalVariableNode) {
+        store.killLiveVar(new LiveVarNode(node.getTarget()));
       }
       return new RegularTransferResult<>(null, store);
     }
