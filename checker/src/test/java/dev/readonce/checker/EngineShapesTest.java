@@ -18,9 +18,12 @@ class EngineShapesTest {
       """
       import dev.readonce.annotations.*;
       import java.lang.invoke.*;
+      import java.util.concurrent.locks.ReentrantLock;
       final class Bins {
         static final VarHandle BIN = MethodHandles.arrayElementVarHandle(Object[].class);
         @ReadOnce(lock = ReadOnce.HELD_VALUE) final Object[] table = new Object[16];
+        final ReentrantLock lock = new ReentrantLock();
+        @ReadOnce(lock = "lock") Object head;
         int count;
         @ReadOnce(lock = ReadOnce.HELD_VALUE)
         static Object tabAt(Object[] tab, int i) { return BIN.getAcquire(tab, i); }
@@ -152,6 +155,29 @@ class EngineShapesTest {
                 }
                 // BUG: Diagnostic contains: write to slot 'tab[i]' without its lock
                 Bins.setTabAt(tab, i, v);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void storeIntoASlotFieldKeepsItsLock() {
+    helper(UnlockedSlotWrite.class)
+        .addSourceLines(
+            "Head.java",
+            """
+            class Head {
+              void twice(Bins map, int k) {
+                map.lock.lock();
+                try {
+                  map.head = null;
+                  map.head = k > 1 ? map : null;
+                } finally {
+                  map.lock.unlock();
+                }
+                // BUG: Diagnostic contains: write to slot 'map.head' without its lock
+                map.head = map;
               }
             }
             """)

@@ -160,7 +160,16 @@ public final class SlotStore implements Store<SlotStore> {
         newLocals,
         snaps,
         remove(reads, k -> k.mentions(variable)),
-        remove(locks, k -> k.mentions(variable)));
+        // Storing into a slot field does not release the slot's own lock; it moves what is
+        // reached through the field.
+        remove(locks, k -> k.mentions(variable) && !endsAt(k, variable)));
+  }
+
+  private static boolean endsAt(SlotKey key, VarSymbol field) {
+    List<AccessPath.Step> steps = key.path().steps();
+    return !steps.isEmpty()
+        && steps.get(steps.size() - 1) instanceof AccessPath.Field f
+        && f.field().equals(field);
   }
 
   /**
