@@ -104,6 +104,31 @@ class EngineShapesTest {
         .doTest();
   }
 
+  @Test
+  void assignmentArgumentDenotesWhatItAssigns() {
+    helper(UnlockedSlotWrite.class)
+        .addSourceLines(
+            "Arg.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            class Arg {
+              void locked(Upper u) {
+                Upper t;
+                Lock l = Pt.lock((t = u));
+                u.set(0);
+                l.unlock();
+              }
+              void unlocked(Upper u) {
+                Upper t;
+                Pt.split((t = u));
+                // BUG: Diagnostic contains: write to slot 'u' without its lock
+                u.set(0);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // Row 2: trees the CFG makes up inside `synchronized` do not end the region.
 
   @Test
@@ -349,6 +374,33 @@ class EngineShapesTest {
                   if (v != 0) break;
                 }
                 return v;
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void rereadInAnInnerLoopIsNotReplacedByTheOuterSnapshot() {
+    BugCheckerRefactoringTestHelper refactoring =
+        Fixtures.withSlots(
+            BugCheckerRefactoringTestHelper.newInstance(UnlockedReread.class, getClass()));
+    refactoring
+        .addInputLines(
+            "Inner.java",
+            """
+            class Inner {
+              int inner(Upper u) {
+                outer:
+                for (int i = 0; i < 3; i++) {
+                  long v = u.get();
+                  if (Pt.none(v)) break outer;
+                  for (int j = 0; j < 2; j++) {
+                    if (Pt.leaf(u.get()) != Pt.leaf(v)) continue outer;
+                  }
+                }
+                return 0;
               }
             }
             """)

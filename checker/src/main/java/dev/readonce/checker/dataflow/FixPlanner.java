@@ -44,6 +44,13 @@ final class FixPlanner {
   /** The fix for a second read: use the variable holding the first, or introduce one. */
   @Nullable FixPlan reread(Node reread, ReadRecord earlier, SlotKey slot, @Nullable VarSymbol holder) {
     Tree tree = reread.getTree();
+    Tree firstTree = firstRead(earlier);
+    if (!sameIteration(firstTree, tree)) {
+      // The re-read repeats where the first read does not (an inner loop, a lambda): using the
+      // first snapshot there would stop the repeated read (and a comparison with it would become
+      // a comparison of the snapshot with itself).
+      return null;
+    }
     if (holder != null) {
       Tree parent = cx.parent(tree);
       if (parent instanceof AssignmentTree assignment
@@ -122,6 +129,28 @@ final class FixPlanner {
     }
     Type receiver = ((JCTree) select.getExpression()).type;
     return handles.atomicAccessor(receiver);
+  }
+
+  /**
+   * Whether no loop, lambda or class lies between a later tree and what it shares with the first
+   * read's tree (with the method body, when the first read is the caller's, a parameter).
+   */
+  private boolean sameIteration(@Nullable Tree first, Tree later) {
+    java.util.Set<Tree> firstAncestors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Tree t = first; t != null; t = cx.parent(t)) {
+      firstAncestors.add(t);
+    }
+    for (Tree t = cx.parent(later); t != null && !firstAncestors.contains(t); t = cx.parent(t)) {
+      if (t instanceof ForLoopTree
+          || t instanceof WhileLoopTree
+          || t instanceof DoWhileLoopTree
+          || t instanceof EnhancedForLoopTree
+          || t instanceof LambdaExpressionTree
+          || t instanceof ClassTree) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -185,8 +185,10 @@ public final class SlotTransfer
     Function<Node, SlotValue> values = n -> valueOf(in, n);
     SlotValue value = valueOf(in, node.getExpression());
     Node target = node.getTarget();
-    // The assignment used as an expression (`tabAt(tab, i = h & m)`) denotes its target.
+    // The assignment used as an expression denotes what was assigned: the right side's memory
+    // when it names one (`lock((t = u))` locks u), else the target (`tabAt(tab, i = h & m)`).
     AccessPath targetPath = AccessPath.of(target, values);
+    AccessPath valuePath = value.path() != null ? value.path() : targetPath;
     if (target instanceof LocalVariableNode local
         && local.getElement() instanceof VarSymbol variable) {
       if (AccessPath.isSynthetic(variable)) {
@@ -210,7 +212,7 @@ public final class SlotTransfer
         && valueOf(in, element.getArray()).container() != null) {
       checks.write(node, targetPath == null ? null : new SlotKey(targetPath), store);
     }
-    return regular(value.withPath(targetPath), store);
+    return regular(value.withPath(valuePath), store);
   }
 
   @Override
