@@ -129,6 +129,34 @@ class EngineShapesTest {
         .doTest();
   }
 
+  @Test
+  void lockTakenInBothArmsOfATernaryIsHeld() {
+    helper(UnlockedSlotWrite.class)
+        .addSourceLines(
+            "Arms.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            class Arms {
+              void lock(Upper u, boolean c) {
+                Lock l = (c ? Pt.lock(u) : Pt.lock(u));
+                u.set(0);
+                l.unlock();
+                // BUG: Diagnostic contains: write to slot 'u' without its lock
+                u.set(1);
+              }
+              void monitor(Bins map, int i, boolean c, Object v) {
+                Object[] tab = map.table;
+                Object f = Bins.tabAt(tab, i);
+                if (f == null) return;
+                synchronized ((c ? f : f)) {
+                  if (Bins.tabAt(tab, i) == f) Bins.setTabAt(tab, i, v);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // Row 2: trees the CFG makes up inside `synchronized` do not end the region.
 
   @Test

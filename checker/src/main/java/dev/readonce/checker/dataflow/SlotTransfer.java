@@ -374,13 +374,31 @@ public final class SlotTransfer
   public TransferResult<SlotValue, SlotStore> visitSynchronized(
       SynchronizedNode node, TransferInput<SlotValue, SlotStore> in) {
     SlotStore store = enter(node, in).regular();
-    // The monitor expression is not an operand of the node, so its value comes from the store.
-    SlotValue monitor =
-        node.getExpression() instanceof LocalVariableNode local
-                && local.getElement() instanceof VarSymbol variable
-            ? store.local(variable)
-            : valueOf(in, node.getExpression());
+    SlotValue monitor = monitorValue(node.getExpression(), in, store);
     return regular(SlotValue.NOTHING, locking.monitor(node, monitor, store));
+  }
+
+  /**
+   * The monitor expression is not an operand of the node, so the framework keeps no value for
+   * it: rebuild it from the store through the nodes that pass a value on.
+   */
+  private static SlotValue monitorValue(
+      Node expression, TransferInput<SlotValue, SlotStore> in, SlotStore store) {
+    if (expression instanceof LocalVariableNode local
+        && local.getElement() instanceof VarSymbol variable) {
+      return store.local(variable);
+    }
+    if (expression instanceof TernaryExpressionNode ternary) {
+      return monitorValue(ternary.getThenOperand(), in, store)
+          .leastUpperBound(monitorValue(ternary.getElseOperand(), in, store));
+    }
+    if (expression instanceof TypeCastNode cast) {
+      return monitorValue(cast.getOperand(), in, store);
+    }
+    if (expression instanceof AssignmentNode assignment) {
+      return monitorValue(assignment.getTarget(), in, store);
+    }
+    return valueOf(in, expression);
   }
 
   @Override
