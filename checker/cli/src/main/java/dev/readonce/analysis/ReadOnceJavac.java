@@ -15,6 +15,7 @@ import com.google.errorprone.scanner.ScannerSupplier;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.util.JavacTask;
 import com.sun.tools.javac.api.BasicJavacTask;
+import com.sun.tools.javac.api.JavacTaskImpl;
 import com.sun.tools.javac.api.JavacTool;
 import com.sun.tools.javac.tree.EndPosTable;
 import com.sun.tools.javac.tree.JCTree;
@@ -91,7 +92,15 @@ public final class ReadOnceJavac {
               errorProne,
               context,
               (description, unit) -> findings.add(finding(description, unit))));
-      task.analyze();
+      if (request.sourcepath().isEmpty()) {
+        task.analyze();
+      } else {
+        // Only the given files: classes javac reads from the source path are entered for their
+        // signatures but not attributed, flowed or checked (a plain analyze() would do all of
+        // that for every source file they pull in, seconds on a walker-sized project).
+        JavacTaskImpl impl = (JavacTaskImpl) task;
+        impl.analyze(impl.enter(impl.parse()));
+      }
     }
     return new AnalysisResult(
         ImmutableList.copyOf(diagnostics.getDiagnostics()), ImmutableList.copyOf(findings));

@@ -55,7 +55,8 @@ public final class ReadOnceLanguageServer implements LanguageServer, LanguageCli
   private final Path scratch;
   private volatile boolean shutdown;
 
-  ReadOnceLanguageServer(PrintStream log, String mavenCommand) throws IOException {
+  ReadOnceLanguageServer(PrintStream log, String mavenCommand, long debounceMillis)
+      throws IOException {
     this.worker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -70,7 +71,7 @@ public final class ReadOnceLanguageServer implements LanguageServer, LanguageCli
     this.documents =
         new ReadOnceTextDocuments(
             worker,
-            DEBOUNCE_MILLIS,
+            debounceMillis,
             projects,
             new BufferAnalyzer(annotations, docsCache(), CheckDocs.configuredUrl()),
             messages,
@@ -83,8 +84,14 @@ public final class ReadOnceLanguageServer implements LanguageServer, LanguageCli
    * @return the process exit code: 0 after {@code shutdown} then {@code exit}, else 1
    */
   public static int serve(InputStream in, OutputStream out, PrintStream log) throws IOException {
+    return serve(in, out, log, DEBOUNCE_MILLIS);
+  }
+
+  static int serve(InputStream in, OutputStream out, PrintStream log, long debounceMillis)
+      throws IOException {
     ReadOnceLanguageServer server =
-        new ReadOnceLanguageServer(log, System.getenv().getOrDefault("READONCE_MVN", "mvn"));
+        new ReadOnceLanguageServer(
+            log, System.getenv().getOrDefault("READONCE_MVN", "mvn"), debounceMillis);
     Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
     server.connect(launcher.getRemoteProxy());
     try {

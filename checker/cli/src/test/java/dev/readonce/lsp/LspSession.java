@@ -4,6 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,9 +75,40 @@ final class LspSession implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workspace.toFile());
     builder.environment().put("XDG_CACHE_HOME", workspace.resolve(".cache").toString());
     Process process = builder.redirectError(stderr.toFile()).start();
+    return connect(process, process.getInputStream(), process.getOutputStream(), stderr, workspace);
+  }
+
+  /**
+   * Runs the server in this JVM on piped streams (still JSON-RPC), with the given debounce, so a
+   * test can replay many edits quickly and watch this JVM's heap.
+   */
+  static LspSession inProcess(Path workspace, long debounceMillis) throws Exception {
+    Path stderr = Files.createTempFile("readonce-lsp-test", ".err");
+    PipedInputStream serverIn = new PipedInputStream(1 << 16);
+    PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+    PipedInputStream clientIn = new PipedInputStream(1 << 16);
+    PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+    PrintStream log = new PrintStream(Files.newOutputStream(stderr), true, UTF_8);
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                ReadOnceLanguageServer.serve(serverIn, serverOut, log, debounceMillis);
+              } catch (IOException e) {
+                e.printStackTrace(log);
+              }
+            },
+            "readonce-lsp-under-test");
+    thread.setDaemon(true);
+    thread.start();
+    return connect(null, clientIn, clientOut, stderr, workspace);
+  }
+
+  private static LspSession connect(
+      Process process, InputStream in, OutputStream out, Path stderr, Path workspace)
+      throws Exception {
     Client client = new Client();
-    Launcher<LanguageServer> launcher =
-        LSPLauncher.createClientLauncher(client, process.getInputStream(), process.getOutputStream());
+    Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, in, out);
     launcher.startListening();
     LspSession session = new LspSession(process, launcher.getRemoteProxy(), stderr);
     client.session = session;
@@ -148,7 +184,7 @@ final class LspSession implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    if (process.isAlive()) {
+    if (process != null && process.isAlive()) {
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
     }
