@@ -2,6 +2,7 @@ package dev.readonce.lsp;
 
 import dev.readonce.analysis.CheckFinding;
 import dev.readonce.analysis.SuggestedEdit;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,7 +23,10 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -186,13 +190,21 @@ final class ReadOnceTextDocuments implements TextDocumentService {
       }
       analyzed.put(uri, result);
       publish(new PublishDiagnosticsParams(uri, result.diagnostics(), doc.version()));
-    } catch (Exception | LinkageError | StackOverflowError e) {
-      // Whatever one buffer does to javac, the server goes on with the next.
-      log.println("readonce lsp: analysing " + doc.file() + " failed: " + e);
+    } catch (IOException | RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+        throw fatal;
+      }
+      // javac itself can fail on some broken text (an AssertionError deep in attribution): the
+      // server says so for this version and goes on with the next.
+      log.println("readonce lsp: analysing " + doc.file() + " (version " + doc.version() + ") failed: " + e);
       e.printStackTrace(log);
-      messages.once(
-          MessageType.Error,
-          "could not analyse " + doc.file().getFileName() + " (" + e + "); see the server log");
+      Diagnostic failed = new Diagnostic();
+      failed.setRange(new Range(new Position(0, 0), new Position(0, 0)));
+      failed.setSeverity(DiagnosticSeverity.Information);
+      failed.setSource("ReadOnce");
+      failed.setMessage("ReadOnce could not analyse this version of the file (" + e + "); it will try again on the next edit");
+      analyzed.remove(uri);
+      publish(new PublishDiagnosticsParams(uri, List.of(failed), doc.version()));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -35,16 +36,20 @@ class LspFuzzTest {
 
   @Test
   void truncationsAndRandomEditsNeverKillOrWedgeTheServer(@TempDir Path dir) throws Exception {
+    // A copy of the walker's sources, so that edits never touch the repository and the project
+    // model is this test's.
     Path walker = Path.of(System.getProperty("sample.walker"));
-    List<Path> sources;
+    Path root = dir.resolve("src/main/java");
+    List<Path> sources = new ArrayList<>();
     try (Stream<Path> files = Files.walk(walker)) {
-      sources = files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        Path copy = root.resolve(walker.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        sources.add(Files.copy(file, copy));
+      }
     }
     assertTrue(sources.size() > 10, "too few walker sources in " + walker);
-    Files.writeString(
-        dir.resolve(OverrideFile.NAME),
-        "{\"sourceRoots\": [\"" + walker.toString().replace("\\", "\\\\") + "\"]}",
-        UTF_8);
+    Files.writeString(dir.resolve(OverrideFile.NAME), "{\"sourceRoots\": [\"src/main/java\"]}", UTF_8);
     Random random = new Random(SEED);
     try (LspSession session = LspSession.inProcess(dir, 0)) {
       long baseline = -1;
@@ -85,7 +90,17 @@ class LspFuzzTest {
       assertTrue(
           end - baseline < 96L << 20,
           "heap grew from " + (baseline >> 20) + " MB to " + (end >> 20) + " MB over the edits");
-      assertTrue(session.log().lines().noneMatch(l -> l.contains("failed")), session.log());
+      // javac may give up on some broken text (the server then says so for that version); the
+      // checks must not be what fails.
+      String log = session.log();
+      assertTrue(log.lines().noneMatch(l -> l.contains("dev.readonce.checker")), log);
+      System.out.printf(
+          "LspFuzzTest: %d edits answered; javac gave up on %d versions; heap %d MB -> %d MB%n",
+          EDITS,
+          log.lines().filter(l -> l.startsWith("readonce lsp: analysing")).count(),
+          baseline >> 20,
+          end >> 20);
+      log.lines().filter(l -> l.startsWith("readonce lsp: analysing")).limit(3).forEach(System.out::println);
     }
   }
 
