@@ -35,7 +35,10 @@ public final class CheckDocs {
     }
   }
 
-  /** The hosted docs URL the user configured ({@value #URL_PROPERTY}, then {@value #URL_ENVIRONMENT}). */
+  /**
+   * The hosted docs URL the user configured ({@value #URL_PROPERTY}, then {@value
+   * #URL_ENVIRONMENT}).
+   */
   public static Optional<String> configuredUrl() {
     String url = System.getProperty(URL_PROPERTY);
     if (url == null || url.isBlank()) {
@@ -50,8 +53,8 @@ public final class CheckDocs {
   }
 
   /**
-   * A {@code file:} URI of the page an editor can open when no docs are hosted: the page copied
-   * out of the jar into {@code directory} (once; later calls reuse the copy).
+   * A {@code file:} URI of the page an editor can open when no docs are hosted: the page copied out
+   * of the jar into {@code directory} (once; later calls reuse the copy).
    */
   public static Optional<String> localLink(Path directory, String check) {
     try {

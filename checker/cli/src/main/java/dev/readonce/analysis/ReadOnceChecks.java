@@ -38,6 +38,8 @@ public final class ReadOnceChecks {
 
   /** Every ReadOnce check's name, in the order of {@link Rule}. */
   public static ImmutableList<String> names() {
-    return Arrays.stream(Rule.values()).map(Rule::checkName).collect(ImmutableList.toImmutableList());
+    return Arrays.stream(Rule.values())
+        .map(Rule::checkName)
+        .collect(ImmutableList.toImmutableList());
   }
 }

@@ -37,9 +37,9 @@ import javax.tools.StandardLocation;
 
 /**
  * Compiles sources in-process with javac under Error Prone, running the given checks, and stops
- * after analysis: no class file is written and nothing of the analysed code is loaded or run.
- * Every search path is set explicitly: left unset, javac would fall back to this JVM's own class
- * path (the ReadOnce jar) for classes, sources and processors.
+ * after analysis: no class file is written and nothing of the analysed code is loaded or run. Every
+ * search path is set explicitly: left unset, javac would fall back to this JVM's own class path
+ * (the ReadOnce jar) for classes, sources and processors.
  */
 public final class ReadOnceJavac {
 
@@ -78,12 +78,7 @@ public final class ReadOnceJavac {
       }
       JavacTask task =
           javac.getTask(
-              new StringWriter(),
-              files,
-              diagnostics,
-              errorProne.getRemainingArgs(),
-              null,
-              units);
+              new StringWriter(), files, diagnostics, errorProne.getRemainingArgs(), null, units);
       var context = ((BasicJavacTask) task).getContext();
       BaseErrorProneJavaCompiler.setupMessageBundle(context);
       task.addTaskListener(

@@ -12,7 +12,8 @@ public final class CliVersion implements IVersionProvider {
   /** The version string, e.g. {@code 0.1.0-SNAPSHOT}. */
   public static String version() {
     Properties properties = new Properties();
-    try (InputStream in = CliVersion.class.getResourceAsStream("/dev/readonce/gate/gate.properties")) {
+    try (InputStream in =
+        CliVersion.class.getResourceAsStream("/dev/readonce/gate/gate.properties")) {
       if (in != null) {
         properties.load(in);
       }

@@ -18,16 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.tools.JavaFileObject;
-import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * Compiles one document's unsaved text with the ReadOnce checks in its project (the project's
- * other sources on the source path, its class path and flags) and turns what javac said about
- * that document into LSP diagnostics: the findings, at their exact range, and the compiler's own
- * errors, so half-typed code shows why it is not checked.
+ * Compiles one document's unsaved text with the ReadOnce checks in its project (the project's other
+ * sources on the source path, its class path and flags) and turns what javac said about that
+ * document into LSP diagnostics: the findings, at their exact range, and the compiler's own errors,
+ * so half-typed code shows why it is not checked.
  */
 final class BufferAnalyzer {
 
@@ -46,7 +46,9 @@ final class BufferAnalyzer {
     this.docsUrl = docsUrl;
   }
 
-  /** Analyses {@code text} as the contents of {@code file}; {@code problems} hears about the rest. */
+  /**
+   * Analyses {@code text} as the contents of {@code file}; {@code problems} hears about the rest.
+   */
   Analyzed analyze(Project project, Path file, int version, String text, Consumer<String> problems)
       throws IOException {
     List<Path> classpath = new ArrayList<>(project.classpath());
@@ -54,7 +56,11 @@ final class BufferAnalyzer {
     AnalysisResult result =
         ReadOnceJavac.compile(
             new AnalysisRequest(
-                List.of(file), Map.of(file, text), project.sourceRoots(), classpath, options(project)),
+                List.of(file),
+                Map.of(file, text),
+                project.sourceRoots(),
+                classpath,
+                options(project)),
             ReadOnceChecks.all());
     LineIndex lines = new LineIndex(text);
     ImmutableList.Builder<Analyzed.Entry> entries = ImmutableList.builder();
@@ -83,7 +89,8 @@ final class BufferAnalyzer {
         Diagnostic diagnostic = compilerError(crash, lines);
         diagnostic.setSource("ReadOnce");
         diagnostic.setMessage(
-            "ReadOnce internal error (please report it): " + firstLine(crash.getMessage(Locale.ROOT)));
+            "ReadOnce internal error (please report it): "
+                + firstLine(crash.getMessage(Locale.ROOT)));
         entries.add(new Analyzed.Entry(diagnostic, Optional.empty()));
       }
     }

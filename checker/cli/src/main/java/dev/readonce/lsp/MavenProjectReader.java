@@ -22,8 +22,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Reads a Maven project's model for the server: source roots and compiler flags from the pom
- * itself (properties interpolated; a parent's are not seen), and the class path from Maven ({@code
+ * Reads a Maven project's model for the server: source roots and compiler flags from the pom itself
+ * (properties interpolated; a parent's are not seen), and the class path from Maven ({@code
  * dependency:build-classpath}, test scope, so test sources compile too).
  */
 final class MavenProjectReader {
@@ -51,21 +51,30 @@ final class MavenProjectReader {
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       project = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
     } catch (Exception e) {
-      return Project.alone(dir, pom + ": cannot parse it (" + e.getMessage() + "); checking files alone");
+      return Project.alone(
+          dir, pom + ": cannot parse it (" + e.getMessage() + "); checking files alone");
     }
     Map<String, String> properties = new HashMap<>();
     properties.put("basedir", dir.toString());
     properties.put("project.basedir", dir.toString());
     child(project, "properties")
-        .ifPresent(p -> children(p).forEach(e -> properties.put(e.getTagName(), e.getTextContent().strip())));
+        .ifPresent(
+            p ->
+                children(p)
+                    .forEach(e -> properties.put(e.getTagName(), e.getTextContent().strip())));
     Interpolator interpolate = new Interpolator(properties, pom, problems);
 
     Optional<Element> build = child(project, "build");
     ImmutableList.Builder<Path> roots = ImmutableList.builder();
     for (String[] root :
-        new String[][] {{"sourceDirectory", "src/main/java"}, {"testSourceDirectory", "src/test/java"}}) {
+        new String[][] {
+          {"sourceDirectory", "src/main/java"}, {"testSourceDirectory", "src/test/java"}
+        }) {
       String value =
-          build.flatMap(b -> child(b, root[0])).map(e -> interpolate.apply(e.getTextContent())).orElse(root[1]);
+          build
+              .flatMap(b -> child(b, root[0]))
+              .map(e -> interpolate.apply(e.getTextContent()))
+              .orElse(root[1]);
       Path path = dir.resolve(value.strip()).normalize();
       if (Files.isDirectory(path)) {
         roots.add(path);
@@ -76,29 +85,44 @@ final class MavenProjectReader {
     Optional<Element> compiler =
         build.flatMap(b -> child(b, "plugins")).stream()
             .flatMap(plugins -> children(plugins).stream())
-            .filter(p -> child(p, "artifactId").map(a -> a.getTextContent().strip()).orElse("").equals("maven-compiler-plugin"))
+            .filter(
+                p ->
+                    child(p, "artifactId")
+                        .map(a -> a.getTextContent().strip())
+                        .orElse("")
+                        .equals("maven-compiler-plugin"))
             .findFirst()
             .flatMap(p -> child(p, "configuration"));
     String release =
-        compiler.flatMap(c -> child(c, "release")).map(Element::getTextContent)
+        compiler
+            .flatMap(c -> child(c, "release"))
+            .map(Element::getTextContent)
             .or(() -> Optional.ofNullable(properties.get("maven.compiler.release")))
-            .map(interpolate::apply).orElse("");
+            .map(interpolate::apply)
+            .orElse("");
     String source =
-        compiler.flatMap(c -> child(c, "source")).map(Element::getTextContent)
+        compiler
+            .flatMap(c -> child(c, "source"))
+            .map(Element::getTextContent)
             .or(() -> Optional.ofNullable(properties.get("maven.compiler.source")))
-            .map(interpolate::apply).orElse("");
+            .map(interpolate::apply)
+            .orElse("");
     if (!release.isBlank()) {
       options.add("--release", release.strip());
     } else if (!source.isBlank()) {
       options.add("--source", source.strip());
     }
     List<String> args = new ArrayList<>();
-    compiler.flatMap(c -> child(c, "compilerArgs"))
-        .ifPresent(c -> children(c).forEach(a -> args.add(interpolate.apply(a.getTextContent()).strip())));
+    compiler
+        .flatMap(c -> child(c, "compilerArgs"))
+        .ifPresent(
+            c -> children(c).forEach(a -> args.add(interpolate.apply(a.getTextContent()).strip())));
     for (String arg : args) {
       if (arg.startsWith("-Xplugin:ErrorProne")) {
-        for (String flag : Splitter.onPattern("\\s+").omitEmptyStrings()
-            .split(arg.substring("-Xplugin:ErrorProne".length()))) {
+        for (String flag :
+            Splitter.onPattern("\\s+")
+                .omitEmptyStrings()
+                .split(arg.substring("-Xplugin:ErrorProne".length()))) {
           addErrorProneFlag(flag, dir, options);
         }
       } else if (arg.startsWith("-Xep")) {
@@ -106,11 +130,13 @@ final class MavenProjectReader {
       }
     }
     ImmutableList<Path> classpath = classpath(pom, problems);
-    return new Project(dir, roots.build(), classpath, options.build(), ImmutableList.copyOf(problems));
+    return new Project(
+        dir, roots.build(), classpath, options.build(), ImmutableList.copyOf(problems));
   }
 
   /** Keeps the flags that shape findings; patch mode is the build's business, not the editor's. */
-  private static void addErrorProneFlag(String flag, Path dir, ImmutableList.Builder<String> options) {
+  private static void addErrorProneFlag(
+      String flag, Path dir, ImmutableList.Builder<String> options) {
     if (flag.startsWith("-XepPatch")) {
       return;
     }
@@ -118,8 +144,11 @@ final class MavenProjectReader {
     if (flag.startsWith(declarations)) {
       // Relative to the project directory, where Maven runs javac.
       List<String> files = new ArrayList<>();
-      for (String file : Splitter.on(',').trimResults().omitEmptyStrings()
-          .split(flag.substring(declarations.length()))) {
+      for (String file :
+          Splitter.on(',')
+              .trimResults()
+              .omitEmptyStrings()
+              .split(flag.substring(declarations.length()))) {
         files.add(dir.resolve(file).normalize().toString());
       }
       options.add(declarations + String.join(",", files));
@@ -136,39 +165,67 @@ final class MavenProjectReader {
       try {
         Process maven =
             new ProcessBuilder(
-                    mavenCommand, "-q", "-B", "-f", pom.toString(), BUILD_CLASSPATH,
-                    "-Dmdep.outputFile=" + out, "-Dmdep.includeScope=test")
+                    mavenCommand,
+                    "-q",
+                    "-B",
+                    "-f",
+                    pom.toString(),
+                    BUILD_CLASSPATH,
+                    "-Dmdep.outputFile=" + out,
+                    "-Dmdep.includeScope=test")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
         if (!maven.waitFor(MAVEN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
           maven.destroyForcibly();
-          problems.add(pom + ": Maven took longer than " + MAVEN_TIMEOUT_SECONDS
-              + " s to compute the class path; checking without it (or give it in "
-              + OverrideFile.NAME + ")");
+          problems.add(
+              pom
+                  + ": Maven took longer than "
+                  + MAVEN_TIMEOUT_SECONDS
+                  + " s to compute the class path; checking without it (or give it in "
+                  + OverrideFile.NAME
+                  + ")");
           return ImmutableList.of();
         }
         if (maven.exitValue() != 0) {
           List<String> lines = Files.readAllLines(log, UTF_8);
-          String last = lines.stream().filter(l -> l.contains("ERROR")).findFirst()
-              .orElse(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
-          problems.add(pom + ": Maven could not compute the class path (" + last.strip()
-              + "); checking without it (or give it in " + OverrideFile.NAME + ")");
+          String last =
+              lines.stream()
+                  .filter(l -> l.contains("ERROR"))
+                  .findFirst()
+                  .orElse(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+          problems.add(
+              pom
+                  + ": Maven could not compute the class path ("
+                  + last.strip()
+                  + "); checking without it (or give it in "
+                  + OverrideFile.NAME
+                  + ")");
           return ImmutableList.of();
         }
       } finally {
         Files.deleteIfExists(log);
       }
       ImmutableList.Builder<Path> entries = ImmutableList.builder();
-      for (String entry : Splitter.on(File.pathSeparatorChar).trimResults().omitEmptyStrings()
-          .split(Files.readString(out, UTF_8))) {
+      for (String entry :
+          Splitter.on(File.pathSeparatorChar)
+              .trimResults()
+              .omitEmptyStrings()
+              .split(Files.readString(out, UTF_8))) {
         entries.add(Path.of(entry));
       }
       return entries.build();
     } catch (IOException e) {
-      problems.add(pom + ": cannot run Maven (" + mavenCommand + ") for the class path: "
-          + e.getMessage() + "; checking without it (or give it in " + OverrideFile.NAME + ")");
+      problems.add(
+          pom
+              + ": cannot run Maven ("
+              + mavenCommand
+              + ") for the class path: "
+              + e.getMessage()
+              + "; checking without it (or give it in "
+              + OverrideFile.NAME
+              + ")");
       return ImmutableList.of();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -206,8 +263,12 @@ final class MavenProjectReader {
       while (m.find()) {
         String value = properties.get(m.group(1));
         if (value == null) {
-          problems.add(pom + ": cannot resolve ${" + m.group(1) + "} (a parent's or a profile's"
-              + " properties are not read); left empty");
+          problems.add(
+              pom
+                  + ": cannot resolve ${"
+                  + m.group(1)
+                  + "} (a parent's or a profile's"
+                  + " properties are not read); left empty");
           value = "";
         }
         m.appendReplacement(result, Matcher.quoteReplacement(value));

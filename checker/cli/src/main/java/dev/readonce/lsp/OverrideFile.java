@@ -59,7 +59,8 @@ final class OverrideFile {
     }
     for (String key : json.keySet()) {
       if (!KEYS.contains(key)) {
-        problems.add(file + ": unknown key \"" + key + "\" (known: " + String.join(", ", KEYS) + ")");
+        problems.add(
+            file + ": unknown key \"" + key + "\" (known: " + String.join(", ", KEYS) + ")");
       }
     }
     ImmutableList.Builder<Path> roots = ImmutableList.builder();
@@ -74,7 +75,9 @@ final class OverrideFile {
       Path cp = dir.resolve(json.get("classpathFile").getAsString());
       try {
         for (String entry :
-            Splitter.on(File.pathSeparatorChar).trimResults().omitEmptyStrings()
+            Splitter.on(File.pathSeparatorChar)
+                .trimResults()
+                .omitEmptyStrings()
                 .split(Files.readString(cp, UTF_8))) {
           classpath.add(dir.resolve(entry).normalize());
         }
@@ -92,13 +95,15 @@ final class OverrideFile {
       options.add("-XepOpt:" + ReadOnceConfig.DECLARATIONS + "=" + String.join(",", declarations));
     }
     if (json.has("docsBaseUrl")) {
-      options.add("-XepOpt:" + ReadOnceConfig.DOCS_BASE_URL + "=" + json.get("docsBaseUrl").getAsString());
+      options.add(
+          "-XepOpt:" + ReadOnceConfig.DOCS_BASE_URL + "=" + json.get("docsBaseUrl").getAsString());
     }
     return new Project(
         dir, roots.build(), classpath.build(), options.build(), ImmutableList.copyOf(problems));
   }
 
-  private static List<String> strings(JsonObject json, String key, Path file, List<String> problems) {
+  private static List<String> strings(
+      JsonObject json, String key, Path file, List<String> problems) {
     List<String> values = new ArrayList<>();
     if (!json.has(key)) {
       return values;

@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * @param root the directory of its {@code pom.xml} or {@code .readonce-lsp.json}
  * @param sourceRoots where javac finds the project's other sources
  * @param classpath what the sources compile against
- * @param options javac options and Error Prone flags of the project's build (language level,
- *     {@code -Xep:...} severities, {@code -XepOpt:ReadOnce:...})
+ * @param options javac options and Error Prone flags of the project's build (language level, {@code
+ *     -Xep:...} severities, {@code -XepOpt:ReadOnce:...})
  * @param problems what could not be resolved, each said once to the user
  */
 record Project(
@@ -23,6 +23,10 @@ record Project(
   /** A file with no project around it: checked alone, against the JDK and the annotations. */
   static Project alone(Path directory, String problem) {
     return new Project(
-        directory, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(problem));
+        directory,
+        ImmutableList.of(),
+        ImmutableList.of(),
+        ImmutableList.of(),
+        ImmutableList.of(problem));
   }
 }

@@ -38,9 +38,9 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * {@code readonce lsp}: the ReadOnce checks as a language server. Diagnostics for the unsaved text
- * of every open Java file, the check's name as the code and a link to its page; its suggested
- * fixes as quick fixes. The project model (class path, flags, source roots) comes from the
- * project's {@code pom.xml} or a {@code .readonce-lsp.json}.
+ * of every open Java file, the check's name as the code and a link to its page; its suggested fixes
+ * as quick fixes. The project model (class path, flags, source roots) comes from the project's
+ * {@code pom.xml} or a {@code .readonce-lsp.json}.
  */
 public final class ReadOnceLanguageServer implements LanguageServer, LanguageClientAware {
 

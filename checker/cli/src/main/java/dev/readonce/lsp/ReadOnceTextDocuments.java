@@ -19,12 +19,12 @@ import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
-import org.eclipse.lsp4j.Diagnostic;
-import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
@@ -38,9 +38,9 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
  * The open documents: each change schedules an analysis of the unsaved text on the one worker
- * thread (debounced, so typing does not queue a compilation per key), whose diagnostics replace
- * the document's previous ones; quick fixes are answered from the last analysis, never by
- * waiting for one.
+ * thread (debounced, so typing does not queue a compilation per key), whose diagnostics replace the
+ * document's previous ones; quick fixes are answered from the last analysis, never by waiting for
+ * one.
  */
 final class ReadOnceTextDocuments implements TextDocumentService {
 
@@ -83,10 +83,14 @@ final class ReadOnceTextDocuments implements TextDocumentService {
     String uri = params.getTextDocument().getUri();
     Optional<Path> file = file(uri);
     if (file.isEmpty()) {
-      messages.once(MessageType.Warning, "cannot check " + uri + ": only file: documents are checked");
+      messages.once(
+          MessageType.Warning, "cannot check " + uri + ": only file: documents are checked");
       return;
     }
-    open.put(uri, new Open(file.get(), params.getTextDocument().getVersion(), params.getTextDocument().getText()));
+    open.put(
+        uri,
+        new Open(
+            file.get(), params.getTextDocument().getVersion(), params.getTextDocument().getText()));
     schedule(uri, 0);
   }
 
@@ -136,7 +140,8 @@ final class ReadOnceTextDocuments implements TextDocumentService {
       return CompletableFuture.completedFuture(actions);
     }
     for (Analyzed.Entry entry : last.entries()) {
-      if (entry.finding().isEmpty() || !overlaps(entry.diagnostic().getRange(), params.getRange())) {
+      if (entry.finding().isEmpty()
+          || !overlaps(entry.diagnostic().getRange(), params.getRange())) {
         continue;
       }
       CheckFinding finding = entry.finding().get();
@@ -184,7 +189,11 @@ final class ReadOnceTextDocuments implements TextDocumentService {
       project.problems().forEach(p -> messages.once(MessageType.Warning, p));
       Analyzed result =
           analyzer.analyze(
-              project, doc.file(), doc.version(), doc.text(), p -> messages.once(MessageType.Warning, p));
+              project,
+              doc.file(),
+              doc.version(),
+              doc.text(),
+              p -> messages.once(MessageType.Warning, p));
       if (open.get(uri) == null) {
         return;
       }
@@ -196,13 +205,22 @@ final class ReadOnceTextDocuments implements TextDocumentService {
       }
       // javac itself can fail on some broken text (an AssertionError deep in attribution): the
       // server says so for this version and goes on with the next.
-      log.println("readonce lsp: analysing " + doc.file() + " (version " + doc.version() + ") failed: " + e);
+      log.println(
+          "readonce lsp: analysing "
+              + doc.file()
+              + " (version "
+              + doc.version()
+              + ") failed: "
+              + e);
       e.printStackTrace(log);
       Diagnostic failed = new Diagnostic();
       failed.setRange(new Range(new Position(0, 0), new Position(0, 0)));
       failed.setSeverity(DiagnosticSeverity.Information);
       failed.setSource("ReadOnce");
-      failed.setMessage("ReadOnce could not analyse this version of the file (" + e + "); it will try again on the next edit");
+      failed.setMessage(
+          "ReadOnce could not analyse this version of the file ("
+              + e
+              + "); it will try again on the next edit");
       analyzed.remove(uri);
       publish(new PublishDiagnosticsParams(uri, List.of(failed), doc.version()));
     }

@@ -10,7 +10,10 @@ import dev.readonce.analysis.CheckDocs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** SARIF's {@code helpUri} points at the hosted docs when a docs URL is configured, else is left out. */
+/**
+ * SARIF's {@code helpUri} points at the hosted docs when a docs URL is configured, else is left
+ * out.
+ */
 class SarifHelpUriTest {
 
   @AfterEach

@@ -22,16 +22,34 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Half-typed code is the normal case: replays seeded truncations and random edits of the sample
  * walker's real sources through the server. Every edit is analysed (no debounce) and must be
- * answered, a code action request after it too; the server must neither die nor wedge, and its
- * heap must not grow with the number of edits.
+ * answered, a code action request after it too; the server must neither die nor wedge, and its heap
+ * must not grow with the number of edits.
  */
 class LspFuzzTest {
 
   private static final long SEED = 20261203L;
   private static final int EDITS = Integer.getInteger("lsp.fuzz.edits", 1000);
   private static final String[] TOKENS = {
-    "{", "}", "(", ")", ";", "\"", "/*", "*/", "entry.get()", "if (", "else", "return ",
-    "long x = ", "synchronized (this) {", "new ", ".", ",", "@ReadOnce ", "class X {", "\n",
+    "{",
+    "}",
+    "(",
+    ")",
+    ";",
+    "\"",
+    "/*",
+    "*/",
+    "entry.get()",
+    "if (",
+    "else",
+    "return ",
+    "long x = ",
+    "synchronized (this) {",
+    "new ",
+    ".",
+    ",",
+    "@ReadOnce ",
+    "class X {",
+    "\n",
   };
 
   @Test
@@ -49,7 +67,8 @@ class LspFuzzTest {
       }
     }
     assertTrue(sources.size() > 10, "too few walker sources in " + walker);
-    Files.writeString(dir.resolve(OverrideFile.NAME), "{\"sourceRoots\": [\"src/main/java\"]}", UTF_8);
+    Files.writeString(
+        dir.resolve(OverrideFile.NAME), "{\"sourceRoots\": [\"src/main/java\"]}", UTF_8);
     Random random = new Random(SEED);
     try (LspSession session = LspSession.inProcess(dir, 0)) {
       long baseline = -1;
@@ -59,9 +78,12 @@ class LspFuzzTest {
       for (int i = 0; i < EDITS; i++) {
         if (i % 50 == 0) {
           if (file != null) {
-            session.server.getTextDocumentService()
-                .didClose(new org.eclipse.lsp4j.DidCloseTextDocumentParams(
-                    new TextDocumentIdentifier(file.toUri().toString())));
+            session
+                .server
+                .getTextDocumentService()
+                .didClose(
+                    new org.eclipse.lsp4j.DidCloseTextDocumentParams(
+                        new TextDocumentIdentifier(file.toUri().toString())));
           }
           Path original = sources.get(random.nextInt(sources.size()));
           // Opened under its own path, so the walker's other sources resolve around it.
@@ -76,11 +98,14 @@ class LspFuzzTest {
         session.change(file, v, text);
         session.await(file, p -> p.getVersion() != null && p.getVersion() == v);
         // A request after every edit is answered within the time limit.
-        session.server.getTextDocumentService()
-            .codeAction(new CodeActionParams(
-                new TextDocumentIdentifier(file.toUri().toString()),
-                new Range(new Position(0, 0), new Position(10_000, 0)),
-                new CodeActionContext(List.of())))
+        session
+            .server
+            .getTextDocumentService()
+            .codeAction(
+                new CodeActionParams(
+                    new TextDocumentIdentifier(file.toUri().toString()),
+                    new Range(new Position(0, 0), new Position(10_000, 0)),
+                    new CodeActionContext(List.of())))
             .get(10, TimeUnit.SECONDS);
         if (i == 100) {
           baseline = usedHeapAfterGc();
@@ -100,7 +125,10 @@ class LspFuzzTest {
           log.lines().filter(l -> l.startsWith("readonce lsp: analysing")).count(),
           baseline >> 20,
           end >> 20);
-      log.lines().filter(l -> l.startsWith("readonce lsp: analysing")).limit(3).forEach(System.out::println);
+      log.lines()
+          .filter(l -> l.startsWith("readonce lsp: analysing"))
+          .limit(3)
+          .forEach(System.out::println);
     }
   }
 
@@ -112,7 +140,8 @@ class LspFuzzTest {
     int at = random.nextInt(text.length() + 1);
     return switch (random.nextInt(4)) {
       case 0 -> text.substring(0, at);
-      case 1 -> text.substring(0, at) + text.substring(Math.min(text.length(), at + random.nextInt(40)));
+      case 1 ->
+          text.substring(0, at) + text.substring(Math.min(text.length(), at + random.nextInt(40)));
       case 2 -> text.substring(0, at) + TOKENS[random.nextInt(TOKENS.length)] + text.substring(at);
       default -> {
         int start = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;

@@ -42,11 +42,13 @@ class LspProtocolTest {
       Diagnostic reread = only(first, "UnlockedReread");
       Diagnostic plain = only(first, "PlainSlotRead");
       assertEquals(2, first.getDiagnostics().size(), first.toString());
+      assertTrue(plain.getMessage().startsWith("plain read of slot 'entry'"), plain.getMessage());
 
       // The exact range of the second `entry.get()` in `Entries.isLeaf(entry.get())`.
       int start = text.indexOf("entry.get()", text.indexOf("Entries.isLeaf(entry.get())"));
       assertEquals(start, LspSession.offset(text, reread.getRange().getStart()));
-      assertEquals(start + "entry.get()".length(), LspSession.offset(text, reread.getRange().getEnd()));
+      assertEquals(
+          start + "entry.get()".length(), LspSession.offset(text, reread.getRange().getEnd()));
       assertEquals(DiagnosticSeverity.Error, reread.getSeverity());
       assertEquals("ReadOnce", reread.getSource());
       assertTrue(reread.getMessage().startsWith("slot 'entry' read again"), reread.getMessage());
@@ -90,7 +92,9 @@ class LspProtocolTest {
     Path file = Fixture.copy(dir, MODEL);
     String text = Files.readString(file, UTF_8);
     try (LspSession session = LspSession.start(dir)) {
-      String broken = text.replace("return Entries.isLeaf(entry.get()) ? 1 : 2;", "return Entries.isLeaf(entry.get(");
+      String broken =
+          text.replace(
+              "return Entries.isLeaf(entry.get()) ? 1 : 2;", "return Entries.isLeaf(entry.get(");
       session.open(file, broken);
       PublishDiagnosticsParams errors = session.await(file, p -> !p.getDiagnostics().isEmpty());
       assertTrue(
@@ -133,7 +137,8 @@ class LspProtocolTest {
     assertFalse(actions.isEmpty(), "no code action for " + d);
     CodeAction action = actions.get(0).getRight();
     assertEquals(CodeActionKind.QuickFix, action.getKind());
-    assertEquals(List.of(d.getCode()), action.getDiagnostics().stream().map(Diagnostic::getCode).toList());
+    assertEquals(
+        List.of(d.getCode()), action.getDiagnostics().stream().map(Diagnostic::getCode).toList());
     List<TextEdit> edits = action.getEdit().getChanges().get(file.toUri().toString());
     return LspSession.apply(text, edits);
   }

@@ -3,6 +3,7 @@ package dev.readonce.lsp;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.google.common.base.Splitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,11 +62,10 @@ final class LspSession implements AutoCloseable {
   static LspSession start(Path workspace) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String flag : System.getProperty("javac.internals", "").trim().split("\\s+")) {
-      if (!flag.isEmpty()) {
-        command.add(flag);
-      }
-    }
+    Splitter.onPattern("\\s+")
+        .omitEmptyStrings()
+        .split(System.getProperty("javac.internals", ""))
+        .forEach(command::add);
     command.add("-Xmx512m");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -109,7 +109,7 @@ final class LspSession implements AutoCloseable {
       throws Exception {
     Client client = new Client();
     Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, in, out);
-    launcher.startListening();
+    var unused = launcher.startListening();
     LspSession session = new LspSession(process, launcher.getRemoteProxy(), stderr);
     client.session = session;
     InitializeParams init = new InitializeParams();
@@ -124,7 +124,9 @@ final class LspSession implements AutoCloseable {
   void open(Path file, String text) {
     server
         .getTextDocumentService()
-        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(file.toUri().toString(), "java", 1, text)));
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem(file.toUri().toString(), "java", 1, text)));
   }
 
   void change(Path file, int version, String text) {
@@ -213,7 +215,8 @@ final class LspSession implements AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
+    public CompletableFuture<MessageActionItem> showMessageRequest(
+        ShowMessageRequestParams request) {
       return CompletableFuture.completedFuture(null);
     }
 

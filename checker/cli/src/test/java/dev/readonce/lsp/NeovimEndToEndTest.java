@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.google.common.base.Splitter;
 import com.google.gson.Gson;
 import java.io.File;
 import java.io.IOException;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real editor: Neovim, headless, with its built-in LSP client, on a small Maven project. It
- * opens a file with a double read, waits for the diagnostic, applies the quick fix through the
- * client's own workspace-edit code and checks the buffer.
+ * A real editor: Neovim, headless, with its built-in LSP client, on a small Maven project. It opens
+ * a file with a double read, waits for the diagnostic, applies the quick fix through the client's
+ * own workspace-edit code and checks the buffer.
  *
  * <p>Neovim is Debian's {@code neovim} package. In CI ({@code CI=true}) as root the test installs
  * it when it is missing and fails if it still cannot run it: it never skips there. Elsewhere a
@@ -41,17 +42,22 @@ class NeovimEndToEndTest {
 
     List<String> server = new ArrayList<>();
     server.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String flag : System.getProperty("javac.internals", "").trim().split("\\s+")) {
-      if (!flag.isEmpty()) {
-        server.add(flag);
-      }
-    }
-    server.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.readonce.cli.Main", "lsp"));
+    Splitter.onPattern("\\s+")
+        .omitEmptyStrings()
+        .split(System.getProperty("javac.internals", ""))
+        .forEach(server::add);
+    server.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), "dev.readonce.cli.Main", "lsp"));
 
     ProcessBuilder builder =
         new ProcessBuilder(
-                nvim.toString(), "--headless", "--clean", "-n", file.toString(),
-                "-c", "luafile " + script)
+                nvim.toString(),
+                "--headless",
+                "--clean",
+                "-n",
+                file.toString(),
+                "-c",
+                "luafile " + script)
             .directory(dir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("nvim.log").toFile());
@@ -73,12 +79,20 @@ class NeovimEndToEndTest {
 
     List<String> lines = seen.lines().toList();
     String text = Files.readString(file, UTF_8);
-    int line = (int) text.lines().takeWhile(l -> !l.contains("Entries.isLeaf(entry.get())")).count();
-    int column = text.lines().toList().get(line).indexOf("entry.get()", text.lines().toList().get(line).indexOf("isLeaf"));
+    int line =
+        (int) text.lines().takeWhile(l -> !l.contains("Entries.isLeaf(entry.get())")).count();
+    int column =
+        text.lines()
+            .toList()
+            .get(line)
+            .indexOf("entry.get()", text.lines().toList().get(line).indexOf("isLeaf"));
     // Error severity (1) for the double read; the pom makes PlainSlotRead a warning (2).
     assertEquals(
-        String.format("diagnostic UnlockedReread %d:%d-%d:%d severity=1", line, column, line, column + "entry.get()".length()),
-        lines.get(0), context);
+        String.format(
+            "diagnostic UnlockedReread %d:%d-%d:%d severity=1",
+            line, column, line, column + "entry.get()".length()),
+        lines.get(0),
+        context);
     assertEquals("diagnostic PlainSlotRead severity=2", lines.get(1), context);
     assertTrue(lines.get(2).matches("href file:.*/UnlockedReread\\.md"), context);
     assertTrue(lines.contains("gone UnlockedReread"), context);
@@ -105,7 +119,8 @@ class NeovimEndToEndTest {
     }
     if (found.isEmpty()) {
       if (ci) {
-        fail("CI=true and Neovim (nvim) is not on the PATH and could not be installed with apt-get");
+        fail(
+            "CI=true and Neovim (nvim) is not on the PATH and could not be installed with apt-get");
       }
       Assumptions.abort("Neovim (nvim) is not installed: apt-get install neovim to run this test");
     }
@@ -113,7 +128,8 @@ class NeovimEndToEndTest {
   }
 
   private static Optional<Path> onPath(String name) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+    for (String dir :
+        Splitter.on(File.pathSeparatorChar).split(System.getenv().getOrDefault("PATH", ""))) {
       Path candidate = Path.of(dir, name);
       if (Files.isExecutable(candidate)) {
         return Optional.of(candidate);

@@ -16,7 +16,8 @@ final class Corpus {
 
   static Path write(Path dir) throws IOException {
     Path pkg = Files.createDirectories(dir.resolve("src/main/java/bench"));
-    Files.writeString(dir.resolve(".readonce-lsp.json"), "{\"sourceRoots\": [\"src/main/java\"]}", UTF_8);
+    Files.writeString(
+        dir.resolve(".readonce-lsp.json"), "{\"sourceRoots\": [\"src/main/java\"]}", UTF_8);
     Files.writeString(
         pkg.resolve("Entry.java"),
         """
@@ -72,14 +73,18 @@ final class Corpus {
     int lines = 7;
     for (int i = 0; lines < 495; i++) {
       if (i % 10 == 9) {
-        big.append("  static int racy").append(i).append("(Entry entry) {\n")
+        big.append("  static int racy")
+            .append(i)
+            .append("(Entry entry) {\n")
             .append("    if (Entries.isNone(entry.get())) {\n")
             .append("      return 0;\n")
             .append("    }\n")
             .append("    return Entries.isLeaf(entry.get()) ? 1 : 2;\n")
             .append("  }\n\n");
       } else {
-        big.append("  static int classify").append(i).append("(Entry entry) {\n")
+        big.append("  static int classify")
+            .append(i)
+            .append("(Entry entry) {\n")
             .append("    long e = entry.get();\n")
             .append("    if (Entries.isNone(e)) {\n")
             .append("      return 0;\n")

@@ -60,13 +60,19 @@ public final class LspLatency {
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String line : Files.readAllLines(Path.of(System.getProperty("readonce.root", "."), ".mvn/jvm.config"))) {
+    for (String line :
+        Files.readAllLines(Path.of(System.getProperty("readonce.root", "."), ".mvn/jvm.config"))) {
       if (line.startsWith("--add-")) {
         command.add(line.strip());
       }
     }
-    command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        "dev.readonce.cli.Main", "lsp"));
+    command.addAll(
+        List.of(
+            "-Xmx1g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.readonce.cli.Main",
+            "lsp"));
     Process server =
         new ProcessBuilder(command)
             .directory(work.toFile())
