@@ -2,10 +2,12 @@ package dev.readonce.lsp;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,27 @@ class ProjectModelTest {
             "-XepOpt:ReadOnce:DocsBaseUrl=https://docs.example.org/"),
         project.options());
     assertEquals(List.of(), project.problems());
+  }
+
+  @Test
+  void theModelIsCachedUntilThePomChanges(@TempDir Path dir) throws Exception {
+    Path pom = dir.resolve("pom.xml");
+    Files.writeString(pom, POM.replace(" ${missing.flags}", ""), UTF_8);
+    Path calls = dir.resolve("calls");
+    Path mvn = fakeMaven(dir, "echo run >> '" + calls + "'; printf '' > \"$out\"");
+    Projects projects = new Projects(new MavenProjectReader(mvn.toString()));
+    Path file = dir.resolve("src/main/java/A.java");
+
+    Project first = projects.forFile(file);
+    assertSame(first, projects.forFile(file));
+    assertEquals(1, Files.readAllLines(calls).size());
+
+    Files.writeString(pom, POM.replace(" ${missing.flags}", "").replace("17", "21"), UTF_8);
+    Files.setLastModifiedTime(
+        pom, FileTime.fromMillis(Files.getLastModifiedTime(pom).toMillis() + 2000));
+    Project second = projects.forFile(file);
+    assertEquals(List.of("--release", "21"), second.options().subList(0, 2));
+    assertEquals(2, Files.readAllLines(calls).size());
   }
 
   @Test
