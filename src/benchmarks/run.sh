@@ -6,6 +6,7 @@
 #   src/benchmarks/run.sh audit   [options]   audit mode over Guava, Caffeine and JCTools
 #   src/benchmarks/run.sh jmh     [JMH options] the walker and slot-read microbenchmarks
 #   src/benchmarks/run.sh profile [scaling] [options]   JFR profile of the checker, split by part
+#   src/benchmarks/run.sh lsp     [--edits N]  the language server's latency and memory over edits
 #
 # Builds first with `mvn -Pbench package -DskipTests` (set SKIP_BUILD=1 to reuse a build). The
 # normal build (mvn verify) does not include any of this.
@@ -68,6 +69,9 @@ case "$what" in
     exec java -cp "$cp" dev.readonce.bench.profile.JfrBreakdown "$jfr" ;;
   jmh)
     exec java -cp "$cp" dev.readonce.bench.jmh.JmhReport "$@" ;;
+  lsp)
+    exec java -Dreadonce.root="$root" -cp "$cp" dev.readonce.bench.lsp.LspLatency \
+      --work "$work/lsp" "$@" ;;
   *)
     echo "unknown benchmark: $what" >&2
     exit 2 ;;

@@ -57,6 +57,12 @@ abstract class ReadOnceCheck extends BugChecker {
 
   abstract Rule rule();
 
+  /** The check's page: the hosted copy when {@code ReadOnce:DocsBaseUrl} is set. */
+  @Override
+  public String linkUrl() {
+    return Docs.link(config.docsBaseUrl(), canonicalName());
+  }
+
   /** This check's finding at exactly this tree, if any. */
   public final Description report(Tree tree, VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();

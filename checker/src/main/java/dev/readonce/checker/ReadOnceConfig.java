@@ -3,6 +3,7 @@ package dev.readonce.checker;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.ErrorProneFlags;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The checker's flags, read once. Every flag lives in the {@code ReadOnce:} namespace and is
@@ -13,15 +14,20 @@ import java.nio.file.Path;
  *       contracts for code that cannot be annotated (the JDK, libraries);
  *   <li>{@code ReadOnce:Audit} — {@code true} to treat every {@code volatile} field, and every
  *       field accessed through a {@code VarHandle} or an {@code Atomic*}, as a slot.
+ *   <li>{@code ReadOnce:DocsBaseUrl} — where the checks' pages are hosted, for the diagnostics'
+ *       links (see {@link Docs#link}).
  * </ul>
  *
  * @param declarations the declarations files
  * @param audit whether audit mode is on
+ * @param docsBaseUrl the hosted docs URL, if any
  */
-public record ReadOnceConfig(ImmutableList<Path> declarations, boolean audit) {
+public record ReadOnceConfig(
+    ImmutableList<Path> declarations, boolean audit, Optional<String> docsBaseUrl) {
 
   public static final String DECLARATIONS = "ReadOnce:Declarations";
   public static final String AUDIT = "ReadOnce:Audit";
+  public static final String DOCS_BASE_URL = "ReadOnce:DocsBaseUrl";
 
   public static ReadOnceConfig from(ErrorProneFlags flags) {
     ImmutableList<Path> files =
@@ -30,6 +36,9 @@ public record ReadOnceConfig(ImmutableList<Path> declarations, boolean audit) {
             .filter(s -> !s.isEmpty())
             .map(Path::of)
             .collect(ImmutableList.toImmutableList());
-    return new ReadOnceConfig(files, flags.getBoolean(AUDIT).orElse(false));
+    return new ReadOnceConfig(
+        files,
+        flags.getBoolean(AUDIT).orElse(false),
+        flags.get(DOCS_BASE_URL).map(String::strip).filter(s -> !s.isEmpty()));
   }
 }

@@ -36,6 +36,28 @@ class FlagsAndSuppressionTest {
   }
 
   @Test
+  void theLinkIsTheRepositoryPageByDefault() {
+    helper()
+        .addSourceLines("T.java", withExpectation("(see checker/docs/UnlockedReread.md)"))
+        .doTest();
+  }
+
+  @Test
+  void docsBaseUrlPointsTheLinkAtTheHostedPage() {
+    helper()
+        .setArgs("-XepOpt:ReadOnce:DocsBaseUrl=https://docs.example.org/readonce/")
+        .addSourceLines(
+            "T.java", withExpectation("(see https://docs.example.org/readonce/UnlockedReread.md)"))
+        .doTest();
+  }
+
+  private static String[] withExpectation(String fragment) {
+    String[] lines = DOUBLE_READ.clone();
+    lines[3] = "    // BUG: Diagnostic contains: " + fragment;
+    return lines;
+  }
+
+  @Test
   void offSilencesTheCheck() {
     helper()
         .setArgs("-Xep:UnlockedReread:OFF")

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The review gate as a user runs it: the shaded jar the build packages, started with {@code java
+ * The runnable jar as a user runs it. The review gate: the shaded jar the build packages, started with {@code java
  * -jar} in its own JVM, checks the bundled sample walker. Tests of the gate's classes run on the
  * build's class path and would not notice a dependency missing from the jar.
  */
@@ -37,5 +37,25 @@ class GateJarTest {
     assertTrue(text.matches("(?s).*dev\\.readonce\\.walker\\.rfc +\\d+ files +\\d+ findings.*"), text);
     assertTrue(text.contains("[DescentWithoutPointerCheck]"), text);
     assertTrue(text.contains("[MissingRevalidation]"), text);
+  }
+
+  @Test
+  void theShadedJarCarriesTheChecksPages() throws Exception {
+    Path jar = Path.of(System.getProperty("gate.jar"));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path out = Files.createTempFile("readonce-explain", ".out");
+    try {
+      Process explain =
+          new ProcessBuilder(List.of(java.toString(), "-jar", jar.toString(), "explain", "PlainSlotRead"))
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .start();
+      assertTrue(explain.waitFor(2, TimeUnit.MINUTES), "explain did not finish");
+      String text = Files.readString(out, UTF_8);
+      assertEquals(0, explain.exitValue(), text);
+      assertTrue(text.startsWith("# PlainSlotRead\n"), text);
+    } finally {
+      Files.deleteIfExists(out);
+    }
   }
 }

@@ -15,14 +15,14 @@ import java.util.jar.JarInputStream;
  * classes copied out of it — so the analysed code does not see the gate's own libraries (Guava,
  * Error Prone, …) as if they were on its class path.
  */
-final class BundledAnnotations {
+public final class BundledAnnotations {
 
   private static final String PACKAGE = ReadOnce.class.getPackageName().replace('.', '/') + "/";
 
   private BundledAnnotations() {}
 
   /** A class path entry holding the annotations; {@code scratch} is used if they must be copied. */
-  static Path classpathEntry(Path scratch) throws IOException {
+  public static Path classpathEntry(Path scratch) throws IOException {
     Path location;
     try {
       location =

@@ -3,6 +3,7 @@ package dev.readonce.gate;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.readonce.analysis.CheckDocs;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -67,6 +68,9 @@ final class SarifReport implements ReportWriter {
     help.addProperty("text", helpText(rule));
     help.addProperty("markdown", helpMarkdown(rule));
     o.add("help", help);
+    // Only for hosted docs: a repository path is not a URI a SARIF viewer could open.
+    CheckDocs.configuredUrl()
+        .ifPresent(url -> o.addProperty("helpUri", CheckDocs.hostedLink(url, rule.name())));
     JsonObject configuration = new JsonObject();
     configuration.addProperty("level", "error");
     o.add("defaultConfiguration", configuration);

@@ -4,31 +4,30 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
-import com.google.errorprone.BaseErrorProneJavaCompiler;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.scanner.ScannerSupplier;
 import com.sun.source.util.JavacTask;
+import dev.readonce.analysis.AnalysisRequest;
+import dev.readonce.analysis.AnalysisResult;
+import dev.readonce.analysis.ReadOnceJavac;
 import dev.readonce.checker.ReadOnceConfig;
 import dev.readonce.gate.Compilation.Problem;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
 
 /**
- * Compiles sources in-process under Error Prone with only the ReadOnce checks, at ERROR, and sorts
- * javac's diagnostics into findings, compiler errors and check crashes.
+ * Compiles sources in-process under Error Prone with only the ReadOnce checks, at ERROR (the front
+ * ends' one compile path, {@link ReadOnceJavac}), and sorts javac's diagnostics into findings,
+ * compiler errors and check crashes.
  *
  * <p>It analyses only: no annotation processor of the analysed project runs ({@code -proc:none},
  * and the processor path is empty so no other Error Prone plugin is picked up either), no class
@@ -67,32 +66,23 @@ final class CompilationRunner {
   static Compilation run(Request request) throws BadInputException {
     ImmutableList<Class<? extends BugChecker>> checks =
         RuleInfo.ALL.stream().map(RuleInfo::check).collect(ImmutableList.toImmutableList());
-    BaseErrorProneJavaCompiler compiler =
-        new BaseErrorProneJavaCompiler(ScannerSupplier.fromBugCheckerClasses(checks));
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files =
-        compiler.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
-      // Set every search path explicitly: left unset, javac would fall back to this JVM's own
-      // class path (the gate's jar) for classes, sources and processors.
-      files.setLocationFromPaths(StandardLocation.CLASS_PATH, request.classpath());
-      files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
-      files.setLocationFromPaths(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
-      Iterable<? extends JavaFileObject> units =
-          files.getJavaFileObjectsFromPaths(request.sources());
-      StringWriter javacOut = new StringWriter();
-      JavacTask task;
-      try {
-        task =
-            (JavacTask)
-                compiler.getTask(javacOut, files, diagnostics, options(request), null, units);
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException("invalid compiler option: " + e.getMessage(), e);
-      }
-      task.analyze();
+    AnalysisResult result;
+    try {
+      result =
+          ReadOnceJavac.compile(
+              new AnalysisRequest(
+                  request.sources(),
+                  Map.of(),
+                  List.of(),
+                  request.classpath(),
+                  options(request)),
+              checks);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("invalid compiler option: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new BadInputException("cannot set up the compiler: " + e.getMessage(), e);
     }
-    return sort(diagnostics.getDiagnostics());
+    return sort(result.diagnostics());
   }
 
   private static List<String> options(Request request) {

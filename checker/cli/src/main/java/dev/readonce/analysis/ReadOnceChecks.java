@@ -1,0 +1,45 @@
+package dev.readonce.analysis;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.BugCheckerInfo;
+import com.google.errorprone.bugpatterns.BugChecker;
+import dev.readonce.checker.dataflow.Rule;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.ServiceLoader;
+
+/**
+ * The ReadOnce checks, as the checker jar registers them for Error Prone (its {@code
+ * META-INF/services} entries), in the order of {@link Rule}.
+ */
+public final class ReadOnceChecks {
+
+  private static final String PACKAGE = "dev.readonce.checker";
+
+  private ReadOnceChecks() {}
+
+  /** Every ReadOnce check class. */
+  public static ImmutableList<Class<? extends BugChecker>> all() {
+    ImmutableList<String> order =
+        Arrays.stream(Rule.values()).map(Rule::checkName).collect(ImmutableList.toImmutableList());
+    return ServiceLoader.load(BugChecker.class, ReadOnceChecks.class.getClassLoader()).stream()
+        .map(ServiceLoader.Provider::type)
+        .filter(type -> type.getPackageName().equals(PACKAGE))
+        .filter(type -> order.contains(name(type)))
+        .sorted(Comparator.comparingInt(type -> order.indexOf(name(type))))
+        .<Class<? extends BugChecker>>map(type -> type)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The check's name, as in {@code -Xep:Name} and {@code @SuppressWarnings}. */
+  public static String name(Class<? extends BugChecker> check) {
+    return BugCheckerInfo.create(check).canonicalName();
+  }
+
+  /** Every ReadOnce check's name, in the order of {@link Rule}. */
+  public static ImmutableList<String> names() {
+    return Arrays.stream(Rule.values())
+        .map(Rule::checkName)
+        .collect(ImmutableList.toImmutableList());
+  }
+}

@@ -1,0 +1,274 @@
+package dev.readonce.lsp;
+
+import dev.readonce.analysis.CheckFinding;
+import dev.readonce.analysis.SuggestedEdit;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * The open documents: each change schedules an analysis of the unsaved text on the one worker
+ * thread (debounced, so typing does not queue a compilation per key), whose diagnostics replace the
+ * document's previous ones; quick fixes are answered from the last analysis, never by waiting for
+ * one.
+ */
+final class ReadOnceTextDocuments implements TextDocumentService {
+
+  private final ScheduledExecutorService worker;
+  private final long debounceMillis;
+  private final Projects projects;
+  private final BufferAnalyzer analyzer;
+  private final ClientMessages messages;
+  private final PrintStream log;
+  private volatile LanguageClient client;
+
+  private final Map<String, Open> open = new ConcurrentHashMap<>();
+  private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+  private final Map<String, Analyzed> analyzed = new ConcurrentHashMap<>();
+
+  /** A document's latest text. */
+  private record Open(Path file, int version, String text) {}
+
+  ReadOnceTextDocuments(
+      ScheduledExecutorService worker,
+      long debounceMillis,
+      Projects projects,
+      BufferAnalyzer analyzer,
+      ClientMessages messages,
+      PrintStream log) {
+    this.worker = worker;
+    this.debounceMillis = debounceMillis;
+    this.projects = projects;
+    this.analyzer = analyzer;
+    this.messages = messages;
+    this.log = log;
+  }
+
+  void connect(LanguageClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void didOpen(DidOpenTextDocumentParams params) {
+    String uri = params.getTextDocument().getUri();
+    Optional<Path> file = file(uri);
+    if (file.isEmpty()) {
+      messages.once(
+          MessageType.Warning, "cannot check " + uri + ": only file: documents are checked");
+      return;
+    }
+    open.put(
+        uri,
+        new Open(
+            file.get(), params.getTextDocument().getVersion(), params.getTextDocument().getText()));
+    schedule(uri, 0);
+  }
+
+  @Override
+  public void didChange(DidChangeTextDocumentParams params) {
+    String uri = params.getTextDocument().getUri();
+    Open before = open.get(uri);
+    if (before == null) {
+      return;
+    }
+    String text = before.text();
+    for (TextDocumentContentChangeEvent change : params.getContentChanges()) {
+      // The server asks for full synchronization; a ranged change is applied all the same.
+      text = change.getRange() == null ? change.getText() : apply(text, change);
+    }
+    open.put(uri, new Open(before.file(), params.getTextDocument().getVersion(), text));
+    schedule(uri, debounceMillis);
+  }
+
+  @Override
+  public void didSave(DidSaveTextDocumentParams params) {
+    if (open.containsKey(params.getTextDocument().getUri())) {
+      schedule(params.getTextDocument().getUri(), 0);
+    }
+  }
+
+  @Override
+  public void didClose(DidCloseTextDocumentParams params) {
+    String uri = params.getTextDocument().getUri();
+    open.remove(uri);
+    ScheduledFuture<?> waiting = pending.remove(uri);
+    if (waiting != null) {
+      waiting.cancel(false);
+    }
+    analyzed.remove(uri);
+    publish(new PublishDiagnosticsParams(uri, List.of()));
+  }
+
+  @Override
+  public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    String uri = params.getTextDocument().getUri();
+    Open doc = open.get(uri);
+    Analyzed last = analyzed.get(uri);
+    List<Either<Command, CodeAction>> actions = new ArrayList<>();
+    if (doc == null || last == null || last.version() != doc.version()) {
+      // The fixes' offsets are those of the analysed text; on newer text they would corrupt it.
+      return CompletableFuture.completedFuture(actions);
+    }
+    for (Analyzed.Entry entry : last.entries()) {
+      if (entry.finding().isEmpty()
+          || !overlaps(entry.diagnostic().getRange(), params.getRange())) {
+        continue;
+      }
+      CheckFinding finding = entry.finding().get();
+      boolean first = true;
+      for (SuggestedEdit fix : finding.fixes()) {
+        CodeAction action = new CodeAction(fix.title() + " (" + finding.check() + ")");
+        action.setKind(CodeActionKind.QuickFix);
+        action.setDiagnostics(List.of(entry.diagnostic()));
+        action.setIsPreferred(first);
+        List<TextEdit> edits = new ArrayList<>();
+        for (dev.readonce.analysis.TextEdit edit : fix.edits()) {
+          edits.add(new TextEdit(last.lines().range(edit.start(), edit.end()), edit.text()));
+        }
+        action.setEdit(new WorkspaceEdit(Map.of(uri, edits)));
+        actions.add(Either.forRight(action));
+        first = false;
+      }
+    }
+    return CompletableFuture.completedFuture(actions);
+  }
+
+  /** Analyses each open document again, e.g. after its project model changed. */
+  void reanalyzeAll() {
+    open.keySet().forEach(uri -> schedule(uri, 0));
+  }
+
+  private void schedule(String uri, long delayMillis) {
+    pending.compute(
+        uri,
+        (key, previous) -> {
+          if (previous != null) {
+            previous.cancel(false);
+          }
+          return worker.schedule(() -> analyze(uri), delayMillis, TimeUnit.MILLISECONDS);
+        });
+  }
+
+  private void analyze(String uri) {
+    Open doc = open.get(uri);
+    if (doc == null) {
+      return;
+    }
+    try {
+      Project project = projects.forFile(doc.file());
+      project.problems().forEach(p -> messages.once(MessageType.Warning, p));
+      Analyzed result =
+          analyzer.analyze(
+              project,
+              doc.file(),
+              doc.version(),
+              doc.text(),
+              p -> messages.once(MessageType.Warning, p));
+      if (open.get(uri) == null) {
+        return;
+      }
+      analyzed.put(uri, result);
+      publish(new PublishDiagnosticsParams(uri, result.diagnostics(), doc.version()));
+    } catch (IOException | RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+        throw fatal;
+      }
+      // javac itself can fail on some broken text (an AssertionError deep in attribution): the
+      // server says so for this version and goes on with the next.
+      log.println(
+          "readonce lsp: analysing "
+              + doc.file()
+              + " (version "
+              + doc.version()
+              + ") failed: "
+              + e);
+      e.printStackTrace(log);
+      Diagnostic failed = new Diagnostic();
+      failed.setRange(new Range(new Position(0, 0), new Position(0, 0)));
+      failed.setSeverity(DiagnosticSeverity.Information);
+      failed.setSource("ReadOnce");
+      failed.setMessage(
+          "ReadOnce could not analyse this version of the file ("
+              + e
+              + "); it will try again on the next edit");
+      analyzed.remove(uri);
+      publish(new PublishDiagnosticsParams(uri, List.of(failed), doc.version()));
+    }
+  }
+
+  private void publish(PublishDiagnosticsParams params) {
+    LanguageClient c = client;
+    if (c != null) {
+      c.publishDiagnostics(params);
+    }
+  }
+
+  private static boolean overlaps(Range a, Range b) {
+    return !before(a.getEnd(), b.getStart()) && !before(b.getEnd(), a.getStart());
+  }
+
+  private static boolean before(org.eclipse.lsp4j.Position p, org.eclipse.lsp4j.Position q) {
+    return p.getLine() < q.getLine()
+        || (p.getLine() == q.getLine() && p.getCharacter() < q.getCharacter());
+  }
+
+  private static String apply(String text, TextDocumentContentChangeEvent change) {
+    LineOffsets offsets = new LineOffsets(text);
+    int start = offsets.offset(change.getRange().getStart());
+    int end = offsets.offset(change.getRange().getEnd());
+    return text.substring(0, start) + change.getText() + text.substring(Math.max(start, end));
+  }
+
+  private static Optional<Path> file(String uri) {
+    try {
+      URI parsed = URI.create(uri);
+      return "file".equals(parsed.getScheme()) ? Optional.of(Path.of(parsed)) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Offsets of LSP positions in a text, for ranged changes. */
+  private record LineOffsets(String text) {
+    int offset(org.eclipse.lsp4j.Position position) {
+      int line = 0;
+      int i = 0;
+      while (line < position.getLine() && i < text.length()) {
+        if (text.charAt(i++) == '\n') {
+          line++;
+        }
+      }
+      return Math.min(text.length(), i + position.getCharacter());
+    }
+  }
+}
