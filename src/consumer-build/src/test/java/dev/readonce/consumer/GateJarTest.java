@@ -42,6 +42,11 @@ class GateJarTest {
     assertTrue(text.matches("(?s).*dev\\.readonce\\.walker\\.rfc +\\d+ files +\\d+ findings.*"), text);
     assertTrue(text.contains("[DescentWithoutPointerCheck]"), text);
     assertTrue(text.contains("[MissingRevalidation]"), text);
+    // The count the README and checker/docs/history.md give.
+    int documented = ReadmeSnippetTest.gateFindingsOnTheSample();
+    assertTrue(
+        text.contains("\n" + documented + " findings in "),
+        "the README says the gate reports " + documented + " findings on its sample:\n" + text);
     try (Stream<Path> left = Files.list(tmp)) {
       assertEquals(List.of(), left.toList(), "the gate left files in its temporary directory");
     }
