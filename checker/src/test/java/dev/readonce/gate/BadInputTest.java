@@ -160,7 +160,8 @@ class BadInputTest {
   @Test
   void baselineCutOffSaysSoWithoutALibrarysLink() throws Exception {
     Path baseline =
-        Files.writeString(dir.resolve("b.json"), "{\"version\": 1, \"findings\": [{\"fingerprint\": \"81");
+        Files.writeString(
+            dir.resolve("b.json"), "{\"version\": 1, \"findings\": [{\"fingerprint\": \"81");
     assertBadInput(
         gate("--baseline", baseline.toString()),
         "readonce: baseline "

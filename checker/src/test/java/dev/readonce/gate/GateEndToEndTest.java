@@ -129,9 +129,10 @@ class GateEndToEndTest {
   @Test
   void declarationsEntryForAClassNotOnTheClassPathIsShownAsAWarning() throws Exception {
     GateProject project = GateProject.create(dir, GateProject.CLEAN_WALK);
-    // A typo in the package: the entry cannot apply, and the user must hear of it.
+    // A typo in the class name: the entry cannot apply, and the user must hear of it.
     Path decls =
-        Files.writeString(dir.resolve("typo.decls"), "slot demo.Wlak#table lock=\nslot demo.Ref#table lock=\n");
+        Files.writeString(
+            dir.resolve("typo.decls"), "slot demo.Wlak#table lock=\nslot demo.Ref#table lock=\n");
 
     Outcome outcome = project.gate("--declarations", decls.toString());
 
