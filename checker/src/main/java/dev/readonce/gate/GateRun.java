@@ -45,7 +45,7 @@ final class GateRun {
             : Optional.of(BaselineFile.read(options.baseline));
     for (Path file : options.declarations) {
       requireReadableFile(file, "declarations file");
-      // The checker would read it too, but report a binary file in the decoder's words.
+      // Read here too, so that a binary file fails before any compiling, with the byte and offset.
       TextFiles.readUtf8(file, "declarations file");
     }
     List<Path> classpath = classpath();
