@@ -1,4 +1,8 @@
 import dev.readonce.consumer.BuildLog
+import dev.readonce.consumer.Cell
+
+// The JDK and Error Prone release of this invoker execution (the pom's scriptVariables).
+Cell.check(basedir, expectedJavaFeature, expectedErrorProne)
 
 // `mvn compile` with the README's setup. ReadOnce's checks are at ERROR, so the build fails, and
 // Maven shows each finding as File.java:[line,column] [CheckName] message.

@@ -1,4 +1,8 @@
 import dev.readonce.consumer.BuildLog
+import dev.readonce.consumer.Cell
+
+// The JDK and Error Prone release of this invoker execution (the pom's scriptVariables).
+Cell.check(basedir, expectedJavaFeature, expectedErrorProne)
 
 def (patch, rebuild) = BuildLog.read(basedir).runs()
 

@@ -1,4 +1,8 @@
 import dev.readonce.consumer.BuildLog
+import dev.readonce.consumer.Cell
+
+// The JDK and Error Prone release of this invoker execution (the pom's scriptVariables).
+Cell.check(basedir, expectedJavaFeature, expectedErrorProne)
 
 // `mvn compile`: @SuppressWarnings("UnlockedReread") on sample() silences its second read (line
 // 22); the same suppression on sampleRaw() does not hide its plain read, and the unsuppressed

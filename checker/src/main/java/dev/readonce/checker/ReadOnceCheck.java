@@ -1,6 +1,7 @@
 package dev.readonce.checker;
 
-import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -12,26 +13,36 @@ import com.google.errorprone.bugpatterns.BugChecker.MemberSelectTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.UnaryTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.readonce.checker.analysis.Analyses;
 import dev.readonce.checker.analysis.UnitAnalysis;
 import dev.readonce.checker.dataflow.Finding;
 import dev.readonce.checker.dataflow.Rule;
 import dev.readonce.checker.model.ContractsFactory;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The shape every ReadOnce check shares: the analysis runs once per compilation unit (shared by
  * all checks), and each check reports its rule's findings at the exact tree they concern, so
- * {@code @SuppressWarnings} works on any enclosing declaration, local variables included.
+ * {@code @SuppressWarnings} works on any enclosing declaration. On a local variable (or
+ * parameter) it also covers the findings about the snapshot the variable holds, which are
+ * reported later, outside its declaration: at a use of it, as the reported tree or a receiver or
+ * argument of the reported call ({@code Pt.lower(v, 0)}), and at a re-read of its slot while it
+ * decides.
  *
  * <p>Each check matches only the kinds of tree its rule reports at (the nested interfaces), since
  * Error Prone calls every matcher of every enabled check on every tree of its kind: with all six
@@ -40,6 +51,15 @@ import org.jspecify.annotations.Nullable;
  * must add the interface to its check.
  */
 abstract class ReadOnceCheck extends BugChecker {
+
+  /** Variables whose declarations are not enclosing declarations of the code that uses them. */
+  private static final ImmutableSet<ElementKind> VARIABLES =
+      Sets.immutableEnumSet(
+          ElementKind.LOCAL_VARIABLE,
+          ElementKind.PARAMETER,
+          ElementKind.RESOURCE_VARIABLE,
+          ElementKind.EXCEPTION_PARAMETER,
+          ElementKind.BINDING_VARIABLE);
 
   private final ReadOnceConfig config;
 
@@ -77,17 +97,51 @@ abstract class ReadOnceCheck extends BugChecker {
       quietUnit = unit;
       return Description.NO_MATCH;
     }
-    ImmutableList<Finding> found = analysis.findingsAt(tree, rule());
-    if (found.isEmpty()) {
+    Finding finding =
+        analysis.findingsAt(tree, rule()).stream()
+            .filter(f -> !suppressedByVariable(f, state))
+            .findFirst()
+            .orElse(null);
+    if (finding == null) {
       return Description.NO_MATCH;
     }
-    Finding finding = found.get(0);
     Description.Builder description = buildDescription(tree).setMessage(finding.message());
     com.google.errorprone.fixes.SuggestedFix fix = Fixes.toFix(finding.fix(), state);
     if (fix != null) {
       description.addFix(fix);
     }
     return description.build();
+  }
+
+  /**
+   * Whether {@code @SuppressWarnings} on a variable silences the finding: one the finding is
+   * about, or one used at its tree. Error Prone honours only the declarations that enclose the
+   * reported tree, and a local's declaration encloses just its initializer.
+   */
+  private boolean suppressedByVariable(Finding finding, VisitorState state) {
+    if (finding.about() != null && isSuppressed(finding.about(), state)) {
+      return true;
+    }
+    for (ExpressionTree used : usedAt(finding.tree())) {
+      if (ASTHelpers.getSymbol(ASTHelpers.stripParentheses(used)) instanceof VarSymbol variable
+          && VARIABLES.contains(variable.getKind())
+          && isSuppressed(variable, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The expressions a finding's tree uses directly: itself, or a call's receiver and arguments. */
+  private static List<ExpressionTree> usedAt(Tree tree) {
+    if (tree instanceof MethodInvocationTree call) {
+      List<ExpressionTree> used = new ArrayList<>(call.getArguments());
+      if (call.getMethodSelect() instanceof MemberSelectTree select) {
+        used.add(select.getExpression());
+      }
+      return used;
+    }
+    return tree instanceof IdentifierTree identifier ? List.of(identifier) : List.of();
   }
 
   /** A check that reports at calls: accessor reads, {@code set}, descents, handles passed. */

@@ -89,6 +89,97 @@ class FlagsAndSuppressionTest {
         .doTest();
   }
 
+  /**
+   * {@code @SuppressWarnings} on a snapshot local reaches every finding about the snapshot it
+   * holds: a re-read of its slot while it decides, its use under the lock, a descent from it.
+   */
+  @Test
+  void suppressWarningsOnASnapshotLocalCoversItsLaterUses() {
+    CompilationTestHelper helper =
+        Fixtures.withSlots(
+            CompilationTestHelper.newInstance(UnlockedReread.class, getClass())
+                .addSourceLines(
+                    "T.java",
+                    "class T {",
+                    "  int reread(Upper u) {",
+                    "    @SuppressWarnings(\"UnlockedReread\") // statistics only",
+                    "    long v = u.get();",
+                    "    if (Pt.none(v)) return 0;",
+                    "    return Pt.leaf(u.get()) ? 1 : 2;",
+                    "  }",
+                    "  int unsuppressed(Upper u) {",
+                    "    long v = u.get();",
+                    "    if (Pt.none(v)) return 0;",
+                    "    // BUG: Diagnostic contains: [UnlockedReread]",
+                    "    return Pt.leaf(u.get()) ? 1 : 2;",
+                    "  }",
+                    "  int otherCheckNamed(Upper u) {",
+                    "    @SuppressWarnings(\"PlainSlotRead\")",
+                    "    long v = u.get();",
+                    "    if (Pt.none(v)) return 0;",
+                    "    // BUG: Diagnostic contains: [UnlockedReread]",
+                    "    return Pt.leaf(u.get()) ? 1 : 2;",
+                    "  }",
+                    "}"));
+    helper.doTest();
+  }
+
+  @Test
+  void suppressWarningsOnASnapshotLocalCoversItsUseUnderTheLock() {
+    Fixtures.withSlots(CompilationTestHelper.newInstance(MissingRevalidation.class, getClass()))
+        .addSourceLines(
+            "T.java",
+            "import java.util.concurrent.locks.Lock;",
+            "class T {",
+            "  long suppressed(Upper u) {",
+            "    @SuppressWarnings(\"MissingRevalidation\") // the frame number is only logged",
+            "    long v = u.get();",
+            "    if (!Pt.leaf(v)) return 0;",
+            "    Lock l = Pt.lock(u);",
+            "    try {",
+            "      return Pt.pfn(v);",
+            "    } finally {",
+            "      l.unlock();",
+            "    }",
+            "  }",
+            "  long reported(Upper u) {",
+            "    long v = u.get();",
+            "    if (!Pt.leaf(v)) return 0;",
+            "    Lock l = Pt.lock(u);",
+            "    try {",
+            "      // BUG: Diagnostic contains: [MissingRevalidation]",
+            "      return Pt.pfn(v);",
+            "    } finally {",
+            "      l.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void suppressWarningsOnASnapshotLocalCoversADescentFromIt() {
+    Fixtures.withSlots(
+            CompilationTestHelper.newInstance(DescentWithoutPointerCheck.class, getClass()))
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  int suppressed(Upper u) {",
+            "    @SuppressWarnings(\"DescentWithoutPointerCheck\") // u never holds a leaf here",
+            "    long v = u.get();",
+            "    if (Pt.none(v)) return 0;",
+            "    return Pt.lower(v, 0).index;",
+            "  }",
+            "  int reported(Upper u) {",
+            "    long v = u.get();",
+            "    if (Pt.none(v)) return 0;",
+            "    // BUG: Diagnostic contains: [DescentWithoutPointerCheck]",
+            "    return Pt.lower(v, 0).index;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void suppressingOneCheckLeavesTheOthers() {
     Fixtures.withSlots(

@@ -1,21 +1,15 @@
 package dev.readonce.gate;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.google.common.collect.ImmutableList;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonIOException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -47,21 +41,21 @@ final class BaselineFile {
   private BaselineFile() {}
 
   static Baseline read(Path file) throws BadInputException {
+    if (!Files.exists(file)) {
+      throw new BadInputException("cannot read baseline " + file + ": no such file");
+    }
     if (Files.isDirectory(file)) {
       throw new BadInputException("cannot read baseline " + file + ": it is a directory");
     }
+    String text = TextFiles.readUtf8(file, "baseline");
     JsonElement root;
-    try (Reader reader = Files.newBufferedReader(file, UTF_8)) {
-      root = JsonParser.parseReader(reader);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException("cannot read baseline " + file + ": no such file");
-    } catch (IOException e) {
-      throw new BadInputException("cannot read baseline " + file + ": " + e.getMessage(), e);
-    } catch (JsonIOException e) {
-      throw new BadInputException(
-          "cannot read baseline " + file + ": " + rootCause(e).getMessage(), e);
+    try {
+      root = JsonParser.parseString(text);
     } catch (JsonParseException e) {
-      throw malformed(file, "not JSON: " + rootCause(e).getMessage());
+      throw malformed(file, "not JSON: " + parserMessage(e));
+    }
+    if (root.isJsonNull()) {
+      throw malformed(file, "the file is empty");
     }
     if (!root.isJsonObject()) {
       throw malformed(file, "expected a JSON object with \"version\" and \"findings\"");
@@ -146,6 +140,23 @@ final class BaselineFile {
 
   private static BadInputException malformed(Path file, String why) {
     return new BadInputException("baseline " + file + " is malformed: " + why);
+  }
+
+  /**
+   * Gson's own words for where the JSON went wrong ("Unterminated string at line 1 column 45 path
+   * $.findings[0].fingerprint"), without the troubleshooting link it appends: the user needs to
+   * know what is wrong with their file, not where Gson's documentation lives.
+   */
+  private static String parserMessage(JsonParseException e) {
+    String message = rootCause(e).getMessage();
+    if (message == null) {
+      return "unreadable";
+    }
+    int link = message.indexOf("\nSee https://");
+    String what = (link < 0 ? message : message.substring(0, link)).strip();
+    return what.startsWith("End of input") || what.startsWith("Unterminated string")
+        ? what + " (the file ends early: was it cut off?)"
+        : what;
   }
 
   private static Throwable rootCause(Throwable t) {

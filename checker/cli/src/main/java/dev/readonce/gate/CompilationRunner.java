@@ -42,6 +42,13 @@ final class CompilationRunner {
   private static final String CRASH_CODE = "compiler.err.error.prone.crash";
   private static final String WARNING_CODE = "compiler.warn.error.prone";
 
+  /**
+   * The checker's own warnings (a declarations entry whose class is not on the class path, an
+   * annotation naming a parameter that a class file does not name) reach javac as messages of
+   * the processing environment, under this key; javac prints them, so Maven shows them.
+   */
+  private static final String MESSAGER_WARNING_CODE = "compiler.warn.proc.messager";
+
   /** {@code [CheckName] message}, as Error Prone formats a check's diagnostic. */
   private static final Pattern CHECK_MESSAGE = Pattern.compile("^\\[([^\\]]+)\\] (.*)$");
 
@@ -96,8 +103,9 @@ final class CompilationRunner {
     options.add("-implicit:none");
     options.add("-encoding");
     options.add("UTF-8");
-    // javac's own lints are not the gate's business; the checks report at ERROR.
-    options.add("-Xlint:none");
+    // javac's own lint warnings are not the gate's business: sort() drops them. Not -Xlint:none,
+    // which on JDK 17 also silences the checker's own warnings (a declarations entry whose class
+    // is not on the class path), and the user must see those.
     // What Error Prone requires of javac's pipeline.
     options.add("-XDcompilePolicy=simple");
     options.add("--should-stop=ifError=FLOW");
@@ -143,7 +151,7 @@ final class CompilationRunner {
           }
         }
         case WARNING, MANDATORY_WARNING -> {
-          if (WARNING_CODE.equals(d.getCode())) {
+          if (WARNING_CODE.equals(d.getCode()) || MESSAGER_WARNING_CODE.equals(d.getCode())) {
             warnings.add(problem(d, file, firstLine(message)));
           }
         }

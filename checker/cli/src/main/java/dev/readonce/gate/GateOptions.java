@@ -34,7 +34,8 @@ final class GateOptions {
       paramLabel = "[FORMAT=]FILE",
       description =
           "Write a format's report to FILE instead of standard output: FORMAT=FILE (repeatable),"
-              + " or just FILE when one format is given. Files are replaced atomically.")
+              + " or just FILE when one format is given (a FILE with '=' in its name: start it"
+              + " with ./). Files are replaced atomically.")
   List<String> outputs = new ArrayList<>();
 
   @Option(

@@ -45,6 +45,8 @@ final class GateRun {
             : Optional.of(BaselineFile.read(options.baseline));
     for (Path file : options.declarations) {
       requireReadableFile(file, "declarations file");
+      // Read here too, so that a binary file fails before any compiling, with the byte and offset.
+      TextFiles.readUtf8(file, "declarations file");
     }
     List<Path> classpath = classpath();
     checkOutputs(destinations);
@@ -169,11 +171,17 @@ final class GateRun {
       out.print(SampleSummary.render(sources.stream().map(paths::name).toList(), report));
     } else {
       destinations.toStdout().ifPresent(format -> out.print(format.writer().render(report)));
-      err.println("readonce: " + summary(sources.size(), report));
+      if (options.writeBaseline == null) {
+        err.println("readonce: " + summary(sources.size(), report));
+      }
     }
     if (options.writeBaseline != null) {
+      // Not the usual verdict: "4 findings fail the gate" would contradict the baseline that
+      // accepts them, and this run exits 0.
       err.println(
-          "readonce: wrote baseline "
+          "readonce: checked "
+              + SampleSummary.plural(sources.size(), "file")
+              + ": wrote baseline "
               + options.writeBaseline
               + " accepting "
               + SampleSummary.plural(report.findings().size(), "finding"));
@@ -305,6 +313,9 @@ final class GateRun {
   }
 
   private static void requireReadableFile(Path file, String what) throws BadInputException {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(what + " " + file + ": it is a directory, not a file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new BadInputException(what + " " + file + ": no such file");
     }

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,17 +28,41 @@ final class OutputFiles implements AutoCloseable {
     if (Files.isDirectory(file)) {
       throw new BadInputException("cannot write " + target + ": it is a directory");
     }
-    if (dir == null || !Files.isDirectory(dir)) {
+    if (dir == null) {
+      throw new BadInputException("cannot write " + target + ": not a file name");
+    }
+    if (!Files.isDirectory(dir)) {
+      Path existing = dir;
+      while (existing != null && !Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      if (existing != null && !Files.isDirectory(existing)) {
+        throw new BadInputException(
+            "cannot write " + target + ": " + existing + " is a file, not a directory");
+      }
       throw new BadInputException(
           "cannot write " + target + ": directory " + dir + " does not exist");
-    }
-    if (!Files.isWritable(dir)) {
-      throw new BadInputException(
-          "cannot write " + target + ": directory " + dir + " is not writable");
     }
     if (Files.exists(file) && !Files.isWritable(file)) {
       throw new BadInputException("cannot write " + target + ": the file is read-only");
     }
+    // Create (and delete) the kind of temporary file the report goes through: Files.isWritable
+    // says yes to root everywhere, and knows nothing of read-only mounts or of /proc.
+    try {
+      Files.delete(Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp"));
+    } catch (IOException e) {
+      throw new BadInputException(
+          "cannot write " + target + ": cannot create files in " + dir + ": " + whyNot(e), e);
+    }
+  }
+
+  /** Why a file could not be created in a directory that exists. */
+  private static String whyNot(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      // ENOENT for a directory that exists: a pseudo file system such as /proc.
+      return "the file system there does not allow new files";
+    }
+    return TextFiles.reason(e);
   }
 
   /** Writes {@code content} next to {@code target}, to be moved into place by {@link #commit}. */
@@ -52,7 +77,7 @@ final class OutputFiles implements AutoCloseable {
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
       }
     } catch (IOException e) {
-      throw new BadInputException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new BadInputException("cannot write " + target + ": " + TextFiles.reason(e), e);
     }
   }
 
@@ -72,7 +97,7 @@ final class OutputFiles implements AutoCloseable {
         }
         staged.remove(target);
       } catch (IOException e) {
-        throw new BadInputException("cannot write " + target + ": " + e.getMessage(), e);
+        throw new BadInputException("cannot write " + target + ": " + TextFiles.reason(e), e);
       }
     }
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which formats to write and where, from {@code --format} and {@code --output}: a format named in
@@ -21,6 +22,9 @@ import java.util.Set;
  */
 record ReportDestinations(List<Format> formats, Map<Format, Path> files, boolean explicit) {
 
+  /** What a format name looks like: a word, no path separator or dot. */
+  private static final Pattern FORMAT_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
   static ReportDestinations of(List<Format> requested, List<String> outputs)
       throws BadInputException {
     Set<Format> formats = new LinkedHashSet<>(requested);
@@ -29,6 +33,18 @@ record ReportDestinations(List<Format> formats, Map<Format, Path> files, boolean
     for (String output : outputs) {
       int eq = output.indexOf('=');
       Optional<Format> format = eq > 0 ? Format.named(output.substring(0, eq)) : Optional.empty();
+      if (format.isEmpty() && eq > 0 && FORMAT_LIKE.matcher(output.substring(0, eq)).matches()) {
+        // A mistyped format (sarf=r.sarif) would otherwise name a text report's file, and a CI
+        // step that uploads r.sarif would find nothing and skip silently.
+        throw new BadInputException(
+            "--output "
+                + output
+                + ": unknown format '"
+                + output.substring(0, eq)
+                + "' (expected one of "
+                + Format.names()
+                + "); to write a file with '=' in its name, start the path with ./");
+      }
       if (format.isPresent()) {
         if (files.containsKey(format.get())) {
           throw new BadInputException("--output names format " + format.get() + " twice");

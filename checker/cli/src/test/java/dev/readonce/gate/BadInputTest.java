@@ -3,6 +3,7 @@ package dev.readonce.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.readonce.gate.GateProject.Outcome;
 import java.nio.file.Files;
@@ -147,6 +148,37 @@ class BadInputTest {
   }
 
   @Test
+  void baselineThatIsBinary() throws Exception {
+    Path baseline = Files.write(dir.resolve("b.json"), new byte[] {'{', (byte) 0xff, 0, 1});
+    assertBadInput(
+        gate("--baseline", baseline.toString()),
+        "readonce: baseline "
+            + baseline
+            + " is not UTF-8 text: byte 0xff at offset 1 (is it a binary file?)");
+  }
+
+  @Test
+  void baselineCutOffSaysSoWithoutALibrarysLink() throws Exception {
+    Path baseline =
+        Files.writeString(
+            dir.resolve("b.json"), "{\"version\": 1, \"findings\": [{\"fingerprint\": \"81");
+    assertBadInput(
+        gate("--baseline", baseline.toString()),
+        "readonce: baseline "
+            + baseline
+            + " is malformed: not JSON: Unterminated string at line 1 column 48 path"
+            + " $.findings[0].fingerprint (the file ends early: was it cut off?)");
+  }
+
+  @Test
+  void baselineThatIsEmpty() throws Exception {
+    Path baseline = Files.writeString(dir.resolve("b.json"), "");
+    assertBadInput(
+        gate("--baseline", baseline.toString()),
+        "readonce: baseline " + baseline + " is malformed: the file is empty");
+  }
+
+  @Test
   void unknownGitRef() throws Exception {
     assertBadInput(
         gate("--since", "no-such-branch"),
@@ -194,6 +226,47 @@ class BadInputTest {
   }
 
   @Test
+  void outputUnderARegularFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("plain"), "a file\n");
+    Path target = file.resolve("sub/readonce.json");
+    assertBadInput(
+        gate("--output", "json=" + target),
+        "readonce: cannot write " + target + ": " + file + " is a file, not a directory");
+  }
+
+  @Test
+  void outputWhereTheFileSystemAllowsNoFiles() throws Exception {
+    Path proc = Path.of("/proc");
+    assumeTrue(Files.isDirectory(proc.resolve("self")), "needs Linux's /proc");
+    Path target = proc.resolve("x.json");
+    assertBadInput(
+        gate("--output", "json=" + target),
+        "readonce: cannot write "
+            + target
+            + ": cannot create files in /proc: the file system there does not allow new files");
+  }
+
+  @Test
+  void mistypedFormatBeforeAnOutputFile() throws Exception {
+    Path target = out.resolve("r.sarif");
+    assertBadInput(
+        project.gate("-o", "sarf=" + target),
+        "readonce: --output sarf="
+            + target
+            + ": unknown format 'sarf' (expected one of text, sarif, github, json, checkstyle);"
+            + " to write a file with '=' in its name, start the path with ./");
+  }
+
+  @Test
+  void outputFileWithAnEqualsSignInItsPath() throws Exception {
+    Path target = out.resolve("a=b.txt");
+    // The part before '=' is a path, not a format name: a file, as before.
+    Outcome outcome = project.gate("-o", target.toString());
+    assertEquals(ExitCode.FINDINGS, outcome.exit(), outcome.err());
+    assertTrue(Files.readString(target).contains("[UnlockedReread]"));
+  }
+
+  @Test
   void baselineToWriteInAMissingDirectory() throws Exception {
     Path target = out.resolve("missing/baseline.json");
     assertBadInput(
@@ -211,6 +284,24 @@ class BadInputTest {
     assertBadInput(
         gate("--declarations", decls.toString()),
         "readonce: declarations file " + decls + ": no such file");
+  }
+
+  @Test
+  void declarationsPathThatIsADirectory() throws Exception {
+    Path decls = Files.createDirectories(dir.resolve("decls"));
+    assertBadInput(
+        gate("--declarations", decls.toString()),
+        "readonce: declarations file " + decls + ": it is a directory, not a file");
+  }
+
+  @Test
+  void declarationsFileThatIsBinary() throws Exception {
+    Path decls = Files.write(dir.resolve("jdk.decls"), new byte[] {'s', 'l', (byte) 0xc3, 0x28});
+    assertBadInput(
+        gate("--declarations", decls.toString()),
+        "readonce: declarations file "
+            + decls
+            + " is not UTF-8 text: byte 0xc3 at offset 2 (is it a binary file?)");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.readonce.gate.GateProject.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +127,38 @@ class GateEndToEndTest {
   }
 
   @Test
+  void declarationsEntryForAClassNotOnTheClassPathIsShownAsAWarning() throws Exception {
+    GateProject project = GateProject.create(dir, GateProject.CLEAN_WALK);
+    // A typo in the class name: the entry cannot apply, and the user must hear of it.
+    Path decls =
+        Files.writeString(
+            dir.resolve("typo.decls"), "slot demo.Wlak#table lock=\nslot demo.Ref#table lock=\n");
+
+    Outcome outcome = project.gate("--declarations", decls.toString());
+
+    assertEquals(ExitCode.CLEAN, outcome.exit(), outcome.err());
+    assertEquals(
+        List.of(
+            "readonce: warning: [ReadOnce:Declarations] "
+                + decls
+                + ":1: class 'demo.Wlak' is not on the classpath; the entry for demo.Wlak#table"
+                + " is ignored",
+            "readonce: checked 4 files: no findings"),
+        outcome.errLines());
+  }
+
+  @Test
+  void correctDeclarationsGiveNoWarning() throws Exception {
+    GateProject project = GateProject.create(dir, GateProject.CLEAN_WALK);
+    Path decls = Files.writeString(dir.resolve("ok.decls"), "slot demo.Ref#table lock=\n");
+
+    Outcome outcome = project.gate("--declarations", decls.toString());
+
+    assertEquals(ExitCode.CLEAN, outcome.exit(), outcome.err());
+    assertEquals(List.of("readonce: checked 4 files: no findings"), outcome.errLines());
+  }
+
+  @Test
   void baselineSurvivesLinesMovedAboveItAndNewDoubleReadFails() throws Exception {
     GateProject project = GateProject.create(dir, GateProject.DOUBLE_READ_WALK);
     Path baseline = dir.resolve("readonce-baseline.json");
@@ -133,7 +166,10 @@ class GateEndToEndTest {
     Outcome written = project.gate("--write-baseline", baseline.toString());
     assertEquals(ExitCode.CLEAN, written.exit(), written.err());
     assertTrue(Files.exists(baseline));
-    assertTrue(written.err().contains("wrote baseline " + baseline + " accepting 1 finding"));
+    // One line, and no "1 finding fails the gate" before it: the run accepts the finding.
+    assertEquals(
+        "readonce: checked 4 files: wrote baseline " + baseline + " accepting 1 finding\n",
+        written.err());
 
     // Move the finding down: new lines and a comment above it, reformatted whitespace, and an
     // unrelated edit below.

@@ -38,13 +38,7 @@ public final class FindingSink {
 
   /** Reports a finding at the source tree of a CFG tree (see {@link MethodContext#sourceTree}). */
   void report(Finding finding, MethodContext cx) {
-    report(
-        new Finding(
-            finding.rule(),
-            cx.sourceTree(finding.tree()),
-            finding.message(),
-            finding.fix(),
-            finding.once()));
+    report(finding.at(cx.sourceTree(finding.tree())));
   }
 
   /** Withdraws what an operand reported for a rule, once its enclosing node shows it was fine. */

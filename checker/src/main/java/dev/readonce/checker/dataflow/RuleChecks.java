@@ -72,7 +72,8 @@ final class RuleChecks {
                     deciding.parameter,
                     deciding.use == null ? null : deciding.use.getSimpleName().toString()),
                 fixes.reread(node, earlier, slot, deciding.use),
-                null));
+                null,
+                deciding.use));
         // Keep the first read as the pass's read: later reads are judged (and fixed) against it.
         return store.withRead(slot, earlier.merge(current));
       }

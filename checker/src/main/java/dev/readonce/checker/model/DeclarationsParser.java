@@ -5,8 +5,11 @@ import com.google.common.collect.ImmutableSet;
 import dev.readonce.annotations.PointerTest.Shows;
 import dev.readonce.annotations.ReadOnce;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,10 +112,28 @@ final class DeclarationsParser {
     } catch (IOException | RuntimeException e) {
       problems.add(
           DeclaredProblem.error(
-              new DeclaredOrigin(file.toString(), 0), "cannot read the declarations file: " + e));
+              new DeclaredOrigin(file.toString(), 0),
+              "cannot read the declarations file: " + whyUnreadable(file, e)));
       return;
     }
     parse(file.toString(), text);
+  }
+
+  /** What is wrong with a file that could not be read, in words rather than an exception name. */
+  private static String whyUnreadable(Path file, Exception e) {
+    if (Files.isDirectory(file)) {
+      return "it is a directory, not a file";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof CharacterCodingException) {
+      return "not UTF-8 text (is it a binary file?)";
+    }
+    return e.toString();
   }
 
   void parse(String file, String text) {

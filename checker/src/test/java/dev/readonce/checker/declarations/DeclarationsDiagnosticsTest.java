@@ -103,7 +103,7 @@ class DeclarationsDiagnosticsTest {
     assertTrue(
         errors.get(0).startsWith(PREFIX + missing + ": cannot read the declarations file: "),
         errors.get(0));
-    assertTrue(errors.get(0).contains("NoSuchFileException"), errors.get(0));
+    assertTrue(errors.get(0).endsWith(": no such file"), errors.get(0));
   }
 
   @Test

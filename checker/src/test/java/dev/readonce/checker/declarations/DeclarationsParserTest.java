@@ -235,6 +235,23 @@ class DeclarationsParserTest {
   }
 
   @Test
+  void binaryFileIsNotUtf8Text(@TempDir Path dir) throws Exception {
+    Path binary = Files.write(dir.resolve("jdk.decls"), new byte[] {'s', (byte) 0xff, 0});
+    DeclaredProblem problem = Declarations.read(List.of(binary)).problems().get(0);
+    assertEquals(
+        binary + ": cannot read the declarations file: not UTF-8 text (is it a binary file?)",
+        problem.toString());
+  }
+
+  @Test
+  void directoryIsNotAFile(@TempDir Path dir) {
+    DeclaredProblem problem = Declarations.read(List.of(dir)).problems().get(0);
+    assertEquals(
+        dir + ": cannot read the declarations file: it is a directory, not a file",
+        problem.toString());
+  }
+
+  @Test
   void byteOrderMarkIsNotPartOfTheFirstKind() {
     Declarations parsed = Declarations.parse("decls.txt", "\uFEFFslot a.B#c\n");
     assertEquals(List.of(), parsed.problems());

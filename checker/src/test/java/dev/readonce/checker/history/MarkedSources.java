@@ -121,6 +121,22 @@ final class MarkedSources {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     String classpath = System.getProperty("java.class.path");
+    // Class files are a by-product of the compilation; deleted below, whatever happens.
+    Path classes = tempDir();
+    try {
+      return findings(base, files, javac, diagnostics, classpath, classes);
+    } finally {
+      deleteRecursively(classes);
+    }
+  }
+
+  private static ImmutableSortedSet<Mark> findings(
+      Path base,
+      List<Path> files,
+      JavaCompiler javac,
+      DiagnosticCollector<JavaFileObject> diagnostics,
+      String classpath,
+      Path classes) {
     List<String> options = new ArrayList<>();
     options.addAll(
         List.of(
@@ -130,7 +146,7 @@ final class MarkedSources {
             // javac drops diagnostics after the 100th by default.
             "-Xmaxwarns", String.valueOf(Integer.MAX_VALUE),
             "-Xmaxerrs", String.valueOf(Integer.MAX_VALUE),
-            "-d", tempDir().toString(),
+            "-d", classes.toString(),
             "-XDcompilePolicy=simple",
             "--should-stop=ifError=FLOW"));
     StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
@@ -183,6 +199,16 @@ final class MarkedSources {
       return Files.readAllLines(file, UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
     }
   }
 

@@ -123,6 +123,10 @@ class WalkerHistoryTest {
     assertTrue(
         page.contains("## Known false positives: " + falsePositiveCount),
         "docs/history.md should say " + falsePositiveCount + " false positives");
+    // The findings, as the markers count them: one per check and line (the README quotes it).
+    assertTrue(
+        page.contains(findings.size() + " (check, line) pairs"),
+        "docs/history.md should count " + findings.size() + " (check, line) pairs");
   }
 
   private static long count(

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runnable jar as a user runs it. The review gate: the shaded jar the build packages, started with {@code java
@@ -18,13 +20,16 @@ import org.junit.jupiter.api.Test;
 class GateJarTest {
 
   @Test
-  void theShadedJarChecksTheBundledSampleWalker() throws Exception {
+  void theShadedJarChecksTheBundledSampleWalker(@TempDir Path dir) throws Exception {
     Path jar = Path.of(System.getProperty("gate.jar"));
     assertTrue(Files.isRegularFile(jar), "no gate jar at " + jar);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Path out = Files.createTempFile("readonce-gate", ".out");
+    Path out = dir.resolve("gate.out");
+    // The gate's own scratch directory goes here too, so the test sees that it is removed.
+    Path tmp = Files.createDirectory(dir.resolve("tmp"));
     Process gate =
-        new ProcessBuilder(List.of(java.toString(), "-jar", jar.toString()))
+        new ProcessBuilder(
+                List.of(java.toString(), "-Djava.io.tmpdir=" + tmp, "-jar", jar.toString()))
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())
             .start();
@@ -37,6 +42,14 @@ class GateJarTest {
     assertTrue(text.matches("(?s).*dev\\.readonce\\.walker\\.rfc +\\d+ files +\\d+ findings.*"), text);
     assertTrue(text.contains("[DescentWithoutPointerCheck]"), text);
     assertTrue(text.contains("[MissingRevalidation]"), text);
+    // The count the README and checker/docs/history.md give.
+    int documented = ReadmeSnippetTest.gateFindingsOnTheSample();
+    assertTrue(
+        text.contains("\n" + documented + " findings in "),
+        "the README says the gate reports " + documented + " findings on its sample:\n" + text);
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertEquals(List.of(), left.toList(), "the gate left files in its temporary directory");
+    }
   }
 
   @Test

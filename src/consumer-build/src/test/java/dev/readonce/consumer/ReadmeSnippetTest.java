@@ -87,6 +87,68 @@ class ReadmeSnippetTest {
     }
   }
 
+  /**
+   * Without a PATH the gate checks its bundled sample walker, so a README command meant for the
+   * user's code that forgets the PATH runs fine and reports on the wrong code.
+   */
+  @Test
+  void everyGateCommandForTheUsersCodeNamesItsSources() throws IOException {
+    List<String> commands = new ArrayList<>();
+    Matcher block = Pattern.compile("(?s)```sh\n(.*?)```").matcher(Files.readString(README));
+    while (block.find()) {
+      block.group(1).lines().filter(l -> l.matches("\\S*readonce\\b.*")).forEach(commands::add);
+    }
+    assertTrue(commands.contains("./readonce"), "the README's sample run is gone: " + commands);
+    for (String command : commands) {
+      if (!command.equals("./readonce")) {
+        assertTrue(
+            command.matches(".*\\s--classpath \\S+.*\\ssrc/main/java\\b.*"),
+            "this README command checks the bundled sample or lacks the class path: " + command);
+      }
+    }
+  }
+
+  /** The consumer path installs the artifacts; the test suite is the developers' business. */
+  @Test
+  void installingForTheConsumerPathSkipsTheTests() throws IOException {
+    Matcher install =
+        Pattern.compile("`mvn [^`]*install -pl checker[^`]*`").matcher(Files.readString(README));
+    assertTrue(install.find(), "the README no longer says how to install the checker");
+    assertTrue(install.group().contains("-DskipTests"), install.group());
+  }
+
+  /** The README's history numbers are checker/docs/history.md's, with what each counts. */
+  @Test
+  void historyCountsAgreeWithTheHistoryPage() throws IOException {
+    String readme = Files.readString(README);
+    String history = Files.readString(README.resolveSibling("checker/docs/history.md"));
+    Matcher numbers =
+        Pattern.compile(
+                "\\((\\d+) findings, (\\d+) of them known false positives, no known misses;"
+                    + "\\s+counted as the markers count them, one per check and line, where"
+                    + " `\\./readonce` counts each\\s+diagnostic and reports (\\d+)")
+            .matcher(readme);
+    assertTrue(numbers.find(), "the README's history numbers are not where this test looks");
+    assertTrue(
+        history.contains(numbers.group(1) + " (check, line) pairs"),
+        "history.md does not count " + numbers.group(1) + " (check, line) pairs");
+    assertTrue(
+        history.contains("## Known false positives: " + numbers.group(2)),
+        "history.md does not list " + numbers.group(2) + " known false positives");
+    assertTrue(
+        history.contains("reports " + numbers.group(3) + " findings on the same sources"),
+        "history.md does not say the gate reports " + numbers.group(3));
+  }
+
+  /** The README's count of the gate's findings on its bundled sample (GateJarTest checks it). */
+  static int gateFindingsOnTheSample() throws IOException {
+    Matcher reports =
+        Pattern.compile("`\\./readonce` counts each\\s+diagnostic and reports (\\d+)")
+            .matcher(Files.readString(README));
+    assertTrue(reports.find(), "the README no longer gives the gate's count on the sample");
+    return Integer.parseInt(reports.group(1));
+  }
+
   private static List<Path> projects() throws IOException {
     try (Stream<Path> dirs = Files.list(PROJECTS)) {
       List<Path> projects =
