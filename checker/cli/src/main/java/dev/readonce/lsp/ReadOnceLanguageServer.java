@@ -67,6 +67,10 @@ public final class ReadOnceLanguageServer implements LanguageServer, LanguageCli
     this.messages = new ClientMessages(log);
     this.projects = new Projects(new MavenProjectReader(mavenCommand));
     this.scratch = Files.createTempDirectory("readonce-lsp-");
+    // An editor that ends the server with a signal instead of `exit` must not leave it behind.
+    Path scratchDir = scratch;
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> deleteRecursively(scratchDir), "readonce-lsp-cleanup"));
     Path annotations = BundledAnnotations.classpathEntry(scratch);
     this.documents =
         new ReadOnceTextDocuments(

@@ -187,8 +187,12 @@ final class LspSession implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (process != null && process.isAlive()) {
-      process.destroyForcibly();
+      // A polite signal first, so the server's shutdown hook removes its scratch directory.
+      process.destroy();
       try {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
         process.waitFor(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
