@@ -91,7 +91,15 @@ public final class CheckRunner {
                   options(prepared, root),
                   null,
                   files.getJavaFileObjectsFromPaths(sources));
-      task.analyze();
+      try {
+        task.analyze();
+      } catch (RuntimeException | Error e) {
+        // A check that throws aborts the whole compilation: report it as an error (never as
+        // "no findings").
+        List<String> errors = new ArrayList<>(sort(diagnostics.getDiagnostics(), root).errors());
+        errors.add(c.relativePath() + ": crash: " + firstLine(String.valueOf(e)));
+        return new CheckResult(List.of(), List.copyOf(errors));
+      }
     }
     return sort(diagnostics.getDiagnostics(), root);
   }
@@ -139,6 +147,10 @@ public final class CheckRunner {
       }
     }
     return new CheckResult(List.copyOf(findings), List.copyOf(errors));
+  }
+
+  private static String firstLine(String s) {
+    return s.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(s);
   }
 
   private static String relative(Path root, JavaFileObject source) {

@@ -14,16 +14,16 @@ public final class Corpus {
         jdk("java.util.concurrent.ConcurrentHashMap", List.of()),
         jdk("java.util.concurrent.CopyOnWriteArrayList", List.of("java/util/concurrent/ArraysSupport.java")),
         jdk("java.util.concurrent.LinkedBlockingQueue", List.of()),
-        library(Origin.GUAVA, "com.google.common.cache.LocalCache"),
+        library(Origin.GUAVA, "com.google.common.util.concurrent.Striped"),
         library(Origin.RXJAVA, "io.reactivex.rxjava3.subjects.BehaviorSubject"),
-        library(Origin.NETTY_BUFFER, "io.netty.buffer.AdaptivePoolingAllocator"));
+        library(Origin.NETTY_COMMON, "io.netty.util.concurrent.DefaultPromise"));
   }
 
   private static CorpusClass jdk(String name, List<String> shims) {
     String simple = name.substring(name.lastIndexOf('.') + 1);
     List<String> decls =
         simple.equals("ConcurrentHashMap")
-            ? List.of("checker:jdk-concurrenthashmap.decls", "concurrenthashmap.decls")
+            ? List.of("checker:jdk-concurrenthashmap.decls")
             : List.of(simple.toLowerCase(java.util.Locale.ROOT) + ".decls");
     return new CorpusClass(
         name, Origin.JDK, "java.base/" + name.replace('.', '/') + ".java", shims, decls);

@@ -21,9 +21,9 @@ public record CorpusClass(
   public enum Origin {
     /** Temurin 25's {@code lib/src.zip}, compiled as part of {@code java.base} (patched). */
     JDK("JDK 25 (Temurin 25.0, lib/src.zip)"),
-    GUAVA("Guava 33.4.0-jre (Maven Central sources jar)"),
-    RXJAVA("RxJava 3.1.10 (Maven Central sources jar)"),
-    NETTY_BUFFER("Netty netty-buffer 4.1.115.Final (Maven Central sources jar)");
+    GUAVA("Guava 33.4.0-jre (com.google.guava:guava:33.4.0-jre:sources)"),
+    RXJAVA("RxJava 3.1.10 (io.reactivex.rxjava3:rxjava:3.1.10:sources)"),
+    NETTY_COMMON("Netty 4.1.115.Final (io.netty:netty-common:4.1.115.Final:sources)");
 
     private final String description;
 
