@@ -76,10 +76,30 @@ public final class CheckRunner {
       Files.writeString(p, shim.text(), UTF_8);
       sources.add(p);
     }
+    List<String> extra = new ArrayList<>();
+    if (c.origin() == Origin.JDK) {
+      // The JDK's classes compile as what they are, members of java.base (their package-private
+      // neighbours and jdk.internal helpers stay reachable), with no edit of their package.
+      extra.add("--patch-module");
+      extra.add("java.base=" + root);
+    }
+    extra.addAll(prepared.options());
+    return compile(sources, prepared.classpath(), extra, prepared.declarations(), root);
+  }
+
+  /** Compiles the sources under the six checks with the declarations, reporting paths under root. */
+  public CheckResult compile(
+      List<Path> sources,
+      List<Path> classpath,
+      List<String> extraOptions,
+      List<Path> declarations,
+      Path root)
+      throws IOException {
     BaseErrorProneJavaCompiler compiler = new BaseErrorProneJavaCompiler(scanners);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
-      files.setLocationFromPaths(StandardLocation.CLASS_PATH, prepared.classpath());
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
       files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
       files.setLocationFromPaths(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
       JavacTask task =
@@ -88,7 +108,7 @@ public final class CheckRunner {
                   new StringWriter(),
                   files,
                   diagnostics,
-                  options(prepared, root),
+                  options(extraOptions, declarations),
                   null,
                   files.getJavaFileObjectsFromPaths(sources));
       try {
@@ -97,34 +117,31 @@ public final class CheckRunner {
         // A check that throws aborts the whole compilation: report it as an error (never as
         // "no findings").
         List<String> errors = new ArrayList<>(sort(diagnostics.getDiagnostics(), root).errors());
-        errors.add(c.relativePath() + ": crash: " + firstLine(String.valueOf(e)));
+        errors.add(root.relativize(sources.get(0)) + ": crash: " + firstLine(String.valueOf(e)));
         return new CheckResult(List.of(), List.copyOf(errors));
       }
     }
     return sort(diagnostics.getDiagnostics(), root);
   }
 
-  private static List<String> options(PreparedClass prepared, Path root) {
+  private static List<String> options(List<String> extraOptions, List<Path> declarations) {
     List<String> options = new ArrayList<>();
-    options.addAll(List.of("-proc:none", "-implicit:none", "-encoding", "UTF-8", "-Xlint:none", "-nowarn"));
+    options.addAll(
+        List.of("-proc:none", "-implicit:none", "-encoding", "UTF-8", "-Xlint:none", "-nowarn"));
     options.addAll(List.of("-Xmaxerrs", "100000", "-Xmaxwarns", "100000"));
     options.addAll(List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW"));
-    if (prepared.corpusClass().origin() == Origin.JDK) {
-      // The JDK's classes compile as what they are, members of java.base (their package-private
-      // neighbours and jdk.internal helpers stay reachable), with no edit of their package.
-      options.add("--patch-module");
-      options.add("java.base=" + root);
-    }
-    options.addAll(prepared.options());
+    options.addAll(extraOptions);
     options.add("-XepDisableAllChecks");
     for (String rule : RULES) {
       options.add("-Xep:" + rule + ":ERROR");
     }
-    options.add(
-        "-XepOpt:"
-            + ReadOnceConfig.DECLARATIONS
-            + "="
-            + prepared.declarations().stream().map(Path::toString).collect(Collectors.joining(",")));
+    if (!declarations.isEmpty()) {
+      options.add(
+          "-XepOpt:"
+              + ReadOnceConfig.DECLARATIONS
+              + "="
+              + declarations.stream().map(Path::toString).collect(Collectors.joining(",")));
+    }
     return options;
   }
 
