@@ -41,8 +41,8 @@ import java.util.Set;
  * Applies every operator at every applicable site of a corpus class (JavaParser). Sites are found
  * syntactically from the class's declarations: a slot read is a call of a declared accessor, an
  * atomic {@code get} on a declared slot field, or a read of a declared plain/volatile slot field;
- * a lock region is a {@code synchronized} block, or the code after a {@code lock()}-like call in the
- * same method. Every edit keeps the line numbers of the original.
+ * a lock region is a {@code synchronized} block or method, or the code after a {@code lock()}-like
+ * call in the same method. Every edit keeps the line numbers of the original.
  */
 public final class Mutator {
 
@@ -86,6 +86,8 @@ public final class Mutator {
     private final SourceText text;
     private final SlotModel model;
     private final Set<String> atomicFields = new HashSet<>();
+    /** Slot fields whose type is an array: the elements are the slots, the field is their container. */
+    private final Set<String> arrayFields = new HashSet<>();
     private int counter;
 
     Site(CorpusClass c, CompilationUnit cu, SourceText text, SlotModel model) {
@@ -95,9 +97,12 @@ public final class Mutator {
       this.model = model;
       for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
         for (VariableDeclarator v : f.getVariables()) {
-          if (model.slotFields().contains(v.getNameAsString())
-              && v.getType().asString().startsWith("Atomic")) {
-            atomicFields.add(v.getNameAsString());
+          if (model.slotFields().containsKey(v.getNameAsString())) {
+            if (v.getType().asString().startsWith("Atomic")) {
+              atomicFields.add(v.getNameAsString());
+            } else if (v.getType().isArrayType()) {
+              arrayFields.add(v.getNameAsString());
+            }
           }
         }
       }
@@ -135,15 +140,27 @@ public final class Mutator {
 
     private boolean isAtomicSlotField(Expression e) {
       String name = fieldName(e);
-      return name != null && atomicFields.contains(name) && !isLocal(e, name);
+      return name != null && atomicFields.contains(name) && !isLocal(e, name) && declaredSlot(e, name);
     }
 
     private boolean isPlainSlotField(Expression e) {
       String name = fieldName(e);
       return name != null
-          && model.slotFields().contains(name)
+          && model.slotFields().containsKey(name)
           && !atomicFields.contains(name)
-          && !isLocal(e, name);
+          && !arrayFields.contains(name)
+          && !isLocal(e, name)
+          && declaredSlot(e, name);
+    }
+
+    /** Whether the nearest enclosing class that declares a field of that name is its slot's class. */
+    private boolean declaredSlot(Expression e, String name) {
+      for (Node n = e.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+        if (n instanceof TypeDeclaration<?> t && t.getFieldByName(name).isPresent()) {
+          return model.slotFields().get(name).contains(t.getNameAsString());
+        }
+      }
+      return false;
     }
 
     private static String fieldName(Expression e) {
@@ -247,6 +264,9 @@ public final class Mutator {
       if (callable == null) {
         return false;
       }
+      if (callable instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.isSynchronized()) {
+        return true;
+      }
       int at = text.begin(n);
       return callable.findAll(MethodCallExpr.class).stream()
           .anyMatch(m -> LOCK_CALLS.contains(m.getNameAsString()) && text.begin(m) < at && callable(m) == callable);
@@ -314,14 +334,17 @@ public final class Mutator {
         if (local == null || underLock(read) || inConstructorOrInitializer(read)) {
           continue;
         }
-        Node callable = callable(read);
-        int after = text.end(read);
-        NameExpr use =
-            callable.findAll(NameExpr.class).stream()
-                .filter(n -> n.getNameAsString().equals(local) && text.begin(n) >= after && callable(n) == callable)
-                .min((a, b) -> Integer.compare(text.begin(a), text.begin(b)))
-                .orElse(null);
-        if (use == null || isWriteTarget(use) || underLock(use)) {
+        List<NameExpr> uses = usesBeforeReassignment(read, local);
+        // The snapshot must still decide something after one use is replaced: the value of an
+        // assignment expression used in place, or another use. Otherwise the mutant still reads
+        // the slot once (an equivalent mutant, not a breach).
+        boolean valueUsedInPlace = !(assignmentOf(read) == null
+            || assignmentOf(read).getParentNode().orElse(null) instanceof ExpressionStmt);
+        if (uses.isEmpty() || (uses.size() < 2 && !valueUsedInPlace)) {
+          continue;
+        }
+        NameExpr use = uses.get(0);
+        if (underLock(use)) {
           continue;
         }
         add(
@@ -331,6 +354,33 @@ public final class Mutator {
             "use of '" + local + "' replaced by (" + text.of(read) + ")",
             List.of(new Edit(text.begin(use), text.end(use), "(" + text.of(read) + ")")));
       }
+    }
+
+    /** Reads of the local after the slot read, up to its next assignment, in the same callable. */
+    private List<NameExpr> usesBeforeReassignment(Expression read, String local) {
+      Node callable = callable(read);
+      int after = text.end(read);
+      List<NameExpr> named =
+          callable.findAll(NameExpr.class).stream()
+              .filter(n -> n.getNameAsString().equals(local) && text.begin(n) >= after && callable(n) == callable)
+              .sorted((a, b) -> Integer.compare(text.begin(a), text.begin(b)))
+              .toList();
+      List<NameExpr> uses = new ArrayList<>();
+      for (NameExpr n : named) {
+        if (isWriteTarget(n)) {
+          break;
+        }
+        uses.add(n);
+      }
+      return uses;
+    }
+
+    private static AssignExpr assignmentOf(Expression read) {
+      Node parent = read.getParentNode().orElse(null);
+      while (parent instanceof EnclosedExpr) {
+        parent = parent.getParentNode().orElse(null);
+      }
+      return parent instanceof AssignExpr a ? a : null;
     }
 
     /** The slot reads whose value is stored in a local: {@code T x = R} or {@code x = R}. */

@@ -16,14 +16,15 @@ import java.util.Set;
  * slots, which methods read them, write them, take snapshots, and descend. Read from the same
  * declarations files the checks get (by simple member name: the operators work on syntax).
  *
- * @param slotFields the simple names of declared slot fields
+ * @param slotFields the simple names of declared slot fields, each with the simple names of the
+ *     classes that declare it as a slot
  * @param accessors methods declared as one read of a slot
  * @param modifiers methods declared to write a slot with its lock held
  * @param snapshotParams method name to the index of its declared snapshot parameter
  * @param descents methods declared to descend from a snapshot
  */
 public record SlotModel(
-    Set<String> slotFields,
+    Map<String, Set<String>> slotFields,
     Set<String> accessors,
     Set<String> modifiers,
     Map<String, Integer> snapshotParams,
@@ -31,7 +32,7 @@ public record SlotModel(
 
   /** Reads the declarations files. */
   public static SlotModel read(List<Path> declarations) throws IOException {
-    Set<String> fields = new HashSet<>();
+    Map<String, Set<String>> fields = new HashMap<>();
     Set<String> accessors = new HashSet<>();
     Set<String> modifiers = new HashSet<>();
     Map<String, Integer> snapshots = new HashMap<>();
@@ -48,7 +49,10 @@ public record SlotModel(
         int paren = member.indexOf('(');
         String name = (paren < 0 ? member.split("\\s+")[0] : member.substring(0, paren)).strip();
         switch (words[0]) {
-          case "slot" -> fields.add(name);
+          case "slot" -> {
+            String owner = rest.substring(0, rest.indexOf('#'));
+            fields.computeIfAbsent(name, k -> new HashSet<>()).add(owner.substring(owner.lastIndexOf('.') + 1));
+          }
           case "accessor" -> accessors.add(name);
           case "modifies-slot" -> {
             if (line.matches(".*\\brequiresLock(\\s|=true|$).*")) {
@@ -66,6 +70,6 @@ public record SlotModel(
         }
       }
     }
-    return new SlotModel(Set.copyOf(fields), Set.copyOf(accessors), Set.copyOf(modifiers), Map.copyOf(snapshots), Set.copyOf(descents));
+    return new SlotModel(Map.copyOf(fields), Set.copyOf(accessors), Set.copyOf(modifiers), Map.copyOf(snapshots), Set.copyOf(descents));
   }
 }
