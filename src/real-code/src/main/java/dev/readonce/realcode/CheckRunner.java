@@ -32,9 +32,9 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
- * Compiles one corpus class in-process with javac and Error Prone, only the six ReadOnce checks
- * on, at ERROR (as the review gate does), and collects their findings. Analysis only: no class
- * file is written. One runner compiles many sources in one JVM.
+ * Compiles one corpus class in-process with javac and Error Prone, only the six ReadOnce checks on,
+ * at ERROR (as the review gate does), and collects their findings. Analysis only: no class file is
+ * written. One runner compiles many sources in one JVM.
  */
 public final class CheckRunner {
 
@@ -87,7 +87,9 @@ public final class CheckRunner {
     return compile(sources, prepared.classpath(), extra, prepared.declarations(), root);
   }
 
-  /** Compiles the sources under the six checks with the declarations, reporting paths under root. */
+  /**
+   * Compiles the sources under the six checks with the declarations, reporting paths under root.
+   */
   public CheckResult compile(
       List<Path> sources,
       List<Path> classpath,
@@ -145,7 +147,8 @@ public final class CheckRunner {
     return options;
   }
 
-  private static CheckResult sort(List<Diagnostic<? extends JavaFileObject>> diagnostics, Path root) {
+  private static CheckResult sort(
+      List<Diagnostic<? extends JavaFileObject>> diagnostics, Path root) {
     List<Finding> findings = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
@@ -158,7 +161,8 @@ public final class CheckRunner {
       Matcher m = CHECK_MESSAGE.matcher(first);
       if (FINDING_CODE.equals(d.getCode()) && m.matches() && RULES.contains(m.group(1))) {
         findings.add(
-            new Finding(m.group(1), file, (int) d.getLineNumber(), (int) d.getColumnNumber(), m.group(2)));
+            new Finding(
+                m.group(1), file, (int) d.getLineNumber(), (int) d.getColumnNumber(), m.group(2)));
       } else {
         errors.add(file + ":" + d.getLineNumber() + ": " + first);
       }

@@ -12,7 +12,9 @@ public final class Corpus {
   public static List<CorpusClass> classes() {
     return List.of(
         jdk("java.util.concurrent.ConcurrentHashMap", List.of()),
-        jdk("java.util.concurrent.CopyOnWriteArrayList", List.of("java/util/concurrent/ArraysSupport.java")),
+        jdk(
+            "java.util.concurrent.CopyOnWriteArrayList",
+            List.of("java/util/concurrent/ArraysSupport.java")),
         jdk("java.util.concurrent.LinkedBlockingQueue", List.of()),
         library(Origin.GUAVA, "com.google.common.util.concurrent.Striped"),
         library(Origin.RXJAVA, "io.reactivex.rxjava3.subjects.BehaviorSubject"),

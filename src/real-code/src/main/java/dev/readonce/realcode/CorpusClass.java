@@ -9,8 +9,8 @@ import java.util.List;
  * @param origin where the source is taken from
  * @param entry the path of the source inside the origin (the src.zip entry, or the path in the
  *     unpacked sources jar)
- * @param shims files of this project's {@code corpus/shims} compiled beside the class, each
- *     listed with its reason on the docs page
+ * @param shims files of this project's {@code corpus/shims} compiled beside the class, each listed
+ *     with its reason on the docs page
  * @param declarations declarations files: {@code checker:<name>} for the checker's test resources,
  *     else a file of {@code corpus/decls}
  */

@@ -59,7 +59,8 @@ public final class Edits {
           throw new IllegalArgumentException(
               file + ":" + lineNo + ": '+' line needs a class, a why and a '-' line before it");
         }
-        edits.add(new Edit(className, why, original, line.length() > 2 ? line.substring(2) : "", start));
+        edits.add(
+            new Edit(className, why, original, line.length() > 2 ? line.substring(2) : "", start));
         why = null;
         original = null;
       } else {
@@ -75,7 +76,9 @@ public final class Edits {
     return edits.stream().filter(e -> e.className().equals(className)).toList();
   }
 
-  /** Applies the class's edits to its source; an edit whose line is not there exactly once fails. */
+  /**
+   * Applies the class's edits to its source; an edit whose line is not there exactly once fails.
+   */
   public String apply(String className, String source, Path origin) {
     List<String> lines = new ArrayList<>(source.lines().toList());
     for (Edit e : of(className)) {
@@ -84,15 +87,25 @@ public final class Edits {
         if (lines.get(i).equals(e.original())) {
           if (at >= 0) {
             throw new IllegalStateException(
-                "edits.txt:" + e.sourceLine() + ": the line '" + e.original() + "' occurs more than"
-                    + " once in " + origin);
+                "edits.txt:"
+                    + e.sourceLine()
+                    + ": the line '"
+                    + e.original()
+                    + "' occurs more than"
+                    + " once in "
+                    + origin);
           }
           at = i;
         }
       }
       if (at < 0) {
         throw new IllegalStateException(
-            "edits.txt:" + e.sourceLine() + ": the line '" + e.original() + "' is not in " + origin
+            "edits.txt:"
+                + e.sourceLine()
+                + ": the line '"
+                + e.original()
+                + "' is not in "
+                + origin
                 + " (a different JDK or library version?)");
       }
       lines.set(at, e.replacement());

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The checked-in findings on the corpus originals ({@code corpus/expected-findings.txt}), each
- * with its cause ({@code corpus/causes.txt}).
+ * The checked-in findings on the corpus originals ({@code corpus/expected-findings.txt}), each with
+ * its cause ({@code corpus/causes.txt}).
  *
  * @param entries the listed findings, in file order
  * @param causes cause id to its kind and reason

@@ -37,7 +37,9 @@ public record Layout(
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(
-          "system property " + property + " is not set (the module's surefire configuration sets it)");
+          "system property "
+              + property
+              + " is not set (the module's surefire configuration sets it)");
     }
     return Path.of(value);
   }

@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-/** Takes each corpus class from its published source, applies its edits, and says how to compile it. */
+/**
+ * Takes each corpus class from its published source, applies its edits, and says how to compile it.
+ */
 public final class Preparer {
 
   private final Layout layout;
@@ -45,7 +47,8 @@ public final class Preparer {
       origin = dir.resolve(c.entry());
       if (!Files.isRegularFile(origin)) {
         throw new IllegalStateException(
-            origin + " is missing: the build unpacks the library's sources jar there"
+            origin
+                + " is missing: the build unpacks the library's sources jar there"
                 + " (maven-dependency-plugin, phase generate-test-resources)");
       }
       published = Files.readString(origin, UTF_8);
@@ -54,7 +57,9 @@ public final class Preparer {
     String source = edits.apply(c.name(), published, origin);
     List<ShimSource> shims = new ArrayList<>();
     for (String shim : c.shims()) {
-      shims.add(new ShimSource(shim, Files.readString(layout.corpus().resolve("shims").resolve(shim), UTF_8)));
+      shims.add(
+          new ShimSource(
+              shim, Files.readString(layout.corpus().resolve("shims").resolve(shim), UTF_8)));
     }
     List<Path> decls = new ArrayList<>();
     for (String d : c.declarations()) {
@@ -63,7 +68,8 @@ public final class Preparer {
               ? layout.checkerDeclarations().resolve(d.substring("checker:".length()))
               : layout.corpus().resolve("decls").resolve(d);
       if (!Files.isRegularFile(file)) {
-        throw new IllegalStateException("declarations file " + file + " of " + c.name() + " is missing");
+        throw new IllegalStateException(
+            "declarations file " + file + " of " + c.name() + " is missing");
       }
       decls.add(file);
     }
@@ -74,7 +80,8 @@ public final class Preparer {
     try (Stream<Path> jars = Files.list(layout.upstreamLib())) {
       return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
     } catch (IOException e) {
-      throw new IOException(layout.upstreamLib() + ": cannot list the library jars: " + e.getMessage(), e);
+      throw new IOException(
+          layout.upstreamLib() + ": cannot list the library jars: " + e.getMessage(), e);
     }
   }
 

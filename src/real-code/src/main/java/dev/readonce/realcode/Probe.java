@@ -16,7 +16,8 @@ public final class Probe {
       sources.add(Path.of(args[i]).toAbsolutePath());
     }
     CheckResult r =
-        new CheckRunner().compile(sources, List.of(), List.of(), decls, Path.of("").toAbsolutePath());
+        new CheckRunner()
+            .compile(sources, List.of(), List.of(), decls, Path.of("").toAbsolutePath());
     r.errors().forEach(e -> System.out.println("error " + e));
     r.findings().forEach(f -> System.out.println(f.key() + "  " + f.message()));
   }

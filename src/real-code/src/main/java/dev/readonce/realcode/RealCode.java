@@ -3,8 +3,8 @@ package dev.readonce.realcode;
 import java.nio.file.Path;
 
 /**
- * Prints the findings of the six checks on every corpus class (or the classes named on the
- * command line), as the corpus test computes them.
+ * Prints the findings of the six checks on every corpus class (or the classes named on the command
+ * line), as the corpus test computes them.
  */
 public final class RealCode {
 
@@ -24,7 +24,10 @@ public final class RealCode {
       CheckResult result = runner.run(prepared, prepared.original(), root);
       System.out.printf(
           "== %s: %d findings, %d errors (%d ms)%n",
-          c.name(), result.findings().size(), result.errors().size(), (System.nanoTime() - start) / 1_000_000);
+          c.name(),
+          result.findings().size(),
+          result.errors().size(),
+          (System.nanoTime() - start) / 1_000_000);
       result.errors().forEach(e -> System.out.println("  error " + e));
       result.findings().forEach(f -> System.out.println("  " + f.key() + "  " + f.message()));
     }

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each corpus class, as published, compiled with the six checks and its declarations: the
- * findings must be exactly the checked-in list, both ways (a new finding fails; a listed finding
- * that no longer occurs fails, so the list only shrinks).
+ * Each corpus class, as published, compiled with the six checks and its declarations: the findings
+ * must be exactly the checked-in list, both ways (a new finding fails; a listed finding that no
+ * longer occurs fails, so the list only shrinks).
  */
 class RealCodeFindingsTest {
 
@@ -43,22 +43,34 @@ class RealCodeFindingsTest {
   void findingsAreExactlyTheListedOnes(CorpusClass c) throws Exception {
     PreparedClass prepared = preparer.prepare(c);
     CheckResult result =
-        runner.run(prepared, prepared.original(), layout.work().resolve("originals").resolve(c.simpleName()));
+        runner.run(
+            prepared,
+            prepared.original(),
+            layout.work().resolve("originals").resolve(c.simpleName()));
     assertEquals(List.of(), result.errors(), c.name() + " must compile standalone on JDK 17");
 
     List<String> actual = new ArrayList<>(result.findings().stream().map(Finding::key).toList());
-    List<String> listed = new ArrayList<>(expected.of(c.relativePath()).stream().map(ExpectedFindings.Entry::key).toList());
+    List<String> listed =
+        new ArrayList<>(
+            expected.of(c.relativePath()).stream().map(ExpectedFindings.Entry::key).toList());
     List<String> unexpected = minus(actual, listed);
     List<String> gone = minus(listed, actual);
     StringBuilder message = new StringBuilder();
     for (Finding f : result.findings()) {
       if (unexpected.contains(f.key())) {
-        message.append("\n  new finding (not in corpus/expected-findings.txt): ")
-            .append(f.key()).append("  ").append(f.message());
+        message
+            .append("\n  new finding (not in corpus/expected-findings.txt): ")
+            .append(f.key())
+            .append("  ")
+            .append(f.message());
       }
     }
     for (String key : gone) {
-      message.append("\n  listed finding no longer reported (remove it from corpus/expected-findings.txt): ")
+      message
+          .append(
+              "\n"
+                  + "  listed finding no longer reported (remove it from"
+                  + " corpus/expected-findings.txt): ")
           .append(key);
     }
     assertTrue(unexpected.isEmpty() && gone.isEmpty(), c.name() + ":" + message);
@@ -69,7 +81,9 @@ class RealCodeFindingsTest {
     List<String> files = Corpus.classes().stream().map(CorpusClass::relativePath).toList();
     for (ExpectedFindings.Entry e : expected.entries()) {
       String file = e.key().substring(0, e.key().indexOf(':'));
-      assertTrue(files.contains(file), "expected-findings.txt:" + e.line() + ": " + file + " is not a corpus class");
+      assertTrue(
+          files.contains(file),
+          "expected-findings.txt:" + e.line() + ": " + file + " is not a corpus class");
     }
   }
 

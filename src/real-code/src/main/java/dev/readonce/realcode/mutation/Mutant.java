@@ -14,4 +14,10 @@ import dev.readonce.realcode.CorpusClass;
  * @param source the mutant's full source
  */
 public record Mutant(
-    String id, CorpusClass corpusClass, Operator operator, int line, int lastLine, String what, String source) {}
+    String id,
+    CorpusClass corpusClass,
+    Operator operator,
+    int line,
+    int lastLine,
+    String what,
+    String source) {}

@@ -21,8 +21,8 @@ import java.util.Random;
 
 /**
  * Makes every mutant of every corpus class, picks all of them or a fixed seeded sample, compiles
- * them with the checks and reports the score. {@code main} writes the report to
- * {@code target/realcode/mutation-report.md} and prints it.
+ * them with the checks and reports the score. {@code main} writes the report to {@code
+ * target/realcode/mutation-report.md} and prints it.
  */
 public final class MutationHarness {
 

@@ -32,34 +32,70 @@ public record MutationReport(List<MutantResult> results) {
   /** The report as Markdown tables. */
   public String render() {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT,
-        "Mutation score: %d of %d mutants killed with the exact rule at the mutated statement (%.1f%%); %d killed otherwise, %d survived, %d did not compile.%n%n",
-        count(Outcome.KILLED_EXACT), made(), 100 * score(), count(Outcome.KILLED_OTHERWISE), count(Outcome.SURVIVED), count(Outcome.STILLBORN)));
-    b.append("| operator | rule | made | killed, exact | killed otherwise | survived | did not compile |\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Mutation score: %d of %d mutants killed with the exact rule at the mutated statement"
+                + " (%.1f%%); %d killed otherwise, %d survived, %d did not compile.%n%n",
+            count(Outcome.KILLED_EXACT),
+            made(),
+            100 * score(),
+            count(Outcome.KILLED_OTHERWISE),
+            count(Outcome.SURVIVED),
+            count(Outcome.STILLBORN)));
+    b.append(
+        "| operator | rule | made | killed, exact | killed otherwise | survived | did not compile"
+            + " |\n");
     b.append("|---|---|---|---|---|---|---|\n");
     for (Operator op : Operator.values()) {
-      Map<Outcome, Long> c = counts(results.stream().filter(r -> r.mutant().operator() == op).toList());
+      Map<Outcome, Long> c =
+          counts(results.stream().filter(r -> r.mutant().operator() == op).toList());
       long made = c.values().stream().mapToLong(Long::longValue).sum() - c.get(Outcome.STILLBORN);
-      b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d |%n",
-          op.description(), op.rule(), made, c.get(Outcome.KILLED_EXACT), c.get(Outcome.KILLED_OTHERWISE),
-          c.get(Outcome.SURVIVED), c.get(Outcome.STILLBORN)));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %d | %d | %d | %d | %d |%n",
+              op.description(),
+              op.rule(),
+              made,
+              c.get(Outcome.KILLED_EXACT),
+              c.get(Outcome.KILLED_OTHERWISE),
+              c.get(Outcome.SURVIVED),
+              c.get(Outcome.STILLBORN)));
     }
-    b.append("\n| rule | mutants meant for it | killed by it, exact | mutants on which it reported anything new |\n");
+    b.append(
+        "\n"
+            + "| rule | mutants meant for it | killed by it, exact | mutants on which it reported"
+            + " anything new |\n");
     b.append("|---|---|---|---|\n");
     for (String rule : CheckRunner.RULES) {
-      List<MutantResult> meant = results.stream()
-          .filter(r -> r.outcome() != Outcome.STILLBORN && r.mutant().operator().rule().equals(rule)).toList();
+      List<MutantResult> meant =
+          results.stream()
+              .filter(
+                  r ->
+                      r.outcome() != Outcome.STILLBORN && r.mutant().operator().rule().equals(rule))
+              .toList();
       long exact = meant.stream().filter(r -> r.outcome() == Outcome.KILLED_EXACT).count();
-      long any = results.stream().filter(r -> r.newFindings().stream().anyMatch(f -> f.rule().equals(rule))).count();
-      b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d |%n", rule, meant.size(), exact, any));
+      long any =
+          results.stream()
+              .filter(r -> r.newFindings().stream().anyMatch(f -> f.rule().equals(rule)))
+              .count();
+      b.append(
+          String.format(Locale.ROOT, "| %s | %d | %d | %d |%n", rule, meant.size(), exact, any));
     }
-    List<MutantResult> notExact = results.stream()
-        .filter(r -> r.outcome() == Outcome.SURVIVED || r.outcome() == Outcome.KILLED_OTHERWISE).toList();
+    List<MutantResult> notExact =
+        results.stream()
+            .filter(r -> r.outcome() == Outcome.SURVIVED || r.outcome() == Outcome.KILLED_OTHERWISE)
+            .toList();
     if (!notExact.isEmpty()) {
       b.append("\nNot killed with the exact rule:\n\n");
       for (MutantResult r : notExact) {
-        b.append("- `").append(r.mutant().id()).append("` ").append(r.outcome().name().toLowerCase(Locale.ROOT))
-            .append(": ").append(r.mutant().what().replaceAll("\\s+", " "));
+        b.append("- `")
+            .append(r.mutant().id())
+            .append("` ")
+            .append(r.outcome().name().toLowerCase(Locale.ROOT))
+            .append(": ")
+            .append(r.mutant().what().replaceAll("\\s+", " "));
         if (!r.newFindings().isEmpty()) {
           b.append(" (reported: ")
               .append(r.newFindings().stream().map(Finding::key).collect(Collectors.joining(", ")))

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles mutants of one corpus class in this JVM (one javac and Error Prone run each, the
- * checks' classes loaded once) and judges each against the original's findings.
+ * Compiles mutants of one corpus class in this JVM (one javac and Error Prone run each, the checks'
+ * classes loaded once) and judges each against the original's findings.
  */
 public final class MutationRun {
 
@@ -45,7 +45,11 @@ public final class MutationRun {
     if (fresh.isEmpty()) {
       outcome = Outcome.SURVIVED;
     } else if (fresh.stream()
-        .anyMatch(f -> f.rule().equals(m.operator().rule()) && f.line() >= m.line() && f.line() <= m.lastLine())) {
+        .anyMatch(
+            f ->
+                f.rule().equals(m.operator().rule())
+                    && f.line() >= m.line()
+                    && f.line() <= m.lastLine())) {
       outcome = Outcome.KILLED_EXACT;
     } else {
       outcome = Outcome.KILLED_OTHERWISE;

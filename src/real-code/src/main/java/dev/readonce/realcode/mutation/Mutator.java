@@ -40,18 +40,27 @@ import java.util.Set;
 /**
  * Applies every operator at every applicable site of a corpus class (JavaParser). Sites are found
  * syntactically from the class's declarations: a slot read is a call of a declared accessor, an
- * atomic {@code get} on a declared slot field, or a read of a declared plain/volatile slot field;
- * a lock region is a {@code synchronized} block or method, or the code after a {@code lock()}-like
+ * atomic {@code get} on a declared slot field, or a read of a declared plain/volatile slot field; a
+ * lock region is a {@code synchronized} block or method, or the code after a {@code lock()}-like
  * call in the same method. Every edit keeps the line numbers of the original.
  */
 public final class Mutator {
 
-  private static final Set<String> ATOMIC_READS = Set.of("get", "getAcquire", "getOpaque", "getVolatile");
+  private static final Set<String> ATOMIC_READS =
+      Set.of("get", "getAcquire", "getOpaque", "getVolatile");
   private static final Set<String> ATOMIC_WRITES =
       Set.of("set", "lazySet", "setRelease", "setOpaque", "setVolatile", "setPlain");
   private static final Set<String> LOCK_CALLS =
-      Set.of("lock", "lockInterruptibly", "tryLock", "writeLock", "tryWriteLock", "readLock", "fullyLock");
-  private static final Set<String> UNLOCK_CALLS = Set.of("unlock", "unlockWrite", "unlockRead", "fullyUnlock");
+      Set.of(
+          "lock",
+          "lockInterruptibly",
+          "tryLock",
+          "writeLock",
+          "tryWriteLock",
+          "readLock",
+          "fullyLock");
+  private static final Set<String> UNLOCK_CALLS =
+      Set.of("unlock", "unlockWrite", "unlockRead", "fullyUnlock");
 
   private final JavaParser parser =
       new JavaParser(
@@ -67,7 +76,12 @@ public final class Mutator {
       throw new IllegalStateException(
           prepared.corpusClass().name() + " does not parse: " + parsed.getProblems());
     }
-    Site site = new Site(prepared.corpusClass(), parsed.getResult().get(), new SourceText(prepared.original()), model);
+    Site site =
+        new Site(
+            prepared.corpusClass(),
+            parsed.getResult().get(),
+            new SourceText(prepared.original()),
+            model);
     List<Mutant> out = new ArrayList<>();
     site.dropRechecks(out);
     site.duplicateReads(out);
@@ -86,8 +100,12 @@ public final class Mutator {
     private final SourceText text;
     private final SlotModel model;
     private final Set<String> atomicFields = new HashSet<>();
-    /** Slot fields whose type is an array: the elements are the slots, the field is their container. */
+
+    /**
+     * Slot fields whose type is an array: the elements are the slots, the field is their container.
+     */
     private final Set<String> arrayFields = new HashSet<>();
+
     private int counter;
 
     Site(CorpusClass c, CompilationUnit cu, SourceText text, SlotModel model) {
@@ -140,7 +158,10 @@ public final class Mutator {
 
     private boolean isAtomicSlotField(Expression e) {
       String name = fieldName(e);
-      return name != null && atomicFields.contains(name) && !isLocal(e, name) && declaredSlot(e, name);
+      return name != null
+          && atomicFields.contains(name)
+          && !isLocal(e, name)
+          && declaredSlot(e, name);
     }
 
     private boolean isPlainSlotField(Expression e) {
@@ -153,7 +174,9 @@ public final class Mutator {
           && declaredSlot(e, name);
     }
 
-    /** Whether the nearest enclosing class that declares a field of that name is its slot's class. */
+    /**
+     * Whether the nearest enclosing class that declares a field of that name is its slot's class.
+     */
     private boolean declaredSlot(Expression e, String name) {
       for (Node n = e.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
         if (n instanceof TypeDeclaration<?> t && t.getFieldByName(name).isPresent()) {
@@ -202,7 +225,8 @@ public final class Mutator {
           if (cd.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
             return true;
           }
-          return cd.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name));
+          return cd.findAll(VariableDeclarator.class).stream()
+              .anyMatch(v -> v.getNameAsString().equals(name));
         }
         if (n instanceof LambdaExpr l
             && l.getParameters().stream().map(Parameter::getNameAsString).anyMatch(name::equals)) {
@@ -215,7 +239,9 @@ public final class Mutator {
       return false;
     }
 
-    /** A statement that writes a slot: a declared store method, an atomic set, a slot field store. */
+    /**
+     * A statement that writes a slot: a declared store method, an atomic set, a slot field store.
+     */
     boolean isSlotWrite(Statement s) {
       if (!(s instanceof ExpressionStmt es)) {
         return false;
@@ -240,7 +266,9 @@ public final class Mutator {
     /** The enclosing method, constructor or lambda (mutations stay within one). */
     private static Node callable(Node n) {
       for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-        if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof ObjectCreationExpr) {
+        if (p instanceof CallableDeclaration<?>
+            || p instanceof LambdaExpr
+            || p instanceof ObjectCreationExpr) {
           return p;
         }
       }
@@ -256,7 +284,9 @@ public final class Mutator {
     /** Whether the node is inside a synchronized block or after a lock call in its method. */
     boolean underLock(Node n) {
       Node callable = callable(n);
-      for (Node p = n.getParentNode().orElse(null); p != null && p != callable; p = p.getParentNode().orElse(null)) {
+      for (Node p = n.getParentNode().orElse(null);
+          p != null && p != callable;
+          p = p.getParentNode().orElse(null)) {
         if (p instanceof SynchronizedStmt) {
           return true;
         }
@@ -264,12 +294,17 @@ public final class Mutator {
       if (callable == null) {
         return false;
       }
-      if (callable instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.isSynchronized()) {
+      if (callable instanceof com.github.javaparser.ast.body.MethodDeclaration md
+          && md.isSynchronized()) {
         return true;
       }
       int at = text.begin(n);
       return callable.findAll(MethodCallExpr.class).stream()
-          .anyMatch(m -> LOCK_CALLS.contains(m.getNameAsString()) && text.begin(m) < at && callable(m) == callable);
+          .anyMatch(
+              m ->
+                  LOCK_CALLS.contains(m.getNameAsString())
+                      && text.begin(m) < at
+                      && callable(m) == callable);
     }
 
     // ---- the operators ----
@@ -317,7 +352,8 @@ public final class Mutator {
         return true;
       }
       // snapshot != current, with 'snapshot' a declared snapshot parameter of the method.
-      if (l instanceof NameExpr ln && r instanceof NameExpr rn
+      if (l instanceof NameExpr ln
+          && r instanceof NameExpr rn
           && callable(s) instanceof CallableDeclaration<?> cd) {
         Integer p = model.snapshotParams().get(cd.getNameAsString());
         if (p != null && p < cd.getParameters().size()) {
@@ -338,8 +374,9 @@ public final class Mutator {
         // The snapshot must still decide something after one use is replaced: the value of an
         // assignment expression used in place, or another use. Otherwise the mutant still reads
         // the slot once (an equivalent mutant, not a breach).
-        boolean valueUsedInPlace = !(assignmentOf(read) == null
-            || assignmentOf(read).getParentNode().orElse(null) instanceof ExpressionStmt);
+        boolean valueUsedInPlace =
+            !(assignmentOf(read) == null
+                || assignmentOf(read).getParentNode().orElse(null) instanceof ExpressionStmt);
         if (uses.isEmpty() || (uses.size() < 2 && !valueUsedInPlace)) {
           continue;
         }
@@ -362,7 +399,11 @@ public final class Mutator {
       int after = text.end(read);
       List<NameExpr> named =
           callable.findAll(NameExpr.class).stream()
-              .filter(n -> n.getNameAsString().equals(local) && text.begin(n) >= after && callable(n) == callable)
+              .filter(
+                  n ->
+                      n.getNameAsString().equals(local)
+                          && text.begin(n) >= after
+                          && callable(n) == callable)
               .sorted((a, b) -> Integer.compare(text.begin(a), text.begin(b)))
               .toList();
       List<NameExpr> uses = new ArrayList<>();
@@ -434,7 +475,9 @@ public final class Mutator {
             Operator.MOVE_WRITE_OUT,
             region.getEnd().orElseThrow().line,
             "moved after the lock region: " + text.of(s),
-            List.of(new Edit(from, to, text.breaksOf(from, to)), new Edit(insertAt, insertAt, " " + text.of(s))));
+            List.of(
+                new Edit(from, to, text.breaksOf(from, to)),
+                new Edit(insertAt, insertAt, " " + text.of(s))));
       }
     }
 
@@ -444,7 +487,9 @@ public final class Mutator {
      */
     private Node lockRegion(Statement s) {
       Node callable = callable(s);
-      for (Node p = s.getParentNode().orElse(null); p != null && p != callable; p = p.getParentNode().orElse(null)) {
+      for (Node p = s.getParentNode().orElse(null);
+          p != null && p != callable;
+          p = p.getParentNode().orElse(null)) {
         if (p instanceof SynchronizedStmt) {
           return p;
         }
@@ -482,7 +527,8 @@ public final class Mutator {
       Set<String> declared = new HashSet<>();
       region.findAll(VariableDeclarator.class).forEach(v -> declared.add(v.getNameAsString()));
       region.findAll(Parameter.class).forEach(p -> declared.add(p.getNameAsString()));
-      return s.findAll(NameExpr.class).stream().anyMatch(n -> declared.contains(n.getNameAsString()));
+      return s.findAll(NameExpr.class).stream()
+          .anyMatch(n -> declared.contains(n.getNameAsString()));
     }
 
     void plainAccesses(List<Mutant> out) {
@@ -519,13 +565,16 @@ public final class Mutator {
     void passHandles(List<Mutant> out) {
       for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
         Integer p = model.snapshotParams().get(call.getNameAsString());
-        if (p == null || p >= call.getArguments().size() || !(call.getArgument(p) instanceof NameExpr arg)) {
+        if (p == null
+            || p >= call.getArguments().size()
+            || !(call.getArgument(p) instanceof NameExpr arg)) {
           continue;
         }
         Node callable = callable(call);
         Expression read =
             snapshotReads().stream()
-                .filter(r -> callable(r) == callable && arg.getNameAsString().equals(snapshotName(r)))
+                .filter(
+                    r -> callable(r) == callable && arg.getNameAsString().equals(snapshotName(r)))
                 .findFirst()
                 .orElse(null);
         if (read == null || underLock(call)) {

@@ -1,6 +1,9 @@
 package dev.readonce.realcode.mutation;
 
-/** The ways of breaking a slot discipline that the harness applies, each with the rule meant to catch it. */
+/**
+ * The ways of breaking a slot discipline that the harness applies, each with the rule meant to
+ * catch it.
+ */
 public enum Operator {
   /** Drop the comparison of slot and snapshot under the lock (keep the guarded code). */
   DROP_RECHECK("drop a re-check under the lock", "MissingRevalidation"),
@@ -11,9 +14,9 @@ public enum Operator {
   /** Replace an atomic read of a slot by a plain one. */
   PLAIN_ACCESS("replace an atomic accessor with a plain access", "PlainSlotRead"),
   /**
-   * Give a callee declared to take the caller's snapshot a fresh read of the slot instead (in
-   * these classes the slot's handle is the receiver the callee already has, so the re-read at the
-   * call is the breach, and {@code UnlockedReread} the rule that names it).
+   * Give a callee declared to take the caller's snapshot a fresh read of the slot instead (in these
+   * classes the slot's handle is the receiver the callee already has, so the re-read at the call is
+   * the breach, and {@code UnlockedReread} the rule that names it).
    */
   PASS_HANDLE("pass the handle instead of the snapshot", "UnlockedReread"),
   /** Descend from a snapshot without the pointer test (classes with declared descents only). */

@@ -51,7 +51,9 @@ public record SlotModel(
         switch (words[0]) {
           case "slot" -> {
             String owner = rest.substring(0, rest.indexOf('#'));
-            fields.computeIfAbsent(name, k -> new HashSet<>()).add(owner.substring(owner.lastIndexOf('.') + 1));
+            fields
+                .computeIfAbsent(name, k -> new HashSet<>())
+                .add(owner.substring(owner.lastIndexOf('.') + 1));
           }
           case "accessor" -> accessors.add(name);
           case "modifies-slot" -> {
@@ -60,7 +62,8 @@ public record SlotModel(
             }
           }
           case "snapshot" -> {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("param=(\\d+)").matcher(line);
+            java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("param=(\\d+)").matcher(line);
             if (m.find()) {
               snapshots.put(name, Integer.parseInt(m.group(1)));
             }
@@ -70,6 +73,11 @@ public record SlotModel(
         }
       }
     }
-    return new SlotModel(Map.copyOf(fields), Set.copyOf(accessors), Set.copyOf(modifiers), Map.copyOf(snapshots), Set.copyOf(descents));
+    return new SlotModel(
+        Map.copyOf(fields),
+        Set.copyOf(accessors),
+        Set.copyOf(modifiers),
+        Map.copyOf(snapshots),
+        Set.copyOf(descents));
   }
 }

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mutation score of the six checks on the corpus: a fixed seeded sample in verify, every
- * mutant with -Pmutation-sweep. The score may not drop below the one recorded in
- * corpus/mutation-score.txt for that run.
+ * The mutation score of the six checks on the corpus: a fixed seeded sample in verify, every mutant
+ * with -Pmutation-sweep. The score may not drop below the one recorded in corpus/mutation-score.txt
+ * for that run.
  */
 class MutationScoreTest {
 
@@ -44,20 +44,36 @@ class MutationScoreTest {
     String text = report.render();
     Files.createDirectories(layout.work());
     Files.writeString(layout.work().resolve("mutation-report-" + mode + ".md"), text, UTF_8);
-    System.out.println("Real-code mutation run (" + mode + ", " + chosen.size() + " of " + all.size() + " mutants):\n" + text);
+    System.out.println(
+        "Real-code mutation run ("
+            + mode
+            + ", "
+            + chosen.size()
+            + " of "
+            + all.size()
+            + " mutants):\n"
+            + text);
 
     assertTrue(report.made() > 0, "no mutant compiled: the harness is broken");
     double recorded = recordedScore(layout.corpus().resolve("mutation-score.txt"), mode);
     assertTrue(
         report.score() * 100 + 1e-9 >= recorded,
-        String.format(Locale.ROOT, "mutation score %.1f%% dropped below the recorded %.1f%% (%s run)%n%s",
-            100 * report.score(), recorded, mode, text));
+        String.format(
+            Locale.ROOT,
+            "mutation score %.1f%% dropped below the recorded %.1f%% (%s run)%n%s",
+            100 * report.score(),
+            recorded,
+            mode,
+            text));
   }
 
   @Test
   void everyOperatorButDescentHasSitesInTheCorpus() throws Exception {
     List<Mutant> all = new MutationHarness(Layout.fromSystemProperties()).allMutants();
-    Set<Operator> applied = all.stream().map(Mutant::operator).collect(Collectors.toCollection(() -> EnumSet.noneOf(Operator.class)));
+    Set<Operator> applied =
+        all.stream()
+            .map(Mutant::operator)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Operator.class)));
     // No corpus class declares descents or pointer tests, so that operator has no site (and makes
     // no mutant rather than a meaningless one); every other one must find sites.
     assertEquals(EnumSet.complementOf(EnumSet.of(Operator.DESCEND_WITHOUT_TEST)), applied);
