@@ -71,14 +71,18 @@ public final class MutationHarness {
     return new MutationReport(List.copyOf(results));
   }
 
-  /** {@code MutationHarness all|sample [size seed]}. */
+  /** {@code MutationHarness all | sample <size> <seed> | matching <id substring>}. */
   public static void main(String[] args) throws Exception {
     Layout layout = Layout.fromSystemProperties();
     MutationHarness harness = new MutationHarness(layout);
     List<Mutant> all = harness.allMutants();
     String mode = args.length > 0 ? args[0] : "all";
     List<Mutant> chosen =
-        mode.equals("all") ? all : sample(all, Integer.parseInt(args[1]), Long.parseLong(args[2]));
+        switch (mode) {
+          case "all" -> all;
+          case "matching" -> all.stream().filter(m -> m.id().contains(args[1])).toList();
+          default -> sample(all, Integer.parseInt(args[1]), Long.parseLong(args[2]));
+        };
     MutationReport report = harness.run(chosen);
     String text = report.render();
     Files.createDirectories(layout.work());

@@ -104,6 +104,20 @@ public record MutationReport(List<MutantResult> results) {
         b.append('\n');
       }
     }
+    List<MutantResult> stillborn =
+        results.stream().filter(r -> r.outcome() == Outcome.STILLBORN).toList();
+    if (!stillborn.isEmpty()) {
+      b.append("\nDid not compile (not in the score):\n\n");
+      for (MutantResult r : stillborn) {
+        b.append("- `")
+            .append(r.mutant().id())
+            .append("`: ")
+            .append(r.mutant().what().replaceAll("\\s+", " "))
+            .append(" (")
+            .append(r.errors().isEmpty() ? "" : r.errors().get(0))
+            .append(")\n");
+      }
+    }
     return b.toString();
   }
 
