@@ -1,0 +1,13 @@
+package dev.readonce.realcode.mutation;
+
+/** What the checks did with one mutant. */
+public enum Outcome {
+  /** A new finding of the operator's rule at the mutated statement. */
+  KILLED_EXACT,
+  /** New findings, but not the operator's rule at the mutated statement. */
+  KILLED_OTHERWISE,
+  /** No new finding. */
+  SURVIVED,
+  /** The mutant does not compile (not counted in the score). */
+  STILLBORN
+}
