@@ -30,8 +30,17 @@ public final class InProcessJavac {
    * @param scratch where class files go (a fresh directory per compilation, then deleted)
    */
   public InProcessJavac(Path scratch) {
+    this(scratch, checkerJar());
+  }
+
+  /**
+   * @param scratch where class files go
+   * @param processorPath the processor path javac loads Error Prone and the checks from, in a
+   *     class loader of its own per compilation (see {@code ColdCompiles})
+   */
+  public InProcessJavac(Path scratch, String processorPath) {
     this.scratch = scratch;
-    this.pluginPath = checkerJar();
+    this.pluginPath = processorPath;
   }
 
   /**
@@ -80,7 +89,14 @@ public final class InProcessJavac {
             "-Xmaxerrs",
             "1000000",
             "-XDsuppressNotes"));
-    all.addAll(options);
+    all.addAll(corpus.javacOptions());
+    for (String option : options) {
+      // Error Prone takes its own options inside the -Xplugin argument.
+      all.add(
+          option.startsWith("-Xplugin:ErrorProne") && !corpus.errorProneOptions().isEmpty()
+              ? option + " " + String.join(" ", corpus.errorProneOptions())
+              : option);
+    }
     Clock.Times time;
     boolean ok;
     try (StandardJavaFileManager files =
