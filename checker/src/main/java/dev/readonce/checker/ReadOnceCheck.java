@@ -55,7 +55,10 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
   public final Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
     UnitAnalysis analysis =
         Analyses.instance(
-                state, context -> ContractsFactory.create(context, config), config.audit())
+                state,
+                context -> ContractsFactory.create(context, config),
+                config.audit(),
+                config.prepass())
             .forUnit(state);
     if (analysis.hasNoFindings()) {
       return Description.NO_MATCH;

@@ -12,16 +12,21 @@ import java.nio.file.Path;
  *   <li>{@code ReadOnce:Declarations} — comma-separated paths of declarations files that state
  *       contracts for code that cannot be annotated (the JDK, libraries);
  *   <li>{@code ReadOnce:Audit} — {@code true} to treat every {@code volatile} field, and every
- *       field accessed through a {@code VarHandle} or an {@code Atomic*}, as a slot.
+ *       field accessed through a {@code VarHandle} or an {@code Atomic*}, as a slot;
+ *   <li>{@code ReadOnce:Prepass} — {@code false} to analyze every body that mentions a contract,
+ *       without the feasibility pre-pass (a diagnostic: findings are the same either way, and a
+ *       test checks that they are).
  * </ul>
  *
  * @param declarations the declarations files
  * @param audit whether audit mode is on
+ * @param prepass whether the feasibility pre-pass may skip bodies (always off in audit mode)
  */
-public record ReadOnceConfig(ImmutableList<Path> declarations, boolean audit) {
+public record ReadOnceConfig(ImmutableList<Path> declarations, boolean audit, boolean prepass) {
 
   public static final String DECLARATIONS = "ReadOnce:Declarations";
   public static final String AUDIT = "ReadOnce:Audit";
+  public static final String PREPASS = "ReadOnce:Prepass";
 
   public static ReadOnceConfig from(ErrorProneFlags flags) {
     ImmutableList<Path> files =
@@ -30,6 +35,7 @@ public record ReadOnceConfig(ImmutableList<Path> declarations, boolean audit) {
             .filter(s -> !s.isEmpty())
             .map(Path::of)
             .collect(ImmutableList.toImmutableList());
-    return new ReadOnceConfig(files, flags.getBoolean(AUDIT).orElse(false));
+    return new ReadOnceConfig(
+        files, flags.getBoolean(AUDIT).orElse(false), flags.getBoolean(PREPASS).orElse(true));
   }
 }
