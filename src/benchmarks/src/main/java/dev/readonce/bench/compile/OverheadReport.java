@@ -22,6 +22,7 @@ final class OverheadReport {
    * @param maxPercent the largest
    * @param rounds the number of measured rounds
    * @param targetPercent the target
+   * @param addedMillis the median of the per-round differences: what the checks add, in ms
    */
   record Overhead(
       String mode,
@@ -32,7 +33,8 @@ final class OverheadReport {
       double minPercent,
       double maxPercent,
       int rounds,
-      double targetPercent) {
+      double targetPercent,
+      double addedMillis) {
 
     /** One tab-separated line, read back by {@link OverheadSummary}. */
     String line() {
@@ -48,7 +50,8 @@ final class OverheadReport {
           fmt(minPercent),
           fmt(maxPercent),
           Integer.toString(rounds),
-          fmt(targetPercent));
+          fmt(targetPercent),
+          fmt(addedMillis));
     }
 
     static Overhead parse(String line) {
@@ -63,7 +66,8 @@ final class OverheadReport {
           Double.parseDouble(f[7]),
           Double.parseDouble(f[8]),
           Integer.parseInt(f[9]),
-          Double.parseDouble(f[10]));
+          Double.parseDouble(f[10]),
+          Double.parseDouble(f[11]));
     }
 
     private static String fmt(double d) {
@@ -75,6 +79,12 @@ final class OverheadReport {
       String mode, Corpus corpus, Samples s, Measure m, double targetPercent) {
     List<Double> ratios = s.ratios(Configuration.EP_READONCE, Configuration.EP_NO_CHECKS, m);
     Stats.Interval ci = Stats.medianInterval(ratios, 0.95);
+    List<Long> on = s.nanos(Configuration.EP_READONCE, m);
+    List<Long> off = s.nanos(Configuration.EP_NO_CHECKS, m);
+    List<Long> added = new java.util.ArrayList<>();
+    for (int i = 0; i < on.size(); i++) {
+      added.add(on.get(i) - off.get(i));
+    }
     return new Overhead(
         mode,
         corpus.name(),
@@ -84,7 +94,8 @@ final class OverheadReport {
         (Stats.min(ratios) - 1) * 100,
         (Stats.max(ratios) - 1) * 100,
         ratios.size(),
-        targetPercent);
+        targetPercent,
+        Stats.median(added) / 1e6);
   }
 
   static String format(
@@ -122,7 +133,8 @@ final class OverheadReport {
       out.append(
           String.format(
               "ReadOnce over EP (no checks), %s, %s: %+.1f%% (median of %d per-round ratios;"
-                  + " %.0f%% CI %+.1f%% … %+.1f%%; range %+.1f%% … %+.1f%%); target %+.0f%%: %s%n",
+                  + " %.0f%% CI %+.1f%% … %+.1f%%; range %+.1f%% … %+.1f%%; adds %.0f ms);"
+                  + " target %+.0f%%: %s%n",
               mode,
               m.label(),
               o.medianPercent(),
@@ -132,6 +144,7 @@ final class OverheadReport {
               o.interval().high(),
               o.minPercent(),
               o.maxPercent(),
+              o.addedMillis(),
               targetPercent,
               o.medianPercent() <= targetPercent ? "MET" : "MISSED"));
     }

@@ -38,9 +38,9 @@ public final class OverheadSummary {
     StringBuilder out = new StringBuilder();
     out.append("## ReadOnce over Error Prone with every check off (median of per-round ratios)\n\n");
     out.append(
-        "| corpus | mode | rounds | wall | wall 95% CI | wall range | CPU | CPU 95% CI | target |"
-            + " verdict (wall; CPU) |\n");
-    out.append("|---|---|---:|---:|---|---|---:|---|---:|---|\n");
+        "| corpus | mode | rounds | wall | wall 95% CI | wall range | adds (wall ms) | CPU |"
+            + " CPU 95% CI | target | verdict (wall; CPU) |\n");
+    out.append("|---|---|---:|---:|---|---|---:|---:|---|---:|---|\n");
     for (var corpus : byCorpus.entrySet()) {
       for (String mode : List.of("warm", "cold")) {
         Overhead wall = corpus.getValue().get(mode + "/" + Measure.WALL);
@@ -50,7 +50,7 @@ public final class OverheadSummary {
         }
         out.append(
             String.format(
-                "| %s | %s | %d | %+.1f%% | %+.1f … %+.1f%% | %+.1f … %+.1f%% | %+.1f%% |"
+                "| %s | %s | %d | %+.1f%% | %+.1f … %+.1f%% | %+.1f … %+.1f%% | %.0f | %+.1f%% |"
                     + " %+.1f … %+.1f%% | ≤ %+.0f%% | %s; %s |%n",
                 corpus.getKey(),
                 mode,
@@ -60,6 +60,7 @@ public final class OverheadSummary {
                 wall.interval().high(),
                 wall.minPercent(),
                 wall.maxPercent(),
+                wall.addedMillis(),
                 cpu.medianPercent(),
                 cpu.interval().low(),
                 cpu.interval().high(),
