@@ -3,7 +3,7 @@
 #
 #   src/benchmarks/run.sh compile [options]   compile overhead, warm and cold, on Guava, the
 #                                             slot-dense corpus and the real ConcurrentHashMap
-#   src/benchmarks/run.sh maven   [rounds]    the cold figure checked against real `mvn compile`s
+#   src/benchmarks/run.sh maven [chm|guava] [rounds]   the cold figure against real `mvn compile`s
 #   src/benchmarks/run.sh scaling [options]   analysis time against method size
 #   src/benchmarks/run.sh audit   [options]   audit mode over Guava, Caffeine and JCTools
 #   src/benchmarks/run.sh jmh     [JMH options] the walker and slot-read microbenchmarks
@@ -63,16 +63,30 @@ case "$what" in
     exec java -cp "$bench/target/classes" dev.readonce.bench.compile.OverheadSummary "$results" \
       "$before" "$(load)" ;;
   maven)
-    # `run.sh maven [ROUNDS]`: real `mvn compile`s of Guava (see maven/compare.sh), to set beside
-    # the cold figure of `run.sh compile --only guava`.
-    src="$work/maven-src/guava"
-    rm -rf "$src" && mkdir -p "$src"
-    (cd "$src" && unzip -q "$corpora/guava/target/corpus/sources.jar" '*.java' -x '*module-info.java')
-    samples=$("$bench/maven/compare.sh" "$work/maven" "$src" \
-      "$(cat "$corpora/guava/target/corpus/classpath.txt")" "$processor_path" \
-      "${1:-8}" | tee /dev/stderr | tail -1)
+    # `run.sh maven [chm|guava] [ROUNDS]`: real `mvn compile`s of a corpus (maven/compare.sh), to
+    # set beside the cold figure of `run.sh compile --only <corpus>`.
+    corpus=${1:-chm}
+    rounds=${2:-6}
+    if [[ "$corpus" == guava ]]; then
+      src="$work/maven-src/guava"
+      rm -rf "$src" && mkdir -p "$src"
+      (cd "$src" && unzip -q "$corpora/guava/target/corpus/sources.jar" '*.java' -x '*module-info.java')
+      samples=$("$bench/maven/compare.sh" "$work/maven" "$src" \
+        "$(cat "$corpora/guava/target/corpus/classpath.txt")" "$processor_path" "$rounds" \
+        | tee /dev/stderr | tail -1)
+      label="Guava 33.4.0"
+    else
+      src="$work/maven-src/chm/java.base"
+      rm -rf "$src" && mkdir -p "$src"
+      (cd "$src" && unzip -q "$chm_zip" 'java.base/java/util/concurrent/ConcurrentHashMap.java' \
+        && mv java.base/java . && rmdir java.base)
+      samples=$("$bench/maven/compare.sh" "$work/maven" "$src" "" "$processor_path" "$rounds" \
+        "-XepOpt:ReadOnce:Declarations=$chm_decls" \
+        "<arg>--patch-module</arg><arg>java.base=$src</arg>" | tee /dev/stderr | tail -1)
+      label="the real ConcurrentHashMap"
+    fi
     exec java -cp "$bench/target/classes" dev.readonce.bench.compile.MavenReport "$samples" \
-      "Guava 33.4.0" ;;
+      "$label" ;;
   scaling)
     exec "${jvm[@]}" dev.readonce.bench.compile.Scaling --work "$work/scaling" \
       --classpath "$walker_cp:$walker_jar" "$@" ;;

@@ -5,16 +5,19 @@
 # check off and once with the six ReadOnce checks, in alternating rounds; then prints the median of
 # the per-round ratios and of the per-round differences (what the checks add, in ms), wall and CPU.
 #
-#   maven/compare.sh WORK SOURCES_DIR CLASSPATH PROCESSOR_PATH ROUNDS [EXTRA_EP_OPTIONS]
+#   maven/compare.sh WORK SOURCES_DIR CLASSPATH PROCESSOR_PATH ROUNDS [EP_OPTIONS [JAVAC_OPTION]]
 #
-# Called by `run.sh maven`, which passes the Guava sources the compile benchmark extracted.
+# Called by `run.sh maven`, which passes a corpus's sources (Guava, or the real ConcurrentHashMap
+# with its declarations and `--patch-module`).
 set -euo pipefail
-work=$1 sources=$2 classpath=$3 processor_path=$4 rounds=$5 extra=${6:-}
+work=$1 sources=$2 classpath=$3 processor_path=$4 rounds=$5 extra=${6:-} javac_extra=${7:-}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 checks="-Xep:UnlockedReread:WARN -Xep:PlainSlotRead:WARN -Xep:SnapshotNotPassed:WARN"
 checks+=" -Xep:MissingRevalidation:WARN -Xep:DescentWithoutPointerCheck:WARN"
 checks+=" -Xep:UnlockedSlotWrite:WARN"
 compiler=$(sed -n 's:.*<version.plugin.compiler>\(.*\)</version.plugin.compiler>.*:\1:p' \
+  "$root/pom.xml")
+resources=$(sed -n 's:.*<version.plugin.resources>\(.*\)</version.plugin.resources>.*:\1:p' \
   "$root/pom.xml")
 
 # One project per configuration; the class path as system-scoped dependencies, the processor path
@@ -39,13 +42,18 @@ project() {
   <build>
     <sourceDirectory>$sources</sourceDirectory>
     <plugins><plugin>
+      <groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId>
+      <version>$resources</version>
+    </plugin><plugin>
       <groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId>
       <version>$compiler</version>
       <configuration>
-        <release>17</release>
+        <source>17</source>
+        <target>17</target>
         <proc>none</proc>
         <showWarnings>false</showWarnings>
         <compilerArgs>
+          $javac_extra
           <arg>-XDcompilePolicy=simple</arg>
           <arg>--should-stop=ifError=FLOW</arg>
           <arg>-processorpath</arg><arg>$processor_path</arg>
