@@ -59,6 +59,13 @@ case "$what" in
       "${corpus_args[@]}" --results "$results" "$@"
     "${cold_jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" --mode cold \
       --processor-path "$processor_path" "${corpus_args[@]}" --results "$results" "$@"
+    if [[ "${FRESH:-0}" == 1 ]]; then
+      # FRESH=1 also runs a fresh JVM per compilation (the javac launcher), as a single-module
+      # build pays it; no warm-up rounds are needed there.
+      "${cold_jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" \
+        --mode fresh --processor-path "$processor_path" "${corpus_args[@]}" --warmup 0 \
+        --results "$results" "$@"
+    fi
     echo
     exec java -cp "$bench/target/classes" dev.readonce.bench.compile.OverheadSummary "$results" \
       "$before" "$(load)" ;;

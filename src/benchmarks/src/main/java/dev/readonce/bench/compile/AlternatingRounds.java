@@ -4,7 +4,7 @@ import dev.readonce.bench.javac.Clock;
 import dev.readonce.bench.javac.Compilation;
 import dev.readonce.bench.javac.Configuration;
 import dev.readonce.bench.javac.Corpus;
-import dev.readonce.bench.javac.InProcessJavac;
+import dev.readonce.bench.javac.JavacRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -19,10 +19,10 @@ import java.util.Map;
  */
 public final class AlternatingRounds {
 
-  private final InProcessJavac javac;
+  private final JavacRunner javac;
   private final PrintStream log;
 
-  public AlternatingRounds(InProcessJavac javac, PrintStream log) {
+  public AlternatingRounds(JavacRunner javac, PrintStream log) {
     this.javac = javac;
     this.log = log;
   }

@@ -4,7 +4,9 @@ import dev.readonce.bench.compile.AlternatingRounds.Samples;
 import dev.readonce.bench.javac.Configuration;
 import dev.readonce.bench.javac.Corpora;
 import dev.readonce.bench.javac.Corpus;
+import dev.readonce.bench.javac.ForkedJavac;
 import dev.readonce.bench.javac.InProcessJavac;
+import dev.readonce.bench.javac.JavacRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +31,9 @@ import java.util.List;
  *       checker come from {@code --processor-path}: javac builds a fresh class loader for that path
  *       in every compilation, exactly as {@code maven-compiler-plugin} does with {@code
  *       annotationProcessorPaths} in every module, so their classes are loaded, interpreted and
- *       JIT-compiled anew each time (javac's own classes stay warm, as in a Maven reactor).
+ *       JIT-compiled anew each time (javac's own classes stay warm, as in a Maven reactor);
+ *   <li>{@code fresh}: a fresh JVM per compilation (the {@code javac} launcher), as a single-module
+ *       build or a first module pays it: javac itself starts cold too.
  * </ul>
  *
  * <p>Options: {@code --work DIR --mode warm|cold [--processor-path PATH] --guava DIR
@@ -54,19 +58,27 @@ public final class CompileOverhead {
         java.util.Arrays.stream(args.string("configs", "EP_NO_CHECKS,EP_READONCE").split(","))
             .map(Configuration::valueOf)
             .toList();
-    InProcessJavac javac;
-    if (mode.equals("cold")) {
+    JavacRunner javac;
+    if (mode.equals("fresh")) {
+      javac =
+          new ForkedJavac(
+              work,
+              args.string("processor-path"),
+              java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                  .filter(a -> a.startsWith("--add-"))
+                  .toList());
+    } else if (mode.equals("cold")) {
       requireCold();
       javac = new InProcessJavac(work, args.string("processor-path"));
     } else if (mode.equals("warm")) {
       javac = new InProcessJavac(work);
     } else {
-      throw new IllegalArgumentException("--mode must be warm or cold, not " + mode);
+      throw new IllegalArgumentException("--mode must be warm, cold or fresh, not " + mode);
     }
     AlternatingRounds runner = new AlternatingRounds(javac, System.out);
 
     List<Target> targets = new ArrayList<>();
-    boolean cold = mode.equals("cold");
+    boolean cold = !mode.equals("warm");
     if (only.contains("guava")) {
       Corpus guava = Corpora.library("guava-33.4.0", args.path("guava"), work.resolve("src"));
       targets.add(new Target(guava, cold ? 3.0 : 2.0, false));

@@ -42,7 +42,7 @@ public final class OverheadSummary {
             + " CPU 95% CI | target | verdict (wall; CPU) |\n");
     out.append("|---|---|---:|---:|---|---|---:|---:|---|---:|---|\n");
     for (var corpus : byCorpus.entrySet()) {
-      for (String mode : List.of("warm", "cold")) {
+      for (String mode : List.of("warm", "cold", "fresh")) {
         Overhead wall = corpus.getValue().get(mode + "/" + Measure.WALL);
         Overhead cpu = corpus.getValue().get(mode + "/" + Measure.CPU);
         if (wall == null || cpu == null) {

@@ -20,7 +20,7 @@ import javax.tools.ToolProvider;
  * compilations share loaded and JIT-compiled classes. Error Prone and the ReadOnce checker are on
  * this JVM's class path; javac finds the plugin and the checks through its service loader.
  */
-public final class InProcessJavac {
+public final class InProcessJavac implements JavacRunner {
 
   private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
   private final Path scratch;
@@ -67,9 +67,33 @@ public final class InProcessJavac {
    * and diagnostics. Throws if javac reports an error: a benchmark of a failed compilation, or an
    * audit in which the checker crashed, must not pass quietly.
    */
+  @Override
   public Compilation compile(Corpus corpus, List<String> options) throws IOException {
     Path out = Files.createTempDirectory(scratch, "classes");
     List<Finding> findings = new ArrayList<>();
+    List<String> all = arguments(corpus, options, out, pluginPath);
+    Clock.Times time;
+    boolean ok;
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+      Iterable<? extends JavaFileObject> units =
+          files.getJavaFileObjectsFromPaths(corpus.sources());
+      Clock clock = Clock.start();
+      ok = javac.getTask(null, files, d -> findings.add(Finding.of(d)), all, null, units).call();
+      time = clock.stop();
+    } finally {
+      delete(out);
+    }
+    Compilation result = new Compilation(corpus.name(), time, findings);
+    if (!ok || result.errors() > 0) {
+      throw new CompilationFailed(corpus, options, result);
+    }
+    return result;
+  }
+
+  /** The javac options of one compilation (without the sources). */
+  static List<String> arguments(
+      Corpus corpus, List<String> options, Path out, String pluginPath) {
     List<String> all = new ArrayList<>();
     all.add("-d");
     all.add(out.toString());
@@ -97,26 +121,10 @@ public final class InProcessJavac {
               ? option + " " + String.join(" ", corpus.errorProneOptions())
               : option);
     }
-    Clock.Times time;
-    boolean ok;
-    try (StandardJavaFileManager files =
-        javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
-      Iterable<? extends JavaFileObject> units =
-          files.getJavaFileObjectsFromPaths(corpus.sources());
-      Clock clock = Clock.start();
-      ok = javac.getTask(null, files, d -> findings.add(Finding.of(d)), all, null, units).call();
-      time = clock.stop();
-    } finally {
-      delete(out);
-    }
-    Compilation result = new Compilation(corpus.name(), time, findings);
-    if (!ok || result.errors() > 0) {
-      throw new CompilationFailed(corpus, options, result);
-    }
-    return result;
+    return all;
   }
 
-  private static void delete(Path dir) throws IOException {
+  static void delete(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
@@ -128,7 +136,7 @@ public final class InProcessJavac {
   public static final class CompilationFailed extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    CompilationFailed(Corpus corpus, List<String> options, Compilation result) {
+    public CompilationFailed(Corpus corpus, List<String> options, Compilation result) {
       super(
           "javac failed on "
               + corpus.name()
