@@ -30,6 +30,7 @@ import dev.readonce.checker.model.SlotParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.checkerframework.errorprone.dataflow.analysis.AnalysisResult;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
@@ -51,6 +52,23 @@ final class MethodAnalyzer {
       MethodSymbol contract,
       Relevance relevance,
       boolean force) {
+    return analyzeMethod(unit, path, symbol, contract, relevance, force, (cfg, stores) -> {});
+  }
+
+  /** What a tool that prints the fixpoint's stores (the held-region test) is handed. */
+  interface Observer {
+    void fixpoint(ControlFlowGraph cfg, AnalysisResult<SlotValue, SlotStore> stores);
+  }
+
+  /** As above, handing the fixpoint to an observer. */
+  static MethodResult analyzeMethod(
+      UnitAnalysis unit,
+      TreePath path,
+      MethodSymbol symbol,
+      MethodSymbol contract,
+      Relevance relevance,
+      boolean force,
+      Observer observer) {
     MethodTree method = (MethodTree) path.getLeaf();
     List<VarSymbol> params = new ArrayList<>(symbol.getParameters());
     boolean hasSnapshots = hasSnapshotParameter(unit.contracts(), contract, params.size());
@@ -91,7 +109,7 @@ final class MethodAnalyzer {
         && symbol.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol ownerClass) {
       initial = Locking.synchronizedEntry(cx, ownerClass, initial, lineOf(unit, method));
     }
-    return run(cx, cfg, initial);
+    return run(cx, cfg, initial, observer);
   }
 
   static MethodResult analyzeLambda(
@@ -134,16 +152,21 @@ final class MethodAnalyzer {
             unit.calls(), unit, cfg, unit.unit(), lambda.getBody(), null, false, false, false);
     SlotStore initial =
         contract == null ? SlotStore.EMPTY : seed(unit, contract, params, lambda.getParameters());
-    return run(cx, cfg, initial);
+    return run(cx, cfg, initial, (c, stores) -> {});
   }
 
-  private static MethodResult run(MethodContext cx, ControlFlowGraph cfg, SlotStore initial) {
-    new SlotAnalysis(new SlotTransfer(cx, initial)).performAnalysis(cfg);
-    return new MethodResult(
-        cx.sink().findings(),
-        cx.sink().parametersRead(),
-        cx.sink().parametersRequiringPointer(),
-        false);
+  private static MethodResult run(
+      MethodContext cx, ControlFlowGraph cfg, SlotStore initial, Observer observer) {
+    SlotAnalysis analysis = new SlotAnalysis(new SlotTransfer(cx, initial));
+    analysis.performAnalysis(cfg);
+    MethodResult result =
+        new MethodResult(
+            cx.sink().findings(),
+            cx.sink().parametersRead(),
+            cx.sink().parametersRequiringPointer(),
+            false);
+    observer.fixpoint(cfg, analysis.getResult());
+    return result;
   }
 
   private static boolean hasSnapshotParameter(Contracts contracts, MethodSymbol contract, int n) {

@@ -4,7 +4,9 @@ import com.google.common.collect.ImmutableList;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.function.Function;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ClassNameNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.IntegerLiteralNode;
@@ -28,10 +30,19 @@ import org.jspecify.annotations.Nullable;
 public record AccessPath(Root root, ImmutableList<Step> steps) {
 
   /** The start of a path. */
-  public sealed interface Root permits Local, This, Static {}
+  public sealed interface Root permits Local, This, Static, Old {}
 
   /** A local variable or parameter. */
   public record Local(VarSymbol variable) implements Root {}
+
+  /**
+   * The value a local had before it was reassigned, kept alive by a temporary the CFG made for it
+   * ({@code setTabAt(tab, i++, v)} stores into {@code tab[old i]}). Shown as the variable.
+   *
+   * @param variable the source variable
+   * @param keeper the CFG's temporary holding the old value
+   */
+  public record Old(VarSymbol variable, VarSymbol keeper) implements Root {}
 
   /** The receiver of the enclosing method. */
   public record This() implements Root {}
@@ -64,8 +75,75 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
     return new AccessPath(root, ImmutableList.<Step>builder().addAll(steps).add(step).build());
   }
 
-  /** The path of a CFG node's value, or null when the value is not named by a path. */
+  /**
+   * Whether a local is a temporary the CFG introduced ({@code tempPostfix#num0}, {@code
+   * switch#num1}, {@code condExpr#num2}, {@code array#num3}): javac identifiers cannot contain
+   * {@code #}, and the Checker Framework names every temporary {@code base#numN}.
+   */
+  public static boolean isSynthetic(VarSymbol variable) {
+    return variable.getSimpleName().toString().indexOf('#') >= 0;
+  }
+
+  /**
+   * The path of a CFG node's value, from the values the transfer function computed: the path a
+   * value carries (see {@link SlotValue#path()}), or for an lvalue, which the dataflow framework
+   * never transfers, the path its parts name. Null is the one "unknown".
+   */
+  public static @Nullable AccessPath of(Node node, Function<Node, SlotValue> values) {
+    AccessPath carried = values.apply(node).path();
+    if (carried != null) {
+      return carried;
+    }
+    if (node instanceof LocalVariableNode local) {
+      return local.getElement() instanceof VarSymbol v && !isSynthetic(v) ? of(new Local(v)) : null;
+    }
+    if (node instanceof FieldAccessNode field && field.getElement() instanceof VarSymbol v) {
+      if (field.isStatic()) {
+        return v.owner instanceof ClassSymbol c ? of(new Static(c)).with(new Field(v)) : null;
+      }
+      AccessPath receiver = of(field.getReceiver(), values);
+      return receiver == null ? null : receiver.with(new Field(v));
+    }
+    if (node instanceof ArrayAccessNode access) {
+      AccessPath array = of(access.getArray(), values);
+      Step index = indexStep(access.getIndex(), values);
+      return array == null || index == null ? null : array.with(index);
+    }
+    return null;
+  }
+
+  /** The step for an index expression, from the computed values: a constant or a path. */
+  public static @Nullable Step indexStep(Node index, Function<Node, SlotValue> values) {
+    Step constant = constantIndex(index);
+    if (constant != null) {
+      return constant;
+    }
+    AccessPath path = of(index, values);
+    return path == null ? null : new Index(path);
+  }
+
+  private static @Nullable Step constantIndex(Node index) {
+    if (index instanceof MethodInvocationNode boxing && isBoxing(boxing)) {
+      return constantIndex(boxing.getArguments().get(0));
+    }
+    if (index instanceof IntegerLiteralNode i) {
+      return new ConstIndex(i.getValue());
+    }
+    if (index instanceof LongLiteralNode l) {
+      return new ConstIndex(l.getValue());
+    }
+    return null;
+  }
+
+  /**
+   * The path of a CFG node's value read from its syntax alone, or null when the value is not
+   * named by a path. Prefer {@link #of(Node, Function)}, which also sees through temporaries.
+   */
   public static @Nullable AccessPath of(Node node) {
+    if (node instanceof AssignmentNode assignment) {
+      // `i = e` used as an expression denotes i.
+      return of(assignment.getTarget());
+    }
     if (node instanceof MethodInvocationNode boxing && isBoxing(boxing)) {
       return of(boxing.getArguments().get(0));
     }
@@ -77,7 +155,7 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
     }
     if (node instanceof LocalVariableNode local) {
       Symbol symbol = (Symbol) local.getElement();
-      return symbol instanceof VarSymbol v ? of(new Local(v)) : null;
+      return symbol instanceof VarSymbol v && !isSynthetic(v) ? of(new Local(v)) : null;
     }
     if (node instanceof ThisNode) {
       return of(THIS);
@@ -104,7 +182,7 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
   }
 
   /** Whether the node is the CFG's spelling of autoboxing ({@code Integer.valueOf(i)}). */
-  private static boolean isBoxing(MethodInvocationNode call) {
+  static boolean isBoxing(MethodInvocationNode call) {
     if (call.getInSource() || call.getArguments().size() != 1) {
       return false;
     }
@@ -126,6 +204,21 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
     }
     AccessPath path = of(index);
     return path == null ? null : new Index(path);
+  }
+
+  /** This path with every occurrence of a local replaced by another path (its old value). */
+  public AccessPath substitute(VarSymbol variable, AccessPath replacement) {
+    if (!mentions(variable)) {
+      return this;
+    }
+    AccessPath out =
+        root instanceof Local l && l.variable().equals(variable)
+            ? replacement
+            : new AccessPath(root, ImmutableList.of());
+    for (Step s : steps) {
+      out = out.with(s instanceof Index i ? new Index(i.index().substitute(variable, replacement)) : s);
+    }
+    return out;
   }
 
   /** Whether reassigning the given local or parameter changes what this path denotes. */
@@ -155,6 +248,8 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
     StringBuilder out = new StringBuilder();
     if (root instanceof Local l) {
       out.append(l.variable().getSimpleName());
+    } else if (root instanceof Old o) {
+      out.append(o.variable().getSimpleName());
     } else if (root instanceof Static s) {
       out.append(s.owner().getSimpleName());
     } else if (steps.isEmpty()) {

@@ -65,7 +65,7 @@ public final class CallModel {
 
     Optional<AccessorDecl> accessor = contracts.accessor(method);
     if (accessor.isPresent()) {
-      SlotKey slot = slotOf(receiver, args, SlotParams.RECEIVER, method.isStatic());
+      SlotKey slot = slotOf(receiver, args, SlotParams.RECEIVER, method.isStatic(), values);
       boolean stable =
           accessor.get().slot().stableAfterPointer()
               || (receiver != null && stableType((Type) receiver.getType()));
@@ -73,12 +73,12 @@ public final class CallModel {
     }
     Optional<ModifiesDecl> modifies = contracts.modifies(method);
     if (modifies.isPresent()) {
-      SlotKey slot = slotOf(receiver, args, modifies.get().slot(), false);
+      SlotKey slot = slotOf(receiver, args, modifies.get().slot(), false, values);
       return modifies.get().requiresLock() ? new Call.Write(slot) : new Call.Modify(slot);
     }
     Optional<SlotParams> locks = contracts.locksSlot(method);
     if (locks.isPresent()) {
-      return new Call.LockSlot(slotOf(receiver, args, locks.get(), false), locks.get());
+      return new Call.LockSlot(slotOf(receiver, args, locks.get(), false, values), locks.get());
     }
     if (contracts.revalidates(method)) {
       return new Call.Revalidate();
@@ -140,8 +140,8 @@ public final class CallModel {
     SlotDecl decl = values.apply(args.get(0)).container();
     SlotKey slot = null;
     if (decl != null && args.size() >= 2) {
-      AccessPath array = AccessPath.of(args.get(0));
-      AccessPath.Step index = AccessPath.indexStep(args.get(1));
+      AccessPath array = AccessPath.of(args.get(0), values);
+      AccessPath.Step index = AccessPath.indexStep(args.get(1), values);
       slot = array == null || index == null ? null : new SlotKey(array.with(index));
     } else if (handle != null) {
       // A field VarHandle: the receiver names the field, the first argument the object.
@@ -155,7 +155,7 @@ public final class CallModel {
       AccessPath owner =
           field.isStatic()
               ? AccessPath.of(new AccessPath.Static((Symbol.ClassSymbol) field.owner))
-              : AccessPath.of(args.get(0));
+              : AccessPath.of(args.get(0), values);
       slot = owner == null ? null : new SlotKey(owner.with(new AccessPath.Field(field)));
     }
     if (decl == null) {
@@ -170,11 +170,11 @@ public final class CallModel {
     if (decl == null) {
       return new Call.Other();
     }
-    AccessPath base = AccessPath.of(receiver);
+    AccessPath base = AccessPath.of(receiver, values);
     SlotKey slot;
     boolean array = Containers.isIndexed((Type) receiver.getType());
     if (array) {
-      AccessPath.Step index = args.isEmpty() ? null : AccessPath.indexStep(args.get(0));
+      AccessPath.Step index = args.isEmpty() ? null : AccessPath.indexStep(args.get(0), values);
       slot = base == null || index == null ? null : new SlotKey(base.with(index));
     } else {
       slot = base == null ? null : new SlotKey(base);
@@ -198,14 +198,18 @@ public final class CallModel {
 
   /** The slot designated by a contract's parameters (or the receiver), if every part has a path. */
   public static @Nullable SlotKey slotOf(
-      @Nullable Node receiver, List<Node> args, SlotParams params, boolean allArgs) {
+      @Nullable Node receiver,
+      List<Node> args,
+      SlotParams params,
+      boolean allArgs,
+      Function<Node, SlotValue> values) {
     ImmutableList.Builder<AccessPath> parts = ImmutableList.builder();
     if (params.isNone()) {
       return null;
     }
     if (params.isReceiver()) {
       if (receiver != null) {
-        AccessPath r = AccessPath.of(receiver);
+        AccessPath r = AccessPath.of(receiver, values);
         if (r == null) {
           return null;
         }
@@ -214,7 +218,7 @@ public final class CallModel {
       if (allArgs || receiver == null) {
         // A static accessor (tabAt(tab, i)) is designated by all of its arguments.
         for (Node arg : args) {
-          AccessPath p = AccessPath.of(arg);
+          AccessPath p = AccessPath.of(arg, values);
           if (p == null) {
             return null;
           }
@@ -226,7 +230,7 @@ public final class CallModel {
         if (index < 0 || index >= args.size()) {
           return null;
         }
-        AccessPath p = AccessPath.of(args.get(index));
+        AccessPath p = AccessPath.of(args.get(index), values);
         if (p == null) {
           return null;
         }

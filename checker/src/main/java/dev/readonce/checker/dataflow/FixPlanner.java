@@ -22,6 +22,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
+import java.util.List;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
@@ -43,14 +44,22 @@ final class FixPlanner {
   /** The fix for a second read: use the variable holding the first, or introduce one. */
   @Nullable FixPlan reread(Node reread, ReadRecord earlier, SlotKey slot, @Nullable VarSymbol holder) {
     Tree tree = reread.getTree();
+    Tree firstTree = firstRead(earlier);
+    if (!sameIteration(firstTree, tree)) {
+      // The re-read repeats where the first read does not (an inner loop, a lambda): using the
+      // first snapshot there would stop the repeated read (and a comparison with it would become
+      // a comparison of the snapshot with itself).
+      return null;
+    }
     if (holder != null) {
       Tree parent = cx.parent(tree);
       if (parent instanceof AssignmentTree assignment
           && TreeInfo.symbol((JCTree) assignment.getVariable()) == holder) {
         // `v = u.get()` again, with no modification of the slot by this thread in between: keep
-        // deciding on the first snapshot.
+        // deciding on the first snapshot, but only where that is shown to be the same value.
         Tree statement = cx.parent(assignment);
         return statement instanceof com.sun.source.tree.ExpressionStatementTree
+                && firstReadStillHeld(firstRead(earlier), statement, holder)
             ? new FixPlan.RemoveReread(statement)
             : null;
       }
@@ -120,6 +129,114 @@ final class FixPlanner {
     }
     Type receiver = ((JCTree) select.getExpression()).type;
     return handles.atomicAccessor(receiver);
+  }
+
+  /**
+   * Whether no loop, lambda or class lies between a later tree and what it shares with the first
+   * read's tree (with the method body, when the first read is the caller's, a parameter).
+   */
+  private boolean sameIteration(@Nullable Tree first, Tree later) {
+    java.util.Set<Tree> firstAncestors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Tree t = first; t != null; t = cx.parent(t)) {
+      firstAncestors.add(t);
+    }
+    for (Tree t = cx.parent(later); t != null && !firstAncestors.contains(t); t = cx.parent(t)) {
+      if (t instanceof ForLoopTree
+          || t instanceof WhileLoopTree
+          || t instanceof DoWhileLoopTree
+          || t instanceof EnhancedForLoopTree
+          || t instanceof LambdaExpressionTree
+          || t instanceof ClassTree) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether deleting the re-read statement leaves the holder with the first read's value on every
+   * path: the first read is a sibling statement before it in the same block that stores into the
+   * holder, and nothing between them assigns the holder. A re-read inside a loop the first read
+   * is outside of (a spin-wait's {@code v = slot.get()}) fails this: deleting it would make the
+   * loop spin forever on the old value.
+   */
+  private boolean firstReadStillHeld(@Nullable Tree first, Tree reread, VarSymbol holder) {
+    if (first == null) {
+      return false;
+    }
+    Tree firstStatement = cx.parent(first);
+    if (firstStatement instanceof AssignmentTree a
+        && TreeInfo.symbol((JCTree) a.getVariable()) == holder) {
+      firstStatement = cx.parent(firstStatement);
+    } else if (!(firstStatement instanceof com.sun.source.tree.VariableTree v
+        && TreeInfo.symbolFor((JCTree) v) == holder)) {
+      return false;
+    }
+    if (!(cx.parent(firstStatement) instanceof BlockTree block)) {
+      return false;
+    }
+    // Climb from the re-read to the statement of the first read's block that holds it, through
+    // blocks and branches only: a loop, lambda or class between them repeats or defers it.
+    Tree enclosing = reread;
+    while (cx.parent(enclosing) != block) {
+      Tree parent = cx.parent(enclosing);
+      if (parent == null
+          || parent instanceof ForLoopTree
+          || parent instanceof WhileLoopTree
+          || parent instanceof DoWhileLoopTree
+          || parent instanceof EnhancedForLoopTree
+          || parent instanceof LambdaExpressionTree
+          || parent instanceof ClassTree) {
+        return false;
+      }
+      enclosing = parent;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int from = statements.indexOf(firstStatement);
+    int to = statements.indexOf(enclosing);
+    if (from < 0 || to <= from) {
+      return false;
+    }
+    for (StatementTree between : statements.subList(from + 1, to)) {
+      if (assigns(between, holder, Integer.MAX_VALUE)) {
+        return false;
+      }
+    }
+    return !assigns(enclosing, holder, TreeInfo.getStartPos((JCTree) reread));
+  }
+
+  /** Whether a tree may assign a local inside it, before a source position. */
+  private static boolean assigns(Tree tree, VarSymbol variable, int before) {
+    Boolean found =
+        new com.sun.source.util.TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitAssignment(AssignmentTree t, Void unused) {
+            return (TreeInfo.symbol((JCTree) t.getVariable()) == variable
+                && TreeInfo.getStartPos((JCTree) t) < before)
+                || Boolean.TRUE.equals(super.visitAssignment(t, null));
+          }
+
+          @Override
+          public Boolean visitCompoundAssignment(
+              com.sun.source.tree.CompoundAssignmentTree t, Void unused) {
+            return (TreeInfo.symbol((JCTree) t.getVariable()) == variable
+                && TreeInfo.getStartPos((JCTree) t) < before)
+                || Boolean.TRUE.equals(super.visitCompoundAssignment(t, null));
+          }
+
+          @Override
+          public Boolean visitUnary(com.sun.source.tree.UnaryTree t, Void unused) {
+            return (TreeInfo.symbol((JCTree) t.getExpression()) == variable
+                && TreeInfo.getStartPos((JCTree) t) < before)
+                || Boolean.TRUE.equals(super.visitUnary(t, null));
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
   }
 
   private static @Nullable Tree firstRead(ReadRecord earlier) {

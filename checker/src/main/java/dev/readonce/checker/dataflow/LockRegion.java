@@ -36,6 +36,11 @@ public record LockRegion(
         lowerTable);
   }
 
+  /** The same region, its slot named by another key (after a rebase of the slot's path). */
+  public LockRegion withSlot(SlotKey key) {
+    return new LockRegion(key, line, monitor, validated, lowerTable);
+  }
+
   /** Held on both paths: only what was re-validated on both counts as re-validated. */
   public LockRegion merge(LockRegion other) {
     return new LockRegion(

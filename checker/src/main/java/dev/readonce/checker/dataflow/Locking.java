@@ -2,6 +2,7 @@ package dev.readonce.checker.dataflow;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -34,13 +35,23 @@ public final class Locking {
     this.cx = cx;
   }
 
-  /** Releases the monitors whose {@code synchronized} block the node lies outside of. */
+  /**
+   * Releases the monitors whose {@code synchronized} block a node lies outside of. The CFG ends a
+   * monitor region with a node only on the block's normal exit; a {@code break}, {@code continue}
+   * or exception leaves it without one, so the first source tree reached outside the block ends
+   * it. Membership is by tree ancestry, never by position: a tree the CFG made up for {@code x++},
+   * {@code x += e}, a ternary or packed varargs is no source tree, and its node inherits the
+   * regions of the node it was made for.
+   */
   SlotStore leaveMonitors(SlotStore store, Tree at) {
-    if (store.locks().isEmpty()) {
+    if (store.locks().isEmpty() || !cx.isSourceTree(at)) {
       return store;
     }
     return store.withoutLocks(
-        r -> r.monitor() != null && r.monitor() != at && !MethodContext.encloses(r.monitor(), at));
+        r ->
+            r.monitor() instanceof SynchronizedTree sync
+                && sync != at
+                && !cx.isWithin(sync.getBlock(), at));
   }
 
   /**

@@ -90,11 +90,36 @@ public final class MethodContext {
     return (int) unit.getLineMap().getLineNumber(TreeInfo.getStartPos((JCTree) tree));
   }
 
+  /** Whether a tree is part of this method's source, not one the CFG made up. */
+  boolean isSourceTree(Tree tree) {
+    return tree == body || parents().containsKey(tree);
+  }
+
+  /** Whether a source tree of this method lies inside {@code ancestor} (or is it). */
+  boolean isWithin(Tree ancestor, Tree tree) {
+    IdentityHashMap<Tree, Tree> map = parents();
+    for (Tree t = tree; t != null; t = map.get(t)) {
+      if (t == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The enclosing tree of a tree in this method, looking through parentheses. */
   @Nullable Tree parent(@Nullable Tree tree) {
     if (tree == null) {
       return null;
     }
+    IdentityHashMap<Tree, Tree> map = parents();
+    Tree p = map.get(tree);
+    while (p instanceof com.sun.source.tree.ParenthesizedTree) {
+      p = map.get(p);
+    }
+    return p;
+  }
+
+  private IdentityHashMap<Tree, Tree> parents() {
     if (parents == null) {
       IdentityHashMap<Tree, Tree> map = new IdentityHashMap<>();
       new TreeScanner<Void, Tree>() {
@@ -109,11 +134,7 @@ public final class MethodContext {
       }.scan(body, null);
       parents = map;
     }
-    Tree p = parents.get(tree);
-    while (p instanceof com.sun.source.tree.ParenthesizedTree) {
-      p = parents.get(p);
-    }
-    return p;
+    return parents;
   }
 
   /** Whether a local is declared in a scope that includes the tree (parameters always are). */

@@ -17,6 +17,7 @@ import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
 import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a new pass starts: the header of every natural loop of a CFG. Reaching a loop header
@@ -99,7 +100,11 @@ public final class PassBoundaries {
     return false;
   }
 
-  /** The first node executed on entering the header; through node-less blocks, within the loop. */
+  /**
+   * The first node the transfer function sees on entering the header; through node-less blocks,
+   * within the loop. The dataflow framework never transfers an lvalue (the {@code sc} of a loop
+   * head {@code (sc = sizeCtl) >= 0}), so the boundary goes on the first node that is not one.
+   */
   private static List<Node> firstNodes(
       Block header, Set<Block> body, Function<Block, List<Block>> succ) {
     List<Node> out = new ArrayList<>();
@@ -111,8 +116,9 @@ public final class PassBoundaries {
       if (!seen.add(b)) {
         continue;
       }
-      if (!b.getNodes().isEmpty()) {
-        out.add(b.getNodes().get(0));
+      Node first = firstTransferred(b);
+      if (first != null) {
+        out.add(first);
         continue;
       }
       for (Block s : succ.apply(b)) {
@@ -122,6 +128,15 @@ public final class PassBoundaries {
       }
     }
     return out;
+  }
+
+  private static @Nullable Node firstTransferred(Block block) {
+    for (Node n : block.getNodes()) {
+      if (!n.isLValue()) {
+        return n;
+      }
+    }
+    return null;
   }
 
   private static Set<Block> loopBody(Block header, Block tail) {

@@ -103,18 +103,21 @@ final class RuleChecks {
       }
       for (Map.Entry<VarSymbol, SlotValue> local : store.locals().entrySet()) {
         if (local.getValue().snaps().contains(s) && cx.liveness.liveAfter(at, local.getKey())) {
-          return new Deciding(
-              local.getKey().getSimpleName().toString(), state.line(), false, local.getKey());
+          // A CFG temporary (a switch's selector) still decides, but has no name to give.
+          return AccessPath.isSynthetic(local.getKey())
+              ? new Deciding(name, state.line(), false, holder)
+              : new Deciding(
+                  local.getKey().getSimpleName().toString(), state.line(), false, local.getKey());
         }
       }
     }
     return null;
   }
 
-  /** A local holding the snapshot, if one does. */
+  /** A source local holding the snapshot, if one does (never a CFG temporary). */
   private static @Nullable VarSymbol holderVariable(SlotStore store, SnapId s) {
     for (Map.Entry<VarSymbol, SlotValue> local : store.locals().entrySet()) {
-      if (local.getValue().snaps().contains(s)) {
+      if (local.getValue().snaps().contains(s) && !AccessPath.isSynthetic(local.getKey())) {
         return local.getKey();
       }
     }
@@ -327,7 +330,7 @@ final class RuleChecks {
       }
     }
     for (int i = 0; i < args.size(); i++) {
-      AccessPath path = AccessPath.of(args.get(i));
+      AccessPath path = AccessPath.of(args.get(i), values);
       if (path == null) {
         continue;
       }

@@ -54,6 +54,12 @@ public record SlotKey(AccessPath path) {
         && mine.subList(0, mine.size() - 1).equals(theirs.subList(0, theirs.size() - 1));
   }
 
+  /** This key with a local replaced by the path of its old value. */
+  public SlotKey substitute(VarSymbol variable, AccessPath replacement) {
+    AccessPath moved = path.substitute(variable, replacement);
+    return moved == path ? this : new SlotKey(moved);
+  }
+
   public boolean mentions(VarSymbol variable) {
     return path.mentions(variable);
   }

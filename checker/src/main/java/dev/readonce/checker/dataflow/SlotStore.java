@@ -143,13 +143,76 @@ public final class SlotStore implements Store<SlotStore> {
         locks);
   }
 
-  /** Forgets every read and lock whose slot path goes through the reassigned variable. */
+  /**
+   * Forgets every read and lock whose slot path goes through the reassigned variable, and the
+   * paths temporaries hold through it.
+   */
   public SlotStore reassigned(VarSymbol variable) {
+    OrderedPMap<VarSymbol, SlotValue> newLocals = locals;
+    for (Map.Entry<VarSymbol, SlotValue> e : locals.entrySet()) {
+      AccessPath p = e.getValue().path();
+      if (p != null && p.mentions(variable)) {
+        SlotValue v = e.getValue().withPath(null);
+        newLocals = v.isNothing() ? newLocals.minus(e.getKey()) : newLocals.plus(e.getKey(), v);
+      }
+    }
     return new SlotStore(
-        locals,
+        newLocals,
         snaps,
         remove(reads, k -> k.mentions(variable)),
-        remove(locks, k -> k.mentions(variable)));
+        // Storing into a slot field does not release the slot's own lock; it moves what is
+        // reached through the field.
+        remove(locks, k -> k.mentions(variable) && !endsAt(k, variable)));
+  }
+
+  private static boolean endsAt(SlotKey key, VarSymbol field) {
+    List<AccessPath.Step> steps = key.path().steps();
+    return !steps.isEmpty()
+        && steps.get(steps.size() - 1) instanceof AccessPath.Field f
+        && f.field().equals(field);
+  }
+
+  /**
+   * A reassigned local whose old value a temporary keeps ({@code i++} as an argument): every
+   * path through the local is renamed to the old value's path instead of forgotten, so a lock
+   * taken for {@code tab[i]} still covers the store to {@code tab[old i]}.
+   */
+  public SlotStore rebased(VarSymbol variable, AccessPath oldValue) {
+    OrderedPMap<VarSymbol, SlotValue> newLocals = locals;
+    for (Map.Entry<VarSymbol, SlotValue> e : locals.entrySet()) {
+      AccessPath p = e.getValue().path();
+      if (p != null && p.mentions(variable)) {
+        newLocals = newLocals.plus(e.getKey(), e.getValue().withPath(p.substitute(variable, oldValue)));
+      }
+    }
+    OrderedPMap<SnapId, SnapState> newSnaps = snaps;
+    for (Map.Entry<SnapId, SnapState> e : snaps.entrySet()) {
+      SlotKey k = e.getValue().slot();
+      if (k != null && k.mentions(variable)) {
+        newSnaps = newSnaps.plus(e.getKey(), e.getValue().withSlot(k.substitute(variable, oldValue)));
+      }
+    }
+    OrderedPMap<SlotKey, ReadRecord> newReads = OrderedPMap.empty();
+    for (Map.Entry<SlotKey, ReadRecord> e : reads.entrySet()) {
+      newReads = newReads.plus(e.getKey().substitute(variable, oldValue), e.getValue());
+    }
+    OrderedPMap<SlotKey, LockRegion> newLocks = OrderedPMap.empty();
+    for (Map.Entry<SlotKey, LockRegion> e : locks.entrySet()) {
+      SlotKey k = e.getKey().substitute(variable, oldValue);
+      newLocks = newLocks.plus(k, e.getValue().withSlot(k));
+    }
+    return new SlotStore(newLocals, newSnaps, newReads, newLocks);
+  }
+
+  /** The temporary of the CFG that holds a local's current value, if one does. */
+  public @Nullable VarSymbol keeperOf(VarSymbol variable) {
+    AccessPath current = AccessPath.of(new AccessPath.Local(variable));
+    for (Map.Entry<VarSymbol, SlotValue> e : locals.entrySet()) {
+      if (AccessPath.isSynthetic(e.getKey()) && current.equals(e.getValue().path())) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   private static <K, V> OrderedPMap<K, V> remove(OrderedPMap<K, V> map, Predicate<K> drop) {

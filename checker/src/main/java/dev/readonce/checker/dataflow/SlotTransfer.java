@@ -17,6 +17,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BinaryOperationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.CaseNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ClassNameNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalAndNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalOrNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.GreaterThanNode;
@@ -35,6 +36,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.checkerframework.errorprone.dataflow.cfg.node.NotEqualNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.SynchronizedNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.WideningConversionNode;
 import org.jspecify.annotations.Nullable;
@@ -103,8 +105,16 @@ public final class SlotTransfer
   }
 
   static SlotValue valueOf(TransferInput<SlotValue, SlotStore> in, @Nullable Node node) {
-    if (node == null) {
+    if (node == null || node.isLValue()) {
+      // The framework keeps no value for an lvalue: it never transfers one.
       return SlotValue.NOTHING;
+    }
+    if (node instanceof LocalVariableNode local
+        && local.getElement() instanceof VarSymbol variable
+        && AccessPath.isSynthetic(variable)) {
+      // A CFG temporary is read where it is used, not where its node was evaluated: the postfix
+      // temporary of `f(i++)` is evaluated before `i = i + 1`, which rebases what it holds.
+      return in.getRegularStore().local(variable);
     }
     SlotValue v = in.getValueOfSubNode(node);
     return v == null ? SlotValue.NOTHING : v;
@@ -129,6 +139,9 @@ public final class SlotTransfer
       // Arithmetic on a snapshot is still that snapshot's value: deciding on `(pud & MASK)`
       // decides on `pud`.
       return pass(st, SlotValue.snapshots(SnapshotFacts.operandSnaps(node, in)));
+    }
+    if (node instanceof ThisNode || node instanceof ClassNameNode) {
+      return pass(st, SlotValue.at(AccessPath.of(node)));
     }
     return pass(st, SlotValue.NOTHING);
   }
@@ -157,32 +170,49 @@ public final class SlotTransfer
     if (!node.isLValue()) {
       checks.use(node, value, st.regular());
     }
-    return pass(st, value);
+    // A source local names itself; a CFG temporary names what it was assigned from.
+    return pass(
+        st,
+        AccessPath.isSynthetic(variable)
+            ? value
+            : value.withPath(AccessPath.of(new AccessPath.Local(variable))));
   }
 
   @Override
   public TransferResult<SlotValue, SlotStore> visitAssignment(
       AssignmentNode node, TransferInput<SlotValue, SlotStore> in) {
     SlotStore store = enter(node, in).regular();
+    Function<Node, SlotValue> values = n -> valueOf(in, n);
     SlotValue value = valueOf(in, node.getExpression());
     Node target = node.getTarget();
+    // The assignment used as an expression denotes what was assigned: the right side's memory
+    // when it names one (`lock((t = u))` locks u), else the target (`tabAt(tab, i = h & m)`).
+    AccessPath targetPath = AccessPath.of(target, values);
+    AccessPath valuePath = value.path() != null ? value.path() : targetPath;
     if (target instanceof LocalVariableNode local
         && local.getElement() instanceof VarSymbol variable) {
-      store = store.reassigned(variable).withLocal(variable, value);
+      if (AccessPath.isSynthetic(variable)) {
+        // A CFG temporary keeps the path of what it copies, for its uses to name.
+        return regular(value, store.withLocal(variable, value));
+      }
+      VarSymbol keeper = store.keeperOf(variable);
+      store =
+          keeper == null
+              ? store.reassigned(variable)
+              : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
+      store = store.withLocal(variable, value.withPath(null));
     } else if (target instanceof FieldAccessNode field
         && field.getElement() instanceof VarSymbol f) {
       SlotDecl decl = cx.calls.contracts().slotField(f).orElse(null);
       if (decl != null && !Containers.isContainer(f.type)) {
-        AccessPath path = AccessPath.of(field);
-        checks.write(node, path == null ? null : new SlotKey(path), store);
+        checks.write(node, targetPath == null ? null : new SlotKey(targetPath), store);
       }
       store = store.reassigned(f);
     } else if (target instanceof ArrayAccessNode element
         && valueOf(in, element.getArray()).container() != null) {
-      AccessPath path = AccessPath.of(element);
-      checks.write(node, path == null ? null : new SlotKey(path), store);
+      checks.write(node, targetPath == null ? null : new SlotKey(targetPath), store);
     }
-    return regular(value, store);
+    return regular(value.withPath(valuePath), store);
   }
 
   @Override
@@ -192,21 +222,21 @@ public final class SlotTransfer
     if (node.isLValue() || !(node.getElement() instanceof VarSymbol field)) {
       return pass(st, SlotValue.NOTHING);
     }
+    AccessPath path = AccessPath.of(node, n -> valueOf(in, n));
     SlotDecl decl = cx.calls.contracts().slotField(field).orElse(null);
     if (decl == null) {
-      return pass(st, SlotValue.NOTHING);
+      return pass(st, SlotValue.at(path));
     }
     if (Containers.isContainer(field.type)) {
-      return pass(st, SlotValue.container(decl));
+      return pass(st, SlotValue.container(decl).withPath(path));
     }
-    AccessPath path = AccessPath.of(node);
     Call.Read read =
         new Call.Read(
             path == null ? null : new SlotKey(path),
             Containers.isVolatile(field),
             decl.stableAfterPointer(),
             decl.lock());
-    return read(node, read, st.regular());
+    return read(node, read, st.regular(), path);
   }
 
   @Override
@@ -214,14 +244,17 @@ public final class SlotTransfer
       ArrayAccessNode node, TransferInput<SlotValue, SlotStore> in) {
     Stores st = enter(node, in);
     SlotDecl decl = valueOf(in, node.getArray()).container();
-    if (node.isLValue() || decl == null) {
+    if (node.isLValue()) {
       return pass(st, SlotValue.NOTHING);
     }
-    AccessPath path = AccessPath.of(node);
+    AccessPath path = AccessPath.of(node, n -> valueOf(in, n));
+    if (decl == null) {
+      return pass(st, SlotValue.at(path));
+    }
     Call.Read read =
         new Call.Read(
             path == null ? null : new SlotKey(path), false, decl.stableAfterPointer(), decl.lock());
-    return read(node, read, st.regular());
+    return read(node, read, st.regular(), path);
   }
 
   @Override
@@ -235,7 +268,7 @@ public final class SlotTransfer
       return regular(SlotValue.NOTHING, store);
     }
     if (call instanceof Call.Read read) {
-      return read(node, read, store);
+      return read(node, read, store, null);
     } else if (call instanceof Call.Write write) {
       checks.write(node, write.slot(), store);
     } else if (call instanceof Call.LockSlot lock) {
@@ -284,11 +317,16 @@ public final class SlotTransfer
           && cx.calls.sameType(receiver.getType(), node.getType())) {
         return regular(SlotValue.coveredBy(covered), store);
       }
+      if (AccessPath.isBoxing(node)) {
+        // The CFG's autoboxing (`Integer.valueOf(i)`) is the value it boxes.
+        return regular(values.apply(node.getArguments().get(0)), store);
+      }
     }
     return regular(SlotValue.NOTHING, store);
   }
 
-  private TransferResult<SlotValue, SlotStore> read(Node node, Call.Read read, SlotStore store) {
+  private TransferResult<SlotValue, SlotStore> read(
+      Node node, Call.Read read, SlotStore store, @Nullable AccessPath path) {
     SnapId id = new SnapId(node.getTree());
     boolean locked = store.lockCovering(read.slot()) != null;
     if (!locked && !cx.primitive) {
@@ -306,7 +344,7 @@ public final class SlotTransfer
             read.lock(),
             false,
             false);
-    return regular(SlotValue.snapshot(id), store.withSnap(id, state));
+    return regular(SlotValue.snapshot(id).withPath(path), store.withSnap(id, state));
   }
 
   @Override
@@ -336,13 +374,31 @@ public final class SlotTransfer
   public TransferResult<SlotValue, SlotStore> visitSynchronized(
       SynchronizedNode node, TransferInput<SlotValue, SlotStore> in) {
     SlotStore store = enter(node, in).regular();
-    // The monitor expression is not an operand of the node, so its value comes from the store.
-    SlotValue monitor =
-        node.getExpression() instanceof LocalVariableNode local
-                && local.getElement() instanceof VarSymbol variable
-            ? store.local(variable)
-            : valueOf(in, node.getExpression());
+    SlotValue monitor = monitorValue(node.getExpression(), in, store);
     return regular(SlotValue.NOTHING, locking.monitor(node, monitor, store));
+  }
+
+  /**
+   * The monitor expression is not an operand of the node, so the framework keeps no value for
+   * it: rebuild it from the store through the nodes that pass a value on.
+   */
+  private static SlotValue monitorValue(
+      Node expression, TransferInput<SlotValue, SlotStore> in, SlotStore store) {
+    if (expression instanceof LocalVariableNode local
+        && local.getElement() instanceof VarSymbol variable) {
+      return store.local(variable);
+    }
+    if (expression instanceof TernaryExpressionNode ternary) {
+      return monitorValue(ternary.getThenOperand(), in, store)
+          .leastUpperBound(monitorValue(ternary.getElseOperand(), in, store));
+    }
+    if (expression instanceof TypeCastNode cast) {
+      return monitorValue(cast.getOperand(), in, store);
+    }
+    if (expression instanceof AssignmentNode assignment) {
+      return monitorValue(assignment.getTarget(), in, store);
+    }
+    return valueOf(in, expression);
   }
 
   @Override
@@ -369,7 +425,8 @@ public final class SlotTransfer
   @Override
   public TransferResult<SlotValue, SlotStore> visitNarrowingConversion(
       NarrowingConversionNode node, TransferInput<SlotValue, SlotStore> in) {
-    return pass(enter(node, in), valueOf(in, node.getOperand()));
+    // A narrowed value is another number: it keeps its snapshots but names no memory.
+    return pass(enter(node, in), valueOf(in, node.getOperand()).withPath(null));
   }
 
   /** The analyzed method's parameter position of a variable, or -1. */

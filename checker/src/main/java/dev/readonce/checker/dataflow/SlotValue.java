@@ -14,21 +14,51 @@ import org.jspecify.annotations.Nullable;
  *   container:  null | decl (a reference to an array or object whose elements are slots)
  *   coveredBy:  null | k (a handle into the lower table of slot k, whose lower-table lock
  *               covers it while held); join keeps k only if equal
+ *   path:       null (unknown) | p (the memory the value was read from, by an access path);
+ *               join keeps p only if equal
  * </pre>
+ *
+ * <p>The path travels with the value, so every node that passes a value on (an assignment used as
+ * an expression, a cast, a conversion, a ternary, a temporary the CFG introduces for {@code i++}
+ * or a {@code switch}) passes its path on without a rule per shape. {@code null} is the one
+ * "unknown" value: a slot without a path is not tracked (see {@code docs/engine.md}).
  *
  * @param snaps the snapshots the value may be
  * @param lockOf the slot whose held lock this value is, as returned by a lock method
  * @param container the slot declaration when the value is a container of slots
  * @param coveredBy the slot whose held lower-table lock covers this handle's slots
+ * @param path the access path naming the value's memory, or null when none does
  */
 public record SlotValue(
     ImmutableSet<SnapId> snaps,
     @Nullable SlotKey lockOf,
     @Nullable SlotDecl container,
-    @Nullable SlotKey coveredBy)
+    @Nullable SlotKey coveredBy,
+    @Nullable AccessPath path)
     implements AbstractValue<SlotValue> {
 
   public static final SlotValue NOTHING = new SlotValue(ImmutableSet.of(), null, null, null);
+
+  /** A value with no path. */
+  public SlotValue(
+      ImmutableSet<SnapId> snaps,
+      @Nullable SlotKey lockOf,
+      @Nullable SlotDecl container,
+      @Nullable SlotKey coveredBy) {
+    this(snaps, lockOf, container, coveredBy, null);
+  }
+
+  /** A value about which nothing is known but the path it was read from. */
+  public static SlotValue at(@Nullable AccessPath path) {
+    return path == null ? NOTHING : new SlotValue(ImmutableSet.of(), null, null, null, path);
+  }
+
+  /** This value, read from the given path (null: from no trackable path). */
+  public SlotValue withPath(@Nullable AccessPath newPath) {
+    return java.util.Objects.equals(path, newPath)
+        ? this
+        : new SlotValue(snaps, lockOf, container, coveredBy, newPath);
+  }
 
   public static SlotValue snapshot(SnapId snap) {
     return new SlotValue(ImmutableSet.of(snap), null, null, null);
@@ -51,7 +81,11 @@ public record SlotValue(
   }
 
   public boolean isNothing() {
-    return snaps.isEmpty() && lockOf == null && container == null && coveredBy == null;
+    return snaps.isEmpty()
+        && lockOf == null
+        && container == null
+        && coveredBy == null
+        && path == null;
   }
 
   @Override
@@ -60,6 +94,7 @@ public record SlotValue(
         ImmutableSet.<SnapId>builder().addAll(snaps).addAll(other.snaps).build(),
         lockOf != null && lockOf.equals(other.lockOf) ? lockOf : null,
         container != null && container.equals(other.container) ? container : null,
-        coveredBy != null && coveredBy.equals(other.coveredBy) ? coveredBy : null);
+        coveredBy != null && coveredBy.equals(other.coveredBy) ? coveredBy : null,
+        path != null && path.equals(other.path) ? path : null);
   }
 }

@@ -52,6 +52,12 @@ public record SnapState(
     return new SnapState(slot, origin, line, facts, true, underLock, stable, lock, parameter, true);
   }
 
+  /** The same snapshot, its slot named by another key (after a rebase of the slot's path). */
+  public SnapState withSlot(@Nullable SlotKey key) {
+    return new SnapState(
+        key, origin, line, facts, tested, underLock, stable, lock, parameter, mismatched);
+  }
+
   public boolean isPointer() {
     return facts.containsAll(Fact.POINTER);
   }
