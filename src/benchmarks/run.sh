@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs one of the ReadOnce benchmarks from a clean clone (see checker/docs/performance.md):
 #
-#   src/benchmarks/run.sh compile [options]   compile overhead on Guava and the slot-dense corpus
+#   src/benchmarks/run.sh compile [options]   compile overhead, warm and cold, on Guava, the
+#                                             slot-dense corpus and the real ConcurrentHashMap
+#   src/benchmarks/run.sh maven [chm|guava] [rounds]   the cold figure against real `mvn compile`s
 #   src/benchmarks/run.sh scaling [options]   analysis time against method size
 #   src/benchmarks/run.sh audit   [options]   audit mode over Guava, Caffeine and JCTools
 #   src/benchmarks/run.sh jmh     [JMH options] the walker and slot-read microbenchmarks
-#   src/benchmarks/run.sh profile [scaling] [options]   JFR profile of the checker, split by part
+#   src/benchmarks/run.sh profile [cold|scaling] [options]   JFR profile of the checker, by part
 #   src/benchmarks/run.sh lsp     [--edits N]  the language server's latency and memory over edits
 #
 # Builds first with `mvn -Pbench package -DskipTests` (set SKIP_BUILD=1 to reuse a build). The
@@ -33,12 +35,66 @@ walker_cp=$(ls "$bench"/target/lib/readonce-annotations-*.jar)
 walker_jar=$(ls "$bench"/target/lib/readonce-sample-walker-*.jar)
 # A fixed heap, so that heap sizing does not differ between rounds.
 jvm=(java -Xms6g -Xmx6g "${exports[@]}" -cp "$cp")
+# The cold runs: the harness alone on the class path; Error Prone, its dependencies and the checker
+# on the processor path, loaded by javac in a class loader of its own per compilation (as
+# maven-compiler-plugin's annotationProcessorPaths are).
+cold_jvm=(java -Xms6g -Xmx6g "${exports[@]}" -cp "$bench/target/classes")
+processor_path=$(ls "$bench"/target/lib/*.jar | grep -v -e jmh-core -e jopt-simple -e commons-math3 \
+  -e readonce-sample-walker | paste -sd:)
+chm_zip=${CHM_SRC_ZIP:-/usr/lib/jvm/temurin-25-jdk-amd64/lib/src.zip}
+chm_decls="$root/checker/src/test/resources/declarations/jdk-concurrenthashmap.decls"
+corpus_args=(--guava "$corpora/guava/target/corpus"
+  --walker-sources "$root/sample-walker/src/main/java" --walker-classpath "$walker_cp"
+  --chm-src-zip "$chm_zip" --chm-declarations "$chm_decls")
+load() { cut -d' ' -f1 /proc/loadavg; }
 
 case "$what" in
   compile)
-    exec "${jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" \
-      --guava "$corpora/guava/target/corpus" \
-      --walker-sources "$root/sample-walker/src/main/java" --walker-classpath "$walker_cp" "$@" ;;
+    # Warm (one JVM, classes loaded once), then cold (a fresh processor class loader per
+    # compilation), then the targets table of both.
+    mkdir -p "$work"
+    results="$work/compile-results.tsv"
+    rm -f "$results"
+    before=$(load)
+    "${jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" --mode warm \
+      "${corpus_args[@]}" --results "$results" "$@"
+    "${cold_jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" --mode cold \
+      --processor-path "$processor_path" "${corpus_args[@]}" --results "$results" "$@"
+    if [[ "${FRESH:-0}" == 1 ]]; then
+      # FRESH=1 also runs a fresh JVM per compilation (the javac launcher), as a single-module
+      # build pays it; no warm-up rounds are needed there.
+      "${cold_jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" \
+        --mode fresh --processor-path "$processor_path" "${corpus_args[@]}" --warmup 0 \
+        --results "$results" "$@"
+    fi
+    echo
+    exec java -cp "$bench/target/classes" dev.readonce.bench.compile.OverheadSummary "$results" \
+      "$before" "$(load)" ;;
+  maven)
+    # `run.sh maven [chm|guava] [ROUNDS]`: real `mvn compile`s of a corpus (maven/compare.sh), to
+    # set beside the cold figure of `run.sh compile --only <corpus>`.
+    corpus=${1:-chm}
+    rounds=${2:-6}
+    if [[ "$corpus" == guava ]]; then
+      src="$work/maven-src/guava"
+      rm -rf "$src" && mkdir -p "$src"
+      (cd "$src" && unzip -q "$corpora/guava/target/corpus/sources.jar" '*.java' -x '*module-info.java')
+      samples=$("$bench/maven/compare.sh" "$work/maven" "$src" \
+        "$(cat "$corpora/guava/target/corpus/classpath.txt")" "$processor_path" "$rounds" \
+        | tee /dev/stderr | tail -1)
+      label="Guava 33.4.0"
+    else
+      src="$work/maven-src/chm/java.base"
+      rm -rf "$src" && mkdir -p "$src"
+      (cd "$src" && unzip -q "$chm_zip" 'java.base/java/util/concurrent/ConcurrentHashMap.java' \
+        && mv java.base/java . && rmdir java.base)
+      samples=$("$bench/maven/compare.sh" "$work/maven" "$src" "" "$processor_path" "$rounds" \
+        "-XepOpt:ReadOnce:Declarations=$chm_decls" \
+        "<arg>--patch-module</arg><arg>java.base=$src</arg>" | tee /dev/stderr | tail -1)
+      label="the real ConcurrentHashMap"
+    fi
+    exec java -cp "$bench/target/classes" dev.readonce.bench.compile.MavenReport "$samples" \
+      "$label" ;;
   scaling)
     exec "${jvm[@]}" dev.readonce.bench.compile.Scaling --work "$work/scaling" \
       --classpath "$walker_cp:$walker_jar" "$@" ;;
@@ -54,17 +110,22 @@ case "$what" in
     mkdir -p "$work"
     # Deep stacks (Error Prone, the dataflow framework) are kept whole: a stack cut at JFR's
     # default 64 frames loses the frames that say whose the sample is.
-    record=("${jvm[@]}" -XX:FlightRecorderOptions:stackdepth=2048
+    jfr_flags=(-XX:FlightRecorderOptions:stackdepth=2048
       -XX:StartFlightRecording=filename="$jfr",settings=profile)
-    if [[ "${1:-}" == scaling ]]; then
+    record=("${jvm[@]}" "${jfr_flags[@]}")
+    if [[ "${1:-}" == cold ]]; then
+      # `profile cold --only guava`: the cold compiles (a fresh processor class loader each).
+      shift
+      "${cold_jvm[@]}" "${jfr_flags[@]}" dev.readonce.bench.compile.CompileOverhead \
+        --work "$work/profile" --mode cold --processor-path "$processor_path" \
+        "${corpus_args[@]}" --configs EP_READONCE --only slot-dense --warmup 2 --rounds 5 "$@"
+    elif [[ "${1:-}" == scaling ]]; then
       shift
       "${record[@]}" dev.readonce.bench.compile.Scaling --work "$work/profile-scaling" \
         --classpath "$walker_cp:$walker_jar" --warmup 2 --rounds 8 "$@"
     else
       "${record[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/profile" \
-        --guava "$corpora/guava/target/corpus" \
-        --walker-sources "$root/sample-walker/src/main/java" --walker-classpath "$walker_cp" \
-        --configs EP_READONCE --only slot-dense --warmup 3 --rounds 5 "$@"
+        "${corpus_args[@]}" --configs EP_READONCE --only slot-dense --warmup 3 --rounds 5 "$@"
     fi
     exec java -cp "$cp" dev.readonce.bench.profile.JfrBreakdown "$jfr" ;;
   jmh)

@@ -5,25 +5,24 @@ import com.google.common.collect.Sets;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.ArrayAccessTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.CompoundAssignmentTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.IdentifierTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MemberSelectTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.UnaryTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.readonce.checker.analysis.Analyses;
 import dev.readonce.checker.analysis.UnitAnalysis;
@@ -33,24 +32,26 @@ import dev.readonce.checker.model.ContractsFactory;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The shape every ReadOnce check shares: the analysis runs once per compilation unit (shared by
- * all checks), and each check reports its rule's findings at the exact tree they concern, so
- * {@code @SuppressWarnings} works on any enclosing declaration. On a local variable (or
- * parameter) it also covers the findings about the snapshot the variable holds, which are
- * reported later, outside its declaration: at a use of it, as the reported tree or a receiver or
- * argument of the reported call ({@code Pt.lower(v, 0)}), and at a re-read of its slot while it
- * decides.
+ * all checks), and each check reports its rule's findings at the exact tree they concern.
  *
- * <p>Each check matches only the kinds of tree its rule reports at (the nested interfaces), since
- * Error Prone calls every matcher of every enabled check on every tree of its kind: with all six
- * checks matching every identifier and member select, that dispatch alone cost about 4% of
- * compile time on code with no slot at all. A rule that starts reporting at a new kind of tree
- * must add the interface to its check.
+ * <p>Each check is one matcher per compilation unit. Error Prone calls every matcher of every
+ * enabled check on every tree of its kind, with its suppression and timing bookkeeping around each
+ * call; with the checks matching identifiers, member selects, calls and stores, that dispatch was
+ * about half of what the checks cost on code with no slot at all (and more in a cold compile, where
+ * it runs in the interpreter). Reporting at a tree from the unit's matcher means the check honours
+ * {@code @SuppressWarnings} itself ({@link FindingPaths}), on every declaration enclosing the tree,
+ * local variables included, as Error Prone would. On a local variable (or parameter) it also covers
+ * the findings about the snapshot the variable holds, which are reported later, outside its
+ * declaration: at a use of it, as the reported tree or a receiver or argument of the reported call
+ * ({@code Pt.lower(v, 0)}), and at a re-read of its slot while it decides.
+ *
+ * <p>A check reports only at the kinds of tree its rule reports at (the nested marker interfaces),
+ * which are the trees Error Prone itself would have visited.
  */
-abstract class ReadOnceCheck extends BugChecker {
+abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMatcher {
 
   /** Variables whose declarations are not enclosing declarations of the code that uses them. */
   private static final ImmutableSet<ElementKind> VARIABLES =
@@ -62,14 +63,6 @@ abstract class ReadOnceCheck extends BugChecker {
           ElementKind.BINDING_VARIABLE);
 
   private final ReadOnceConfig config;
-
-  /**
-   * The last compilation unit found to have no findings at all. Each check is called on every
-   * identifier, member select, call and assignment of every unit; in the usual unit, which has no
-   * finding, this turns each of those calls into one comparison instead of a context lookup and a
-   * map probe (a measurable share of compile time on code without slots).
-   */
-  private @Nullable CompilationUnitTree quietUnit;
 
   ReadOnceCheck(ErrorProneFlags flags) {
     this.config = ReadOnceConfig.from(flags);
@@ -83,40 +76,58 @@ abstract class ReadOnceCheck extends BugChecker {
     return Docs.link(config.docsBaseUrl(), canonicalName());
   }
 
-  /** This check's finding at exactly this tree, if any. */
-  public final Description report(Tree tree, VisitorState state) {
-    CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    if (unit == quietUnit) {
-      return Description.NO_MATCH;
-    }
+  @Override
+  public final Description matchCompilationUnit(CompilationUnitTree unit, VisitorState state) {
     UnitAnalysis analysis =
         Analyses.instance(
-                state, context -> ContractsFactory.create(context, config), config.audit())
+                state,
+                context -> ContractsFactory.create(context, config),
+                config.audit(),
+                config.prepass())
             .forUnit(state);
     if (analysis.hasNoFindings()) {
-      quietUnit = unit;
       return Description.NO_MATCH;
     }
-    Finding finding =
-        analysis.findingsAt(tree, rule()).stream()
-            .filter(f -> !suppressedByVariable(f, state))
-            .findFirst()
-            .orElse(null);
-    if (finding == null) {
-      return Description.NO_MATCH;
+    for (TreePath path : FindingPaths.of(unit, analysis, rule(), this::reportsAt)) {
+      if (suppressed(path, state)) {
+        continue;
+      }
+      Tree tree = path.getLeaf();
+      for (Finding finding : analysis.findingsAt(tree, rule())) {
+        if (!suppressedByVariable(finding, state)) {
+          state.reportMatch(describe(tree, finding, state));
+          break;
+        }
+      }
     }
+    return Description.NO_MATCH;
+  }
+
+  private Description describe(Tree tree, Finding finding, VisitorState state) {
     Description.Builder description = buildDescription(tree).setMessage(finding.message());
-    com.google.errorprone.fixes.SuggestedFix fix = Fixes.toFix(finding.fix(), state);
+    SuggestedFix fix = Fixes.toFix(finding.fix(), state);
     if (fix != null) {
       description.addFix(fix);
     }
     return description.build();
   }
 
+  /** Whether a declaration enclosing the tree suppresses this check. */
+  private boolean suppressed(TreePath path, VisitorState state) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if ((leaf instanceof ClassTree || leaf instanceof MethodTree || leaf instanceof VariableTree)
+          && isSuppressed(leaf, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether {@code @SuppressWarnings} on a variable silences the finding: one the finding is
-   * about, or one used at its tree. Error Prone honours only the declarations that enclose the
-   * reported tree, and a local's declaration encloses just its initializer.
+   * about, or one used at its tree. A local's declaration encloses just its initializer, so the
+   * enclosing-declaration test above does not see it.
    */
   private boolean suppressedByVariable(Finding finding, VisitorState state) {
     if (finding.about() != null && isSuppressed(finding.about(), state)) {
@@ -144,59 +155,27 @@ abstract class ReadOnceCheck extends BugChecker {
     return tree instanceof IdentifierTree identifier ? List.of(identifier) : List.of();
   }
 
-  /** A check that reports at calls: accessor reads, {@code set}, descents, handles passed. */
-  interface AtCalls extends MethodInvocationTreeMatcher {
-    Description report(Tree tree, VisitorState state);
-
-    @Override
-    default Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-      return report(tree, state);
-    }
+  /** Whether this check reports at the kind of {@code tree}. */
+  private boolean reportsAt(Tree tree) {
+    return (this instanceof AtCalls && tree instanceof MethodInvocationTree)
+        || (this instanceof AtNames && tree instanceof IdentifierTree)
+        || (this instanceof AtAccesses
+            && (tree instanceof MemberSelectTree || tree instanceof ArrayAccessTree))
+        || (this instanceof AtStores
+            && (tree instanceof AssignmentTree
+                || tree instanceof CompoundAssignmentTree
+                || tree instanceof UnaryTree));
   }
+
+  /** A check that reports at calls: accessor reads, {@code set}, descents, handles passed. */
+  interface AtCalls {}
 
   /** A check that reports at names: a field read by its simple name, a snapshot local used. */
-  interface AtNames extends IdentifierTreeMatcher {
-    Description report(Tree tree, VisitorState state);
-
-    @Override
-    default Description matchIdentifier(IdentifierTree tree, VisitorState state) {
-      return report(tree, state);
-    }
-  }
+  interface AtNames {}
 
   /** A check that reports at field and array-element accesses: {@code p.next}, {@code t[i]}. */
-  interface AtAccesses extends MemberSelectTreeMatcher, ArrayAccessTreeMatcher {
-    Description report(Tree tree, VisitorState state);
-
-    @Override
-    default Description matchMemberSelect(MemberSelectTree tree, VisitorState state) {
-      return report(tree, state);
-    }
-
-    @Override
-    default Description matchArrayAccess(ArrayAccessTree tree, VisitorState state) {
-      return report(tree, state);
-    }
-  }
+  interface AtAccesses {}
 
   /** A check that reports at stores: {@code =}, {@code +=}, {@code ++}. */
-  interface AtStores
-      extends AssignmentTreeMatcher, CompoundAssignmentTreeMatcher, UnaryTreeMatcher {
-    Description report(Tree tree, VisitorState state);
-
-    @Override
-    default Description matchAssignment(AssignmentTree tree, VisitorState state) {
-      return report(tree, state);
-    }
-
-    @Override
-    default Description matchCompoundAssignment(CompoundAssignmentTree tree, VisitorState state) {
-      return report(tree, state);
-    }
-
-    @Override
-    default Description matchUnary(UnaryTree tree, VisitorState state) {
-      return report(tree, state);
-    }
-  }
+  interface AtStores {}
 }

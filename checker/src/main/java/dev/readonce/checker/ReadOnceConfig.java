@@ -13,21 +13,29 @@ import java.util.Optional;
  *   <li>{@code ReadOnce:Declarations} — comma-separated paths of declarations files that state
  *       contracts for code that cannot be annotated (the JDK, libraries);
  *   <li>{@code ReadOnce:Audit} — {@code true} to treat every {@code volatile} field, and every
- *       field accessed through a {@code VarHandle} or an {@code Atomic*}, as a slot.
+ *       field accessed through a {@code VarHandle} or an {@code Atomic*}, as a slot;
  *   <li>{@code ReadOnce:DocsBaseUrl} — where the checks' pages are hosted, for the diagnostics'
- *       links (see {@link Docs#link}).
+ *       links (see {@link Docs#link});
+ *   <li>{@code ReadOnce:Prepass} — {@code false} to analyze every body that mentions a contract,
+ *       without the feasibility pre-pass (a diagnostic: findings are the same either way, and a
+ *       test checks that they are).
  * </ul>
  *
  * @param declarations the declarations files
  * @param audit whether audit mode is on
  * @param docsBaseUrl the hosted docs URL, if any
+ * @param prepass whether the feasibility pre-pass may skip bodies (always off in audit mode)
  */
 public record ReadOnceConfig(
-    ImmutableList<Path> declarations, boolean audit, Optional<String> docsBaseUrl) {
+    ImmutableList<Path> declarations,
+    boolean audit,
+    Optional<String> docsBaseUrl,
+    boolean prepass) {
 
   public static final String DECLARATIONS = "ReadOnce:Declarations";
   public static final String AUDIT = "ReadOnce:Audit";
   public static final String DOCS_BASE_URL = "ReadOnce:DocsBaseUrl";
+  public static final String PREPASS = "ReadOnce:Prepass";
 
   public static ReadOnceConfig from(ErrorProneFlags flags) {
     ImmutableList<Path> files =
@@ -39,6 +47,7 @@ public record ReadOnceConfig(
     return new ReadOnceConfig(
         files,
         flags.getBoolean(AUDIT).orElse(false),
-        flags.get(DOCS_BASE_URL).map(String::strip).filter(s -> !s.isEmpty()));
+        flags.get(DOCS_BASE_URL).map(String::strip).filter(s -> !s.isEmpty()),
+        flags.getBoolean(PREPASS).orElse(true));
   }
 }

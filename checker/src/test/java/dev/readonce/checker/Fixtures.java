@@ -109,6 +109,11 @@ final class Fixtures {
         });
   }
 
+  /** The shared sources, by file name (for tests that compile without a test helper). */
+  static Map<String, String[]> sources() {
+    return java.util.Collections.unmodifiableMap(SOURCES);
+  }
+
   static CompilationTestHelper withSlots(CompilationTestHelper helper) {
     SOURCES.forEach(helper::addSourceLines);
     return helper;

@@ -19,27 +19,31 @@ public final class Analyses {
 
   private final Contracts contracts;
   private final boolean audit;
+  private final boolean prepass;
   private final Types types;
   private final JavacProcessingEnvironment env;
   private UnitAnalysis current;
 
-  private Analyses(Context context, Contracts contracts, boolean audit) {
+  private Analyses(Context context, Contracts contracts, boolean audit, boolean prepass) {
     this.contracts = contracts;
     this.audit = audit;
+    this.prepass = prepass && !audit;
     this.types = Types.instance(context);
     this.env = JavacProcessingEnvironment.instance(context);
   }
 
   /**
    * The instance of this compilation; the first caller's factory builds the contracts (all
-   * checks share one configuration, parsed from the same flags).
+   * checks share one configuration, parsed from the same flags). The feasibility pre-pass is off
+   * in audit mode, whose slots include fields reached through {@code VarHandle}s that the body
+   * never names.
    */
   public static Analyses instance(
-      VisitorState state, Function<Context, Contracts> contracts, boolean audit) {
+      VisitorState state, Function<Context, Contracts> contracts, boolean audit, boolean prepass) {
     Context context = state.context;
     Analyses existing = context.get(KEY);
     if (existing == null) {
-      existing = new Analyses(context, contracts.apply(context), audit);
+      existing = new Analyses(context, contracts.apply(context), audit, prepass);
       context.put(KEY, existing);
     }
     return existing;
@@ -49,7 +53,7 @@ public final class Analyses {
   public UnitAnalysis forUnit(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (current == null || current.unit() != unit) {
-      current = new UnitAnalysis(unit, contracts, audit, types, env);
+      current = new UnitAnalysis(unit, contracts, audit, prepass, types, env);
     }
     return current;
   }

@@ -72,7 +72,10 @@ final class MethodAnalyzer {
     MethodTree method = (MethodTree) path.getLeaf();
     List<VarSymbol> params = new ArrayList<>(symbol.getParameters());
     boolean hasSnapshots = hasSnapshotParameter(unit.contracts(), contract, params.size());
-    if (!force && !hasSnapshots && !relevance.mentionsContract(method.getBody())) {
+    if (!force
+        && !hasSnapshots
+        && (!relevance.mentionsContract(method.getBody())
+            || unit.infeasible(method.getBody(), (symbol.flags() & Flags.SYNCHRONIZED) != 0))) {
       return MethodResult.SKIPPED;
     }
     ClassTree owner = UnitAnalysis.enclosingClass(path.getParentPath());
@@ -118,7 +121,9 @@ final class MethodAnalyzer {
     }
     boolean hasSnapshots =
         contract != null && hasSnapshotParameter(unit.contracts(), contract, params.size());
-    if (!hasSnapshots && !relevance.mentionsContract(lambda.getBody())) {
+    if (!hasSnapshots
+        && (!relevance.mentionsContract(lambda.getBody())
+            || unit.infeasible(lambda.getBody(), false))) {
       return MethodResult.NOTHING;
     }
     ClassTree owner = UnitAnalysis.enclosingClass(path.getParentPath());

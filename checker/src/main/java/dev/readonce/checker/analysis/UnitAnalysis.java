@@ -46,6 +46,7 @@ public final class UnitAnalysis implements Summaries {
   private final Types types;
   private final JavacProcessingEnvironment env;
   private final Relevance relevance;
+  private final @Nullable Feasibility feasibility;
   private final Map<MethodSymbol, TreePath> methods = new LinkedHashMap<>();
   private final List<TreePath> lambdas = new ArrayList<>();
   private final Map<MethodSymbol, MethodSymbol> referencedAs = new HashMap<>();
@@ -57,6 +58,7 @@ public final class UnitAnalysis implements Summaries {
       CompilationUnitTree unit,
       Contracts declared,
       boolean audit,
+      boolean prepass,
       Types types,
       JavacProcessingEnvironment env) {
     this.unit = unit;
@@ -69,6 +71,7 @@ public final class UnitAnalysis implements Summaries {
     this.env = env;
     this.calls = new CallModel(contracts, handles);
     this.relevance = new Relevance(contracts);
+    this.feasibility = prepass ? new Feasibility(contracts) : null;
     collect();
   }
 
@@ -204,6 +207,11 @@ public final class UnitAnalysis implements Summaries {
 
   Contracts contracts() {
     return contracts;
+  }
+
+  /** Whether the pre-pass shows that no rule can find anything in the body (never, when off). */
+  boolean infeasible(Tree body, boolean synchronizedMethod) {
+    return feasibility != null && !feasibility.mayFind(body, synchronizedMethod, this::hasBody);
   }
 
   JavacProcessingEnvironment env() {

@@ -4,7 +4,7 @@ import dev.readonce.bench.javac.Clock;
 import dev.readonce.bench.javac.Compilation;
 import dev.readonce.bench.javac.Configuration;
 import dev.readonce.bench.javac.Corpus;
-import dev.readonce.bench.javac.InProcessJavac;
+import dev.readonce.bench.javac.JavacRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -19,16 +19,16 @@ import java.util.Map;
  */
 public final class AlternatingRounds {
 
-  private final InProcessJavac javac;
+  private final JavacRunner javac;
   private final PrintStream log;
 
-  public AlternatingRounds(InProcessJavac javac, PrintStream log) {
+  public AlternatingRounds(JavacRunner javac, PrintStream log) {
     this.javac = javac;
     this.log = log;
   }
 
   /** The measured rounds: the times of each configuration, one per round, in round order. */
-  public record Samples(Map<Configuration, List<Clock.Times>> times) {
+  public record Samples(Map<Configuration, List<Clock.Times>> times, long readOnceFindings) {
 
     /** The samples of one configuration in one measure, in nanoseconds. */
     public List<Long> nanos(Configuration c, Measure m) {
@@ -42,13 +42,18 @@ public final class AlternatingRounds {
 
     /** The median over rounds of {@code a / b} measured in the same round. */
     public double pairedRatio(Configuration a, Configuration b, Measure m) {
+      return Stats.median(ratios(a, b, m));
+    }
+
+    /** The per-round ratios {@code a / b}, in round order. */
+    public List<Double> ratios(Configuration a, Configuration b, Measure m) {
       List<Long> x = nanos(a, m);
       List<Long> y = nanos(b, m);
       List<Double> ratios = new ArrayList<>();
       for (int i = 0; i < x.size(); i++) {
         ratios.add((double) x.get(i) / y.get(i));
       }
-      return Stats.median(ratios);
+      return ratios;
     }
 
     /** The ratio of the medians. */
@@ -62,6 +67,7 @@ public final class AlternatingRounds {
       throws IOException {
     Map<Configuration, List<Clock.Times>> measured = new EnumMap<>(Configuration.class);
     configurations.forEach(c -> measured.put(c, new ArrayList<>()));
+    long readOnceFindings = 0;
     for (int round = 0; round < warmup + rounds; round++) {
       StringBuilder line = new StringBuilder();
       line.append(
@@ -74,13 +80,16 @@ public final class AlternatingRounds {
         if (round >= warmup) {
           measured.get(c).add(done.time());
         }
+        if (c == Configuration.EP_READONCE) {
+          readOnceFindings = done.countsByCheck().values().stream().mapToLong(Long::longValue).sum();
+        }
         line.append(
             String.format(
-                " %s %.0f ms (cost %.0f);",
-                c.name(), done.nanos() / 1e6, done.time().costNanos() / 1e6));
+                " %s %.0f ms (CPU %.0f);",
+                c.name(), done.nanos() / 1e6, done.time().processCpuNanos() / 1e6));
       }
       log.println(line);
     }
-    return new Samples(measured);
+    return new Samples(measured, readOnceFindings);
   }
 }

@@ -21,6 +21,41 @@ public final class Stats {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
+  /**
+   * A distribution-free confidence interval for the median: the order statistics {@code x(k)} and
+   * {@code x(n+1-k)} with the largest {@code k} whose coverage, from the binomial distribution of
+   * the number of samples below the median, is still at least {@code level}. With few samples no
+   * such {@code k} exists, and the interval is the whole range, with the coverage it has.
+   *
+   * @param low the lower bound
+   * @param high the upper bound
+   * @param coverage the interval's actual coverage (at least {@code level} unless too few samples)
+   */
+  public record Interval(double low, double high, double coverage) {}
+
+  /** The confidence interval of the median of {@code samples} at {@code level} (e.g. 0.95). */
+  public static Interval medianInterval(List<? extends Number> samples, double level) {
+    List<Double> sorted = new ArrayList<>();
+    samples.forEach(s -> sorted.add(s.doubleValue()));
+    Collections.sort(sorted);
+    int n = sorted.size();
+    // P(X < k) for X ~ Binomial(n, 1/2), accumulated for k = 1, 2, ...
+    double[] cdf = new double[n + 1];
+    double p = Math.pow(0.5, n);
+    double acc = 0;
+    for (int i = 0; i <= n; i++) {
+      acc += p;
+      cdf[i] = acc;
+      p = p * (n - i) / (i + 1);
+    }
+    int k = 1;
+    while (k + 1 <= (n + 1) / 2 && 1 - 2 * cdf[k] >= level) {
+      k++;
+    }
+    double coverage = 1 - 2 * cdf[k - 1];
+    return new Interval(sorted.get(k - 1), sorted.get(n - k), coverage);
+  }
+
   /** The smallest sample. */
   public static double min(List<? extends Number> samples) {
     return samples.stream().mapToDouble(Number::doubleValue).min().orElseThrow();

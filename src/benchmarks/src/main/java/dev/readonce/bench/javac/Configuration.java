@@ -8,10 +8,10 @@ public enum Configuration {
   PLAIN("javac", List.of()),
   /** javac with Error Prone loaded and every check off: the cost of the plugin's tree scans. */
   EP_NO_CHECKS("javac + EP (no checks)", List.of("-Xplugin:ErrorProne -XepDisableAllChecks")),
-  /** The same, with the six ReadOnce checks on at ERROR. */
+  /** The same, with the six ReadOnce checks on (at WARN: the real ConcurrentHashMap has findings). */
   EP_READONCE(
       "javac + EP + ReadOnce",
-      List.of("-Xplugin:ErrorProne -XepDisableAllChecks " + Checks.enabled("ERROR")));
+      List.of("-Xplugin:ErrorProne -XepDisableAllChecks " + Checks.enabled("WARN")));
 
   /** Options shared by every Error Prone configuration (Error Prone requires the policy). */
   static final List<String> ERROR_PRONE_COMMON =

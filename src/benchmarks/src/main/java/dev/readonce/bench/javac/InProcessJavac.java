@@ -20,7 +20,7 @@ import javax.tools.ToolProvider;
  * compilations share loaded and JIT-compiled classes. Error Prone and the ReadOnce checker are on
  * this JVM's class path; javac finds the plugin and the checks through its service loader.
  */
-public final class InProcessJavac {
+public final class InProcessJavac implements JavacRunner {
 
   private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
   private final Path scratch;
@@ -30,8 +30,17 @@ public final class InProcessJavac {
    * @param scratch where class files go (a fresh directory per compilation, then deleted)
    */
   public InProcessJavac(Path scratch) {
+    this(scratch, checkerJar());
+  }
+
+  /**
+   * @param scratch where class files go
+   * @param processorPath the processor path javac loads Error Prone and the checks from, in a
+   *     class loader of its own per compilation (see {@code ColdCompiles})
+   */
+  public InProcessJavac(Path scratch, String processorPath) {
     this.scratch = scratch;
-    this.pluginPath = checkerJar();
+    this.pluginPath = processorPath;
   }
 
   /**
@@ -58,29 +67,11 @@ public final class InProcessJavac {
    * and diagnostics. Throws if javac reports an error: a benchmark of a failed compilation, or an
    * audit in which the checker crashed, must not pass quietly.
    */
+  @Override
   public Compilation compile(Corpus corpus, List<String> options) throws IOException {
     Path out = Files.createTempDirectory(scratch, "classes");
     List<Finding> findings = new ArrayList<>();
-    List<String> all = new ArrayList<>();
-    all.add("-d");
-    all.add(out.toString());
-    all.add("-classpath");
-    all.add(corpus.classpath().stream().map(Path::toString).collect(Collectors.joining(":")));
-    // No annotation processing: the harness's own class path holds processors that the corpora
-    // do not use. Warnings are not limited to javac's default 100 (the audit counts them all).
-    all.addAll(
-        List.of(
-            "-processorpath",
-            pluginPath,
-            "-proc:none",
-            "-encoding",
-            "UTF-8",
-            "-Xmaxwarns",
-            "1000000",
-            "-Xmaxerrs",
-            "1000000",
-            "-XDsuppressNotes"));
-    all.addAll(options);
+    List<String> all = arguments(corpus, options, out, pluginPath);
     Clock.Times time;
     boolean ok;
     try (StandardJavaFileManager files =
@@ -100,7 +91,40 @@ public final class InProcessJavac {
     return result;
   }
 
-  private static void delete(Path dir) throws IOException {
+  /** The javac options of one compilation (without the sources). */
+  static List<String> arguments(
+      Corpus corpus, List<String> options, Path out, String pluginPath) {
+    List<String> all = new ArrayList<>();
+    all.add("-d");
+    all.add(out.toString());
+    all.add("-classpath");
+    all.add(corpus.classpath().stream().map(Path::toString).collect(Collectors.joining(":")));
+    // No annotation processing: the harness's own class path holds processors that the corpora
+    // do not use. Warnings are not limited to javac's default 100 (the audit counts them all).
+    all.addAll(
+        List.of(
+            "-processorpath",
+            pluginPath,
+            "-proc:none",
+            "-encoding",
+            "UTF-8",
+            "-Xmaxwarns",
+            "1000000",
+            "-Xmaxerrs",
+            "1000000",
+            "-XDsuppressNotes"));
+    all.addAll(corpus.javacOptions());
+    for (String option : options) {
+      // Error Prone takes its own options inside the -Xplugin argument.
+      all.add(
+          option.startsWith("-Xplugin:ErrorProne") && !corpus.errorProneOptions().isEmpty()
+              ? option + " " + String.join(" ", corpus.errorProneOptions())
+              : option);
+    }
+    return all;
+  }
+
+  static void delete(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
@@ -112,7 +136,7 @@ public final class InProcessJavac {
   public static final class CompilationFailed extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    CompilationFailed(Corpus corpus, List<String> options, Compilation result) {
+    public CompilationFailed(Corpus corpus, List<String> options, Compilation result) {
       super(
           "javac failed on "
               + corpus.name()

@@ -30,7 +30,11 @@ public final class JfrBreakdown {
         "org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl.performAnalysis");
     PARTS.put("loop detection (PassBoundaries)", "dev.readonce.checker.dataflow.PassBoundaries.of");
     PARTS.put("fast path (Relevance)", "dev.readonce.checker.analysis.Relevance.mentionsContract");
+    PARTS.put("class loading", "java.lang.ClassLoader.loadClass");
   }
+
+  /** How many of the hottest methods to list. */
+  private static final int TOP = 25;
 
   private JfrBreakdown() {}
 
@@ -39,6 +43,9 @@ public final class JfrBreakdown {
     long javac = 0;
     long checker = 0;
     Map<String, Long> parts = new LinkedHashMap<>();
+    Map<String, Long> leaves = new java.util.HashMap<>();
+    Map<String, Long> ownLeaves = new java.util.HashMap<>();
+    long dispatch = 0;
     PARTS.keySet().forEach(k -> parts.put(k, 0L));
     for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
       if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
@@ -59,6 +66,17 @@ public final class JfrBreakdown {
         continue;
       }
       checker++;
+      if (indexOf(frames, "dev.readonce.checker.analysis.UnitAnalysis.findingsByTree") < 0) {
+        dispatch++;
+      }
+      leaves.merge(name(frames.get(0)), 1L, Long::sum);
+      // The innermost frame of the checker itself: whose code the sample is spent for.
+      for (RecordedFrame f : frames) {
+        if (name(f).startsWith("dev.readonce.")) {
+          ownLeaves.merge(name(f), 1L, Long::sum);
+          break;
+        }
+      }
       // The first part found below the outermost checker frame (nearer the leaf) gets the sample.
       for (Map.Entry<String, String> part : PARTS.entrySet()) {
         int at = indexOf(frames, part.getValue());
@@ -83,6 +101,24 @@ public final class JfrBreakdown {
         "the rest (contracts, index, checks)",
         checker - attributed,
         100.0 * (checker - attributed) / Math.max(1, checker));
+    System.out.printf(
+        "  %-50s %6d  %5.1f%% of the checker%n",
+        "(outside the unit analysis: matchers, set-up)",
+        dispatch,
+        100.0 * dispatch / Math.max(1, checker));
+    printTop("hottest methods (leaf frames) in the checker's samples", leaves, checker);
+    printTop("innermost ReadOnce frame of the checker's samples", ownLeaves, checker);
+  }
+
+  private static void printTop(String title, Map<String, Long> counts, long of) {
+    System.out.printf("%s:%n", title);
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(TOP)
+        .forEach(
+            e ->
+                System.out.printf(
+                    "  %6d  %5.1f%%  %s%n", e.getValue(), 100.0 * e.getValue() / of, e.getKey()));
   }
 
   private static boolean contains(List<RecordedFrame> frames, String method) {
