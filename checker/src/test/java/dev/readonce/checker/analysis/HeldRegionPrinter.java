@@ -59,6 +59,7 @@ public final class HeldRegionPrinter extends BugChecker implements MethodTreeMat
             state.getPath().getCompilationUnit(),
             contracts,
             false,
+            false, // no feasibility pre-pass: the printer analyzes every body, as before it
             state.getTypes(),
             com.sun.tools.javac.processing.JavacProcessingEnvironment.instance(state.context));
     Map<StatementTree, Set<String>> held = new LinkedHashMap<>();
