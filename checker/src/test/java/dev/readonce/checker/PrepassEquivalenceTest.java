@@ -242,6 +242,10 @@ class PrepassEquivalenceTest {
       javac
           .getTask(new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
           .call();
+    } finally {
+      try (java.util.stream.Stream<Path> walk = Files.walk(out)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
     return diagnostics.getDiagnostics().stream()
         .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
