@@ -47,15 +47,35 @@ public @interface ReadOnce {
    * <ul>
    *   <li>{@code ""} (the default): the lock is taken only through methods annotated {@link
    *       LocksSlot};
-   *   <li>the name of a field of the same object (or a static field of the same class): its
-   *       monitor ({@code synchronized}) or, if it is a {@link java.util.concurrent.locks.Lock},
-   *       {@code lock()}/{@code unlock()} and a successful {@code tryLock()};
+   *   <li>the name of a field of the same object (or a static field of the same class), which is
+   *       one of:
+   *       <ul>
+   *         <li>any object: its monitor, {@code synchronized (lock) { ... }};
+   *         <li>a {@link java.util.concurrent.locks.Lock}: {@code lock()}, {@code
+   *             lockInterruptibly()}, the true branch of {@code tryLock()}, until {@code unlock()};
+   *         <li>a {@link java.util.concurrent.locks.ReadWriteLock}: writers hold {@code
+   *             writeLock()}; {@code readLock()} is a reader's lock, under which reads are stable
+   *             but stores are unlocked stores;
+   *         <li>a {@link java.util.concurrent.locks.StampedLock}: {@code writeLock()} (and a
+   *             non-zero {@code tryWriteLock()}) is the writers' lock, {@code readLock()} a
+   *             reader's lock, until {@code unlockWrite}/{@code unlockRead}/{@code unlock(stamp)};
+   *             reads after {@code tryOptimisticRead()} form one snapshot, which a true {@code
+   *             validate(stamp)} re-validates and a false one shows stale (retry, or take a real
+   *             lock);
+   *       </ul>
+   *       The code may reach the lock through fields and through getters whose source returns
+   *       the field ({@code pudp.table().ptl.lock()}, {@code t.lock().lock()} with {@code Lock
+   *       lock() { return ptl; }}). Where the object owning the lock cannot be named (a getter
+   *       from a class file, an interface method), the lock covers no slot with a known path;
+   *   <li>{@code "this"}: the monitor of the object that holds the field ({@code synchronized}
+   *       methods and {@code synchronized (this)});
    *   <li>{@link #HELD_VALUE}: the monitor of the object the slot holds, as in {@code
    *       ConcurrentHashMap}, which locks a bin by {@code synchronized (f)} on the head node {@code
    *       f} it read from the bin.
    * </ul>
    *
-   * <p>On an accessor, it describes the lock of the slot the accessor reads.
+   * <p>A name that is none of these (no such field) is a compile-time error. On an accessor, it
+   * describes the lock of the slot the accessor reads.
    */
   String lock() default "";
 

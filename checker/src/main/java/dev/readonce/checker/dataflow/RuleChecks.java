@@ -145,7 +145,7 @@ final class RuleChecks {
       return;
     }
     if (slot == null) {
-      if (store.locks().isEmpty()) {
+      if (!store.holdsWriteLock()) {
         report(Rule.UNLOCKED_SLOT_WRITE, node, Messages.unlockedWrite(String.valueOf(node.getTree())), null);
       }
       return;
@@ -153,7 +153,7 @@ final class RuleChecks {
     if (cx.initializer && slot.path().root() instanceof AccessPath.This) {
       return;
     }
-    if (store.lockCovering(slot) == null) {
+    if (store.writeLockCovering(slot) == null) {
       report(Rule.UNLOCKED_SLOT_WRITE, node, Messages.unlockedWrite(slot.toString()), null);
     }
   }

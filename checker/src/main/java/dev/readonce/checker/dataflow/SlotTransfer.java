@@ -168,7 +168,8 @@ public final class SlotTransfer
     Node target = node.getTarget();
     if (target instanceof LocalVariableNode local
         && local.getElement() instanceof VarSymbol variable) {
-      store = store.reassigned(variable).withLocal(variable, value);
+      SlotValue old = store.local(variable);
+      store = store.reassigned(variable).withLocal(variable, value).withoutUnheldMismatches(old);
     } else if (target instanceof FieldAccessNode field
         && field.getElement() instanceof VarSymbol f) {
       SlotDecl decl = cx.calls.contracts().slotField(f).orElse(null);
@@ -291,7 +292,10 @@ public final class SlotTransfer
   private TransferResult<SlotValue, SlotStore> read(Node node, Call.Read read, SlotStore store) {
     SnapId id = new SnapId(node.getTree());
     boolean locked = store.lockCovering(read.slot()) != null;
-    if (!locked && !cx.primitive) {
+    SlotStore optimistic = locked ? null : locking.optimisticRead(read.slot(), id, store);
+    if (optimistic != null) {
+      store = optimistic; // judged by the validate(stamp) that closes the window
+    } else if (!locked && !cx.primitive) {
       store = checks.unlockedRead(node, read, store);
     }
     SnapState state =
