@@ -160,6 +160,24 @@ public final class AnnotationContracts implements Contracts {
     return false;
   }
 
+  @Override
+  public boolean handleLockHeld(MethodSymbol method, int index) {
+    if (ownHandleLockHeld(method, index)) {
+      return true;
+    }
+    for (MethodSymbol overridden : superMethods(method)) {
+      if (ownHandleLockHeld(overridden, index)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean ownHandleLockHeld(MethodSymbol method, int index) {
+    List<VarSymbol> params = method.getParameters();
+    return index < params.size() && AnnotationValues.find(params.get(index), "LockHeld").isPresent();
+  }
+
   private static boolean ownLockHeld(MethodSymbol method, int index) {
     List<VarSymbol> params = method.getParameters();
     return index < params.size()

@@ -46,7 +46,8 @@ final class DeclarationsParser {
     POINTER_TEST("pointer-test", DeclaredMember.Shape.METHOD, keys("shows"), keys("shows")),
     MODIFIES_SLOT(
         "modifies-slot", DeclaredMember.Shape.METHOD, keys("slot", "requiresLock"), keys()),
-    SNAPSHOT("snapshot", DeclaredMember.Shape.METHOD, keys("param", "slot"), keys("param"));
+    SNAPSHOT("snapshot", DeclaredMember.Shape.METHOD, keys("param", "slot"), keys("param")),
+    LOCK_HELD("lock-held", DeclaredMember.Shape.METHOD, keys("param"), keys("param"));
 
     final String keyword;
     final DeclaredMember.Shape shape;
@@ -175,7 +176,8 @@ final class DeclarationsParser {
         kind.keyword
             + " "
             + member
-            + (entry instanceof DeclaredEntry.Snapshot s ? " param=" + s.parameter() : "");
+            + (entry instanceof DeclaredEntry.Snapshot s ? " param=" + s.parameter() : "")
+            + (entry instanceof DeclaredEntry.LockHeld h ? " param=" + h.parameter() : "");
     DeclaredOrigin first = seen.putIfAbsent(identity, origin);
     if (first != null) {
       throw new Malformed("duplicate declaration '" + identity + "', first declared at " + first);
@@ -226,6 +228,9 @@ final class DeclarationsParser {
               member,
               index(options.get("param"), "param", member),
               slotParams(options, member, SlotParams.NONE));
+      case LOCK_HELD ->
+          new DeclaredEntry.LockHeld(
+              origin, member, index(options.get("param"), "param", member));
     };
   }
 

@@ -147,7 +147,7 @@ class DeclarationsParserTest {
       quoteCharacter = '`',
       textBlock =
           """
-          slott a.B#c                         | unknown kind 'slott'; expected one of: slot, accessor, stable-handle, locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot
+          slott a.B#c                         | unknown kind 'slott'; expected one of: slot, accessor, stable-handle, locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot, lock-held
           slot                                | missing member after 'slot'
           slot a.B#c(                         | unbalanced '('
           slot a.B#c)                         | unbalanced ')'
