@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * On a field, the field is a shared slot (or an array, or an {@code Atomic*Array}, whose elements
- * are slots) that writers change only while holding the slot's lock and that readers without the
+ * are slots, unless {@link #reference()} makes the field itself the slot) that writers change only while holding the slot's lock and that readers without the
  * lock must read once, atomically, into a snapshot per pass; on a method, the method is an
  * accessor that performs one atomic read of the slot named by its receiver and arguments.
  *
@@ -78,6 +78,33 @@ public @interface ReadOnce {
    * describes the lock of the slot the accessor reads.
    */
   String lock() default "";
+
+  /**
+   * Whether the field's reference itself is the slot, rather than the elements of the array or
+   * {@code Atomic*} object it holds. For a field replaced wholesale under the lock and read
+   * lock-free (copy-on-write: an array copied, changed and published by one store):
+   *
+   * <pre>{@code
+   * @ReadOnce(lock = "this", reference = true) volatile Listener[] listeners = new Listener[0];
+   *
+   * synchronized void add(Listener l) {            // writers replace the array under the lock
+   *   Listener[] next = Arrays.copyOf(listeners, listeners.length + 1);
+   *   next[next.length - 1] = l;
+   *   listeners = next;
+   * }
+   *
+   * void fire() {
+   *   Listener[] ls = listeners;                  // one read of the slot: a consistent array
+   *   for (int i = 0; i < ls.length; i++) ls[i].fire();
+   * }
+   * }</pre>
+   *
+   * <p>The elements are then not slots (they are never changed once published); reading the field
+   * twice in one pass ({@code i < listeners.length} then {@code listeners[i]}) is two reads of one
+   * slot. Meaningless, and ignored, on a field that is not an array or {@code Atomic*}, which is
+   * its own slot anyway, and on accessors.
+   */
+  boolean reference() default false;
 
   /**
    * Whether the read is atomic (opaque, acquire or volatile). Only meaningful on accessors: {@code

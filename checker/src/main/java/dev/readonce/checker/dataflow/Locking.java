@@ -297,7 +297,9 @@ public final class Locking {
       AccessPath slot = base.with(new AccessPath.Field(field));
       out.add(
           new SlotKey(
-              Containers.isIndexed(field.type) ? slot.with(new AccessPath.AnyIndex()) : slot));
+              Containers.holdsSlots(decl.get(), field.type) && Containers.isIndexed(field.type)
+                  ? slot.with(new AccessPath.AnyIndex())
+                  : slot));
     }
   }
 

@@ -173,7 +173,7 @@ public final class SlotTransfer
     } else if (target instanceof FieldAccessNode field
         && field.getElement() instanceof VarSymbol f) {
       SlotDecl decl = cx.calls.contracts().slotField(f).orElse(null);
-      if (decl != null && !Containers.isContainer(f.type)) {
+      if (decl != null && !Containers.holdsSlots(decl, f.type)) {
         AccessPath path = AccessPath.of(field);
         checks.write(node, path == null ? null : new SlotKey(path), store);
       }
@@ -195,9 +195,15 @@ public final class SlotTransfer
     }
     SlotDecl decl = cx.calls.contracts().slotField(field).orElse(null);
     if (decl == null) {
+      if (field.getSimpleName().contentEquals("length")
+          && node.getReceiver().getType().getKind() == javax.lang.model.type.TypeKind.ARRAY) {
+        // An array's length is fixed: a test of it decides on the snapshot of the array itself
+        // (`ls.length == 0` for a @ReadOnce(reference = true) array).
+        return pass(st, SlotValue.snapshots(valueOf(in, node.getReceiver()).snaps()));
+      }
       return pass(st, SlotValue.NOTHING);
     }
-    if (Containers.isContainer(field.type)) {
+    if (Containers.holdsSlots(decl, field.type)) {
       return pass(st, SlotValue.container(decl));
     }
     AccessPath path = AccessPath.of(node);

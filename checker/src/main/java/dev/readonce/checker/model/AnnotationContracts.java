@@ -64,7 +64,8 @@ public final class AnnotationContracts implements Contracts {
             a ->
                 new SlotDecl(
                     LockSpec.parse(AnnotationValues.string(a, "lock", "")),
-                    AnnotationValues.find(field, "StableAfterPointer").isPresent()));
+                    AnnotationValues.find(field, "StableAfterPointer").isPresent(),
+                    AnnotationValues.bool(a, "reference", false)));
   }
 
   @Override

@@ -33,7 +33,11 @@ final class DeclarationsParser {
 
   /** The kinds of entry: keyword, member shape, and keys (with the required ones). */
   private enum Kind {
-    SLOT("slot", DeclaredMember.Shape.FIELD, keys("lock", "stableAfterPointer"), keys()),
+    SLOT(
+        "slot",
+        DeclaredMember.Shape.FIELD,
+        keys("lock", "stableAfterPointer", "reference"),
+        keys()),
     ACCESSOR(
         "accessor",
         DeclaredMember.Shape.METHOD,
@@ -80,7 +84,7 @@ final class DeclarationsParser {
   }
 
   private static final ImmutableSet<String> BOOLEAN_KEYS =
-      ImmutableSet.of("stableAfterPointer", "atomic", "requiresLock");
+      ImmutableSet.of("stableAfterPointer", "atomic", "requiresLock", "reference");
 
   private static ImmutableSet<String> keys(String... keys) {
     return ImmutableSet.copyOf(keys);
@@ -193,7 +197,10 @@ final class DeclarationsParser {
           new DeclaredEntry.Slot(
               origin,
               member,
-              new SlotDecl(lock(options), bool(options, "stableAfterPointer", false)));
+              new SlotDecl(
+                  lock(options),
+                  bool(options, "stableAfterPointer", false),
+                  bool(options, "reference", false)));
       case ACCESSOR ->
           new DeclaredEntry.Accessor(
               origin,
