@@ -23,9 +23,9 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>It is the handle's counterpart of {@link Snapshot#lockHeld()}, for a method that receives
- * only the handle and reads the slot itself. Like {@link Snapshot}, it applies to the method it
- * is written on, and, written on an interface or superclass method, to every override, lambda and
+ * <p>It is the handle's counterpart of {@link Snapshot#lockHeld()}, for a method that receives only
+ * the handle and reads the slot itself. Like {@link Snapshot}, it applies to the method it is
+ * written on, and, written on an interface or superclass method, to every override, lambda and
  * method reference implementing it. The checker takes the caller's word for it: it does not check
  * that callers hold the lock.
  */

@@ -21,8 +21,8 @@ import dev.readonce.checker.model.ContractNames;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reports a ReadOnce annotation that names something that does not exist: a lock field ({@code
- * lock = "noSuchLock"}) or a parameter ({@code @LocksSlot("nope")}). See {@code
+ * Reports a ReadOnce annotation that names something that does not exist: a lock field ({@code lock
+ * = "noSuchLock"}) or a parameter ({@code @LocksSlot("nope")}). See {@code
  * checker/docs/UnknownContractName.md}.
  */
 @AutoService(BugChecker.class)

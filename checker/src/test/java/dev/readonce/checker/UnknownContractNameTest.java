@@ -27,8 +27,8 @@ class UnknownContractNameTest {
                 + " declared in the slot's class (its fields: lock, GLOBAL, value",
             "  @ReadOnce(lock = \"noSuchLock\") long bad;",
             "  @LocksSlot(\"b\") static Lock lockIt(Box b) { return b.lock; }",
-            "  // BUG: Diagnostic contains: @LocksSlot(\"nope\"): lockOther has no parameter 'nope';"
-                + " its parameters: b, other",
+            "  // BUG: Diagnostic contains: @LocksSlot(\"nope\"): lockOther has no parameter"
+                + " 'nope'; its parameters: b, other",
             "  @LocksSlot(\"nope\") static Lock lockOther(Box b, int other) { return b.lock; }",
             "  @ModifiesSlot({\"tab\", \"i\"}) static void set(long[] tab, int i) {}",
             "  // BUG: Diagnostic contains: @ModifiesSlot(\"missing\"): split has no parameter"

@@ -85,7 +85,8 @@ final class MethodAnalyzer {
             symbol.isConstructor() || symbol.isStaticOrInstanceInit(),
             summarizable);
     SlotStore initial = seed(unit, contract, params, method.getParameters());
-    initial = seedHeldLocks(unit, List.of(contract, symbol), params, method.getParameters(), initial);
+    initial =
+        seedHeldLocks(unit, List.of(contract, symbol), params, method.getParameters(), initial);
     if ((symbol.flags() & Flags.SYNCHRONIZED) != 0
         && !symbol.isStatic()
         && symbol.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol ownerClass) {

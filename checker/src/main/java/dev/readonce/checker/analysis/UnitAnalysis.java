@@ -1,9 +1,9 @@
 package dev.readonce.checker.analysis;
 
-import com.google.errorprone.VisitorState;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -69,8 +69,7 @@ public final class UnitAnalysis implements Summaries {
     this.types = types;
     this.env = env;
     this.calls =
-        new CallModel(
-            contracts, handles, VisitorState.createForUtilityPurposes(env.getContext()));
+        new CallModel(contracts, handles, VisitorState.createForUtilityPurposes(env.getContext()));
     this.relevance = new Relevance(contracts);
     collect();
   }

@@ -50,7 +50,9 @@ public sealed interface Call {
   record LockOp(Kind kind, LockRegion.Mode mode) implements Call {
     /** The lock operations. */
     public enum Kind {
-      /** {@code lock()}, {@code lockInterruptibly()}, {@code StampedLock.writeLock()/readLock()}. */
+      /**
+       * {@code lock()}, {@code lockInterruptibly()}, {@code StampedLock.writeLock()/readLock()}.
+       */
       LOCK,
       /** {@code unlock()}, {@code StampedLock.unlockWrite/unlockRead/unlock(stamp)}. */
       UNLOCK,

@@ -5,8 +5,8 @@ import static com.google.errorprone.matchers.method.MethodMatchers.instanceMetho
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
-import com.sun.source.tree.ExpressionTree;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.readonce.checker.dataflow.Call.LockOp.Kind;
@@ -15,9 +15,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The lock operations of {@code java.util.concurrent.locks}, matched by Error Prone method
- * matchers on the receiver's type: {@code Lock}, the read and write views of a {@code
- * ReadWriteLock}, and {@code StampedLock}'s stamps and optimistic reads.
+ * The lock operations of {@code java.util.concurrent.locks}, matched by Error Prone method matchers
+ * on the receiver's type: {@code Lock}, the read and write views of a {@code ReadWriteLock}, and
+ * {@code StampedLock}'s stamps and optimistic reads.
  */
 final class LockCalls {
 
@@ -62,10 +62,24 @@ final class LockCalls {
   // matchers (each a subtype test) on every call of every analyzed method.
   private static final ImmutableSet<String> NAMES =
       ImmutableSet.of(
-          "lock", "lockInterruptibly", "unlock", "tryLock", "readLock", "writeLock", "asReadLock",
-          "asWriteLock", "writeLockInterruptibly", "readLockInterruptibly", "tryWriteLock",
-          "tryReadLock", "unlockRead", "unlockWrite", "tryUnlockRead", "tryUnlockWrite",
-          "tryOptimisticRead", "validate");
+          "lock",
+          "lockInterruptibly",
+          "unlock",
+          "tryLock",
+          "readLock",
+          "writeLock",
+          "asReadLock",
+          "asWriteLock",
+          "writeLockInterruptibly",
+          "readLockInterruptibly",
+          "tryWriteLock",
+          "tryReadLock",
+          "unlockRead",
+          "unlockWrite",
+          "tryUnlockRead",
+          "tryUnlockWrite",
+          "tryOptimisticRead",
+          "validate");
 
   private final VisitorState state;
 

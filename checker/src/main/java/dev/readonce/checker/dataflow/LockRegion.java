@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param slot the slot (or, with an any-index step, all slots of an array) the lock covers
  * @param line the line where the lock was taken
- * @param monitor the {@code synchronized} statement, for a monitor (released at its end); null
- *     for a {@code Lock}
+ * @param monitor the {@code synchronized} statement, for a monitor (released at its end); null for
+ *     a {@code Lock}
  * @param validated the pre-lock snapshots re-validated against the slot under this lock
  * @param lowerTable whether the lock is the lower table's lock, taken through a snapshot of the
  *     slot ({@code pte_lockptr(mm, &pmdval)}): it then also covers the slots of the table that
@@ -49,7 +49,13 @@ public record LockRegion(
   public static LockRegion taken(
       SlotKey slot, int line, @Nullable Tree monitor, boolean lowerTable) {
     return new LockRegion(
-        slot, line, monitor, ImmutableSet.of(), lowerTable, Mode.EXCLUSIVE, null,
+        slot,
+        line,
+        monitor,
+        ImmutableSet.of(),
+        lowerTable,
+        Mode.EXCLUSIVE,
+        null,
         ImmutableSet.of());
   }
 
@@ -61,14 +67,26 @@ public record LockRegion(
 
   public LockRegion validate(SnapId snap) {
     return new LockRegion(
-        slot, line, monitor, ImmutableSet.<SnapId>builder().addAll(validated).add(snap).build(),
-        lowerTable, mode, origin, window);
+        slot,
+        line,
+        monitor,
+        ImmutableSet.<SnapId>builder().addAll(validated).add(snap).build(),
+        lowerTable,
+        mode,
+        origin,
+        window);
   }
 
   /** An optimistic window that has also seen the given read. */
   public LockRegion withWindowRead(SnapId snap) {
     return new LockRegion(
-        slot, line, monitor, validated, lowerTable, mode, origin,
+        slot,
+        line,
+        monitor,
+        validated,
+        lowerTable,
+        mode,
+        origin,
         ImmutableSet.<SnapId>builder().addAll(window).add(snap).build());
   }
 

@@ -212,7 +212,8 @@ public final class Locking {
       if (field != null && field.owner instanceof ClassSymbol c) {
         // Static slots are found by class; instance slots get a path rooted at their class,
         // which no access has: a key that covers nothing.
-        addGuarded(out, AccessPath.of(new AccessPath.Static(c)), c, field.getSimpleName().toString());
+        String name = field.getSimpleName().toString();
+        addGuarded(out, AccessPath.of(new AccessPath.Static(c)), c, name);
       }
       return out;
     }

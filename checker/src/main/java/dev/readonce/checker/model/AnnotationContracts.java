@@ -176,7 +176,8 @@ public final class AnnotationContracts implements Contracts {
 
   private static boolean ownHandleLockHeld(MethodSymbol method, int index) {
     List<VarSymbol> params = method.getParameters();
-    return index < params.size() && AnnotationValues.find(params.get(index), "LockHeld").isPresent();
+    return index < params.size()
+        && AnnotationValues.find(params.get(index), "LockHeld").isPresent();
   }
 
   private static boolean ownLockHeld(MethodSymbol method, int index) {

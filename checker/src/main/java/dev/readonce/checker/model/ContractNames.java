@@ -15,17 +15,17 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the names a ReadOnce annotation gives (a lock field, parameters) against the
- * declaration it is on, as the declarations parser does for a declarations file: a name that
- * designates nothing would otherwise make the contract silently mean something else, or nothing.
+ * Resolves the names a ReadOnce annotation gives (a lock field, parameters) against the declaration
+ * it is on, as the declarations parser does for a declarations file: a name that designates nothing
+ * would otherwise make the contract silently mean something else, or nothing.
  */
 public final class ContractNames {
 
   private ContractNames() {}
 
   /**
-   * What the annotation names that does not exist, one message per bad name; empty when every
-   * name resolves, and for annotations that name nothing.
+   * What the annotation names that does not exist, one message per bad name; empty when every name
+   * resolves, and for annotations that name nothing.
    *
    * @param annotation the annotation, as javac attributed it
    * @param on the symbol of the declaration it is on (field, method, parameter or local)
@@ -75,7 +75,9 @@ public final class ContractNames {
             lock,
             owner.getSimpleName(),
             lock,
-            fields.isEmpty() ? "it has no other field" : "its fields: " + String.join(", ", fields)));
+            fields.isEmpty()
+                ? "it has no other field"
+                : "its fields: " + String.join(", ", fields)));
   }
 
   /** Each name of the {@code value} element is a parameter of the method. */
@@ -108,7 +110,12 @@ public final class ContractNames {
   public static Optional<Attribute.Compound> readOnce(Attribute.@Nullable Compound attribute) {
     return attribute != null
             && attribute.type.tsym != null
-            && attribute.type.tsym.getQualifiedName().toString().startsWith(AnnotationValues.PACKAGE)
+            && attribute
+                .type
+                .tsym
+                .getQualifiedName()
+                .toString()
+                .startsWith(AnnotationValues.PACKAGE)
         ? Optional.of(attribute)
         : Optional.empty();
   }

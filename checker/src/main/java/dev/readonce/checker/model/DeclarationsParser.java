@@ -236,8 +236,7 @@ final class DeclarationsParser {
               index(options.get("param"), "param", member),
               slotParams(options, member, SlotParams.NONE));
       case LOCK_HELD ->
-          new DeclaredEntry.LockHeld(
-              origin, member, index(options.get("param"), "param", member));
+          new DeclaredEntry.LockHeld(origin, member, index(options.get("param"), "param", member));
     };
   }
 

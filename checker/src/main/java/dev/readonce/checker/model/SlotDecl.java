@@ -2,8 +2,8 @@ package dev.readonce.checker.model;
 
 /**
  * What a declaration says about a slot: its lock, whether it is stable once it holds a pointer,
- * and, for an array or {@code Atomic*} field, whether the field's reference is the slot rather
- * than its elements.
+ * and, for an array or {@code Atomic*} field, whether the field's reference is the slot rather than
+ * its elements.
  *
  * @param lock the slot's lock
  * @param stableAfterPointer whether a pointer-checked snapshot may be descended without the lock

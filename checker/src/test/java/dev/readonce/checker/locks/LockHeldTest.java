@@ -1,8 +1,8 @@
 package dev.readonce.checker.locks;
 
 import com.google.errorprone.CompilationTestHelper;
-import dev.readonce.checker.ReadOnceConfig;
 import dev.readonce.checker.PlainSlotRead;
+import dev.readonce.checker.ReadOnceConfig;
 import dev.readonce.checker.UnlockedSlotWrite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +118,8 @@ class LockHeldTest {
             "}",
             "interface PteEntry { int pteEntry(Ref pte, long addr); }",
             "final class Use {",
-            "  static final PteEntry HELD = (pte, addr) -> { pte.set(pte.deref() & ~2); return 0; };",
+            "  static final PteEntry HELD = (pte, addr) -> { pte.set(pte.deref() & ~2); return 0;"
+                + " };",
             "  static void unheld(Ref pte) {",
             "    // BUG: Diagnostic contains: UnlockedSlotWrite",
             "    pte.set(0);",
