@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param mode exclusive (writers' lock), shared (a read lock) or an optimistic read window
  * @param origin the call that took the lock ({@code tryWriteLock()}: a zero stamp releases every
  *     region it took); null for monitors and declared locks
- * @param window for an optimistic window, the snapshots read in it, which {@code validate}
- *     re-validates or shows stale
+ * @param window for an optimistic window, the snapshots read in it, which {@code
+ *     StampedLock.validate} re-validates or shows stale
  */
 public record LockRegion(
     SlotKey slot,

@@ -176,6 +176,7 @@ public final class SlotStore implements Store<SlotStore> {
    * failed {@code validate} followed by a locked re-read) must not pass its mismatch on to the
    * other path's snapshot at the join.
    */
+  @SuppressWarnings("ReferenceEquality") // unchanged map: the same object
   public SlotStore withoutUnheldMismatches(SlotValue old) {
     OrderedPMap<SnapId, SnapState> kept = snaps;
     for (SnapId s : old.snaps()) {
