@@ -189,6 +189,15 @@ final class RuleChecks {
             List.of("mismatch", s));
         return;
       }
+      LockRegion window = store.optimisticWindow(state.slot());
+      if (window != null && window.window().contains(s) && isAction(parent)) {
+        report(
+            Rule.MISSING_REVALIDATION,
+            node,
+            Messages.unvalidatedOptimisticRead(name, state.slot().toString(), state.line()),
+            List.of("optimistic", s));
+        return;
+      }
       LockRegion region = store.lockCovering(state.slot());
       if (region == null) {
         continue;
