@@ -3,6 +3,7 @@ package dev.readonce.checker.analysis;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -67,7 +68,8 @@ public final class UnitAnalysis implements Summaries {
         audit ? new AuditContracts(declared, handles.get().accessedFields()) : declared;
     this.types = types;
     this.env = env;
-    this.calls = new CallModel(contracts, handles);
+    this.calls =
+        new CallModel(contracts, handles, VisitorState.createForUtilityPurposes(env.getContext()));
     this.relevance = new Relevance(contracts);
     collect();
   }

@@ -148,7 +148,7 @@ final class RuleChecks {
       return;
     }
     if (slot == null) {
-      if (store.locks().isEmpty()) {
+      if (!store.holdsWriteLock()) {
         report(Rule.UNLOCKED_SLOT_WRITE, node, Messages.unlockedWrite(String.valueOf(node.getTree())), null);
       }
       return;
@@ -156,7 +156,7 @@ final class RuleChecks {
     if (cx.initializer && slot.path().root() instanceof AccessPath.This) {
       return;
     }
-    if (store.lockCovering(slot) == null) {
+    if (store.writeLockCovering(slot) == null) {
       report(Rule.UNLOCKED_SLOT_WRITE, node, Messages.unlockedWrite(slot.toString()), null);
     }
   }
@@ -190,6 +190,15 @@ final class RuleChecks {
             node,
             Messages.mismatchGoesOn(name, state.slot().toString(), state.line()),
             List.of("mismatch", s));
+        return;
+      }
+      LockRegion window = store.optimisticWindow(state.slot());
+      if (window != null && window.window().contains(s) && isAction(parent)) {
+        report(
+            Rule.MISSING_REVALIDATION,
+            node,
+            Messages.unvalidatedOptimisticRead(name, state.slot().toString(), state.line()),
+            List.of("optimistic", s));
         return;
       }
       LockRegion region = store.lockCovering(state.slot());

@@ -77,6 +77,33 @@ public final class SlotStore implements Store<SlotStore> {
 
   /** The held lock region covering a slot, if any. */
   public @Nullable LockRegion lockCovering(@Nullable SlotKey slot) {
+    LockRegion region = covering(slot);
+    return region == null || region.held() ? region : null;
+  }
+
+  /** The held lock region covering a slot that allows stores to it (not a read lock). */
+  public @Nullable LockRegion writeLockCovering(@Nullable SlotKey slot) {
+    LockRegion region = lockCovering(slot);
+    return region == null || region.mode() == LockRegion.Mode.EXCLUSIVE ? region : null;
+  }
+
+  /** The optimistic read window ({@code tryOptimisticRead()}) covering a slot, if any. */
+  public @Nullable LockRegion optimisticWindow(@Nullable SlotKey slot) {
+    LockRegion region = covering(slot);
+    return region == null || region.held() ? null : region;
+  }
+
+  /** Whether some lock that allows stores is held (for stores whose slot has no path). */
+  public boolean holdsWriteLock() {
+    for (LockRegion region : locks.values()) {
+      if (region.mode() == LockRegion.Mode.EXCLUSIVE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private @Nullable LockRegion covering(@Nullable SlotKey slot) {
     if (slot == null) {
       return null;
     }
@@ -141,6 +168,33 @@ public final class SlotStore implements Store<SlotStore> {
         snaps,
         remove(reads, k -> !java.util.Collections.disjoint(reads.get(k).blocks(), blocks)),
         locks);
+  }
+
+  /**
+   * Forgets the mismatched snapshots among {@code old} (a local's value before reassignment) that
+   * no local holds any more: they can no longer be acted on, and a path that replaced them (a
+   * failed {@code validate} followed by a locked re-read) must not pass its mismatch on to the
+   * other path's snapshot at the join.
+   */
+  @SuppressWarnings("ReferenceEquality") // unchanged map: the same object
+  public SlotStore withoutUnheldMismatches(SlotValue old) {
+    OrderedPMap<SnapId, SnapState> kept = snaps;
+    for (SnapId s : old.snaps()) {
+      SnapState state = snaps.get(s);
+      if (state != null && state.mismatched() && !held(s)) {
+        kept = kept.minus(s);
+      }
+    }
+    return kept == snaps ? this : new SlotStore(locals, kept, reads, locks);
+  }
+
+  private boolean held(SnapId snap) {
+    for (SlotValue value : locals.values()) {
+      if (value.snaps().contains(snap)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -195,16 +195,17 @@ public final class SlotTransfer
         // A CFG temporary keeps the path of what it copies, for its uses to name.
         return regular(value, store.withLocal(variable, value));
       }
+      SlotValue old = store.local(variable);
       VarSymbol keeper = store.keeperOf(variable);
       store =
           keeper == null
               ? store.reassigned(variable)
               : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
-      store = store.withLocal(variable, value.withPath(null));
+      store = store.withLocal(variable, value.withPath(null)).withoutUnheldMismatches(old);
     } else if (target instanceof FieldAccessNode field
         && field.getElement() instanceof VarSymbol f) {
       SlotDecl decl = cx.calls.contracts().slotField(f).orElse(null);
-      if (decl != null && !Containers.isContainer(f.type)) {
+      if (decl != null && !Containers.holdsSlots(decl, f.type)) {
         checks.write(node, targetPath == null ? null : new SlotKey(targetPath), store);
       }
       store = store.reassigned(f);
@@ -225,9 +226,15 @@ public final class SlotTransfer
     AccessPath path = AccessPath.of(node, n -> valueOf(in, n));
     SlotDecl decl = cx.calls.contracts().slotField(field).orElse(null);
     if (decl == null) {
+      if (field.getSimpleName().contentEquals("length")
+          && node.getReceiver().getType().getKind() == javax.lang.model.type.TypeKind.ARRAY) {
+        // An array's length is fixed: a test of it decides on the snapshot of the array itself
+        // (`ls.length == 0` for a @ReadOnce(reference = true) array).
+        return pass(st, SlotValue.snapshots(valueOf(in, node.getReceiver()).snaps()).withPath(path));
+      }
       return pass(st, SlotValue.at(path));
     }
-    if (Containers.isContainer(field.type)) {
+    if (Containers.holdsSlots(decl, field.type)) {
       return pass(st, SlotValue.container(decl).withPath(path));
     }
     Call.Read read =
@@ -329,7 +336,10 @@ public final class SlotTransfer
       Node node, Call.Read read, SlotStore store, @Nullable AccessPath path) {
     SnapId id = new SnapId(node.getTree());
     boolean locked = store.lockCovering(read.slot()) != null;
-    if (!locked && !cx.primitive) {
+    SlotStore optimistic = locked ? null : locking.optimisticRead(read.slot(), id, store);
+    if (optimistic != null) {
+      store = optimistic; // judged by the validate(stamp) that closes the window
+    } else if (!locked && !cx.primitive) {
       store = checks.unlockedRead(node, read, store);
     }
     SnapState state =

@@ -96,6 +96,11 @@ public final class AuditContracts implements Contracts {
   }
 
   @Override
+  public boolean handleLockHeld(MethodSymbol method, int index) {
+    return declared.handleLockHeld(method, index);
+  }
+
+  @Override
   public boolean hasContract(Symbol symbol) {
     return declared.hasContract(symbol)
         || (symbol instanceof VarSymbol field && slotField(field).isPresent());
