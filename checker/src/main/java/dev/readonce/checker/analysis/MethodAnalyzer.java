@@ -80,7 +80,7 @@ final class MethodAnalyzer {
             method.getBody(),
             symbol,
             isPrimitive(unit.contracts(), symbol),
-            symbol.isConstructor() || symbol.isStaticOrInstanceInit(),
+            symbol.isConstructor() || symbol.isStaticOrInstanceInit() || isReadObject(symbol),
             summarizable);
     SlotStore initial = seed(unit, contract, params, method.getParameters());
     if ((symbol.flags() & Flags.SYNCHRONIZED) != 0
@@ -139,6 +139,24 @@ final class MethodAnalyzer {
         cx.sink().parametersRead(),
         cx.sink().parametersRequiringPointer(),
         false);
+  }
+
+  /**
+   * {@code private void readObject(ObjectInputStream)}: deserialization fills in an object that no
+   * other thread can reach yet, like a constructor.
+   */
+  private static boolean isReadObject(MethodSymbol symbol) {
+    return symbol.getSimpleName().contentEquals("readObject")
+        && (symbol.flags() & Flags.PRIVATE) != 0
+        && symbol.getParameters().size() == 1
+        && symbol.getParameters().get(0).type.tsym != null
+        && symbol
+            .getParameters()
+            .get(0)
+            .type
+            .tsym
+            .getQualifiedName()
+            .contentEquals("java.io.ObjectInputStream");
   }
 
   private static boolean hasSnapshotParameter(Contracts contracts, MethodSymbol contract, int n) {

@@ -9,6 +9,7 @@ import com.sun.tools.javac.code.Type;
 import dev.readonce.annotations.PointerTest.Shows;
 import dev.readonce.checker.model.AccessorDecl;
 import dev.readonce.checker.model.Contracts;
+import dev.readonce.checker.model.LockSpec;
 import dev.readonce.checker.model.ModifiesDecl;
 import dev.readonce.checker.model.SlotDecl;
 import dev.readonce.checker.model.SlotParams;
@@ -74,7 +75,9 @@ public final class CallModel {
     Optional<ModifiesDecl> modifies = contracts.modifies(method);
     if (modifies.isPresent()) {
       SlotKey slot = slotOf(receiver, args, modifies.get().slot(), false);
-      return modifies.get().requiresLock() ? new Call.Write(slot) : new Call.Modify(slot);
+      return modifies.get().requiresLock()
+          ? new Call.Write(slot, LockSpec.HELPERS)
+          : new Call.Modify(slot);
     }
     Optional<SlotParams> locks = contracts.locksSlot(method);
     if (locks.isPresent()) {
@@ -191,9 +194,9 @@ public final class CallModel {
       return new Call.Read(slot, true, decl.stableAfterPointer(), decl.lock());
     }
     if (WRITES.contains(name)) {
-      return new Call.Write(slot);
+      return new Call.Write(slot, decl.lock());
     }
-    return new Call.AtomicUpdate();
+    return new Call.AtomicUpdate(slot, name);
   }
 
   /** The slot designated by a contract's parameters (or the receiver), if every part has a path. */

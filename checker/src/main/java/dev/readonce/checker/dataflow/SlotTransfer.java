@@ -52,11 +52,13 @@ public final class SlotTransfer
   private final SlotStore initial;
   private final RuleChecks checks;
   private final Locking locking;
+  private final Ownership ownership;
 
   public SlotTransfer(MethodContext cx, SlotStore initial) {
     this.cx = cx;
     this.initial = initial;
-    this.checks = new RuleChecks(cx);
+    this.ownership = new Ownership(cx);
+    this.checks = new RuleChecks(cx, ownership);
     this.locking = new Locking(cx);
   }
 
@@ -156,6 +158,8 @@ public final class SlotTransfer
     SlotValue value = st.regular().local(variable);
     if (!node.isLValue()) {
       checks.use(node, value, st.regular());
+      st =
+          new Stores(ownership.used(node, st.then), ownership.used(node, st.otherwise), st.two);
     }
     return pass(st, value);
   }
@@ -169,18 +173,25 @@ public final class SlotTransfer
     if (target instanceof LocalVariableNode local
         && local.getElement() instanceof VarSymbol variable) {
       store = store.reassigned(variable).withLocal(variable, value);
+      store = ownership.assignedLocal(variable, node.getExpression(), store);
     } else if (target instanceof FieldAccessNode field
         && field.getElement() instanceof VarSymbol f) {
       SlotDecl decl = cx.calls.contracts().slotField(f).orElse(null);
       if (decl != null && !Containers.isContainer(f.type)) {
         AccessPath path = AccessPath.of(field);
-        checks.write(node, path == null ? null : new SlotKey(path), store);
+        SlotKey slot = path == null ? null : new SlotKey(path);
+        checks.write(node, slot, decl.lock(), store);
+        store = ownership.written(slot, store);
       }
       store = store.reassigned(f);
     } else if (target instanceof ArrayAccessNode element
         && valueOf(in, element.getArray()).container() != null) {
       AccessPath path = AccessPath.of(element);
-      checks.write(node, path == null ? null : new SlotKey(path), store);
+      checks.write(
+          node,
+          path == null ? null : new SlotKey(path),
+          valueOf(in, element.getArray()).container().lock(),
+          store);
     }
     return regular(value, store);
   }
@@ -237,11 +248,15 @@ public final class SlotTransfer
     if (call instanceof Call.Read read) {
       return read(node, read, store);
     } else if (call instanceof Call.Write write) {
-      checks.write(node, write.slot(), store);
+      checks.write(node, write.slot(), write.lock(), store);
+      store = ownership.written(write.slot(), store);
+    } else if (call instanceof Call.AtomicUpdate update) {
+      return ownership.update(
+          node, update.slot(), Ownership.isCompareAndSet(update.name()), store);
     } else if (call instanceof Call.LockSlot lock) {
       return locking.lockSlot(node, lock, values, store);
     } else if (call instanceof Call.LockOp op) {
-      return locking.lockOp(node, op, values, store);
+      return ownership.lockOp(node, op, locking.lockOp(node, op, values, store));
     } else if (call instanceof Call.Revalidate) {
       return locking.revalidate(node, values, store);
     } else if (call instanceof Call.Test test) {
@@ -257,12 +272,10 @@ public final class SlotTransfer
         }
       }
     } else if (call instanceof Call.Modify modify) {
-      if (modify.slot() != null) {
-        // The thread itself changes the slot: what it read before is stale, and a re-read into
-        // the same snapshot variable is a refresh, not a second read of this pass.
-        SlotKey changed = modify.slot();
-        store = store.withoutReads(changed::equals);
-      }
+      // The thread itself changes the slot: what it read before is stale, and a re-read into
+      // the same snapshot variable is a refresh, not a second read of this pass. A boolean
+      // modification is taken for a compare-and-set (see Ownership#update).
+      return ownership.update(node, modify.slot(), true, store);
     } else if (call instanceof Call.Other) {
       checks.callee(node, values, store);
       if (node.getType() != null
@@ -290,7 +303,9 @@ public final class SlotTransfer
 
   private TransferResult<SlotValue, SlotStore> read(Node node, Call.Read read, SlotStore store) {
     SnapId id = new SnapId(node.getTree());
-    boolean locked = store.lockCovering(read.slot()) != null;
+    boolean locked =
+        store.lockCovering(read.slot()) != null
+            || ownership.covers(read.slot(), read.lock(), node.getTree(), store);
     if (!locked && !cx.primitive) {
       store = checks.unlockedRead(node, read, store);
     }

@@ -15,11 +15,12 @@ import java.util.OptionalInt;
  * Audit mode ({@code -XepOpt:ReadOnce:Audit=true}): on code that carries no annotations, every
  * {@code volatile} field, every {@code Atomic*} field, and every field this unit accesses through
  * a {@code VarHandle} is treated as a slot, so double reads of racy fields surface. The lock of
- * such a slot is unknown (only lock helpers could name it); declared contracts still apply.
+ * such a slot is unknown ({@link LockSpec.Kind#UNKNOWN}): any lock the thread holds counts as it;
+ * declared contracts still apply.
  */
 public final class AuditContracts implements Contracts {
 
-  private static final SlotDecl AUDITED = new SlotDecl(LockSpec.HELPERS, false);
+  private static final SlotDecl AUDITED = new SlotDecl(LockSpec.UNKNOWN, false);
 
   private final Contracts declared;
   private final ImmutableSet<VarSymbol> varHandleFields;

@@ -15,11 +15,17 @@ public record LockSpec(Kind kind, String field) {
     /** A field of the slot's owner (or a static field of its class): monitor or {@code Lock}. */
     FIELD,
     /** The monitor of the object the slot holds ({@code synchronized (f)} on the snapshot). */
-    HELD_VALUE
+    HELD_VALUE,
+    /**
+     * Not known: a field audit mode treats as a slot. Any lock the thread holds is taken as its
+     * lock (the best guess when nothing names it).
+     */
+    UNKNOWN
   }
 
   public static final LockSpec HELPERS = new LockSpec(Kind.HELPERS, "");
   public static final LockSpec HELD_VALUE = new LockSpec(Kind.HELD_VALUE, "");
+  public static final LockSpec UNKNOWN = new LockSpec(Kind.UNKNOWN, "");
 
   /** Parses the {@code lock} element of {@code @ReadOnce}. */
   public static LockSpec parse(String lock) {
