@@ -64,7 +64,7 @@ public final class UnitAnalysis implements Summaries {
     // whose slots include the fields accessed through VarHandles.
     Supplier<FieldVarHandles> handles = Suppliers.memoize(() -> FieldVarHandles.scan(unit));
     this.contracts =
-        audit ? new AuditContracts(declared, handles.get().accessedFields()) : declared;
+        audit ? new AuditContracts(declared, handles.get().accessedFields(), handles.get().handles()) : declared;
     this.types = types;
     this.env = env;
     this.calls = new CallModel(contracts, handles);

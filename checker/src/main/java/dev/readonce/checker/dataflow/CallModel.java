@@ -100,7 +100,9 @@ public final class CallModel {
       return varHandle(receiver, name, args, values);
     }
     if (owner.startsWith("java.util.concurrent.atomic.Atomic") && receiver != null) {
-      return atomic(receiver, name, args, values);
+      return owner.endsWith("FieldUpdater")
+          ? fieldUpdater(receiver, name, args)
+          : atomic(receiver, name, args, values);
     }
     if (isLock(method)) {
       return switch (name) {
@@ -165,6 +167,22 @@ public final class CallModel {
       return new Call.Other();
     }
     return access(name, slot, decl, VARHANDLE_PLAIN_READS);
+  }
+
+  /**
+   * An {@code Atomic*FieldUpdater} call: like a field VarHandle, the updater names the field and
+   * the first argument the object ({@code WIP.getAndIncrement(this)}); its {@code get} is a
+   * volatile read.
+   */
+  private Call fieldUpdater(Node updater, String name, List<Node> args) {
+    VarSymbol field = fieldHandles.get().fieldOf(updater);
+    Optional<SlotDecl> decl = field == null ? Optional.empty() : contracts.slotField(field);
+    if (decl.isEmpty() || args.isEmpty()) {
+      return new Call.Other();
+    }
+    AccessPath owner = AccessPath.of(args.get(0));
+    SlotKey slot = owner == null ? null : new SlotKey(owner.with(new AccessPath.Field(field)));
+    return access(name, slot, decl.get(), ImmutableSet.of());
   }
 
   private Call atomic(

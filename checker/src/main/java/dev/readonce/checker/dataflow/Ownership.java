@@ -134,7 +134,9 @@ final class Ownership {
    * selecting a field of it ({@code p.next}, read or written) or an element ({@code p[i]}); comparing
    * it ({@code ==}, {@code !=}, {@code instanceof}); locking its monitor; copying it into another
    * local (an alias, tracked with it); iterating over it; passing it to {@code System.arraycopy}
-   * or {@code Arrays.fill}, which keep no reference. Everything else publishes: storing it in a
+   * or {@code Arrays.fill}, which keep no reference; passing it as the argument that designates
+   * the slot a slot primitive accesses ({@code setTabAt(nt, i, v)}, {@code NEXT.set(p, v)}: the
+   * object, not the value stored). Everything else publishes: storing it in a
    * field, array or slot, passing it to any other method (a constructor or a compare-and-set
    * included) or calling a method on it (which may leak {@code this}), returning or throwing it,
    * and any expression that yields it to an enclosing one.
@@ -167,9 +169,40 @@ final class Ownership {
       return false;
     }
     if (parent instanceof MethodInvocationTree call && call.getMethodSelect() != child) {
-      return !keepsNoReference(ASTHelpers.getSymbol(call));
+      MethodSymbol callee = ASTHelpers.getSymbol(call);
+      return !keepsNoReference(callee)
+          && !designatesSlot(callee, call.getArguments().indexOf(child));
     }
     return true;
+  }
+
+  /**
+   * Whether an argument only designates the slot a slot primitive accesses (the {@code tab} of
+   * {@code setTabAt(tab, i, v)}, the object of {@code NEXT.set(p, v)}): the primitive reads or
+   * writes through it, it does not store it anywhere.
+   */
+  private boolean designatesSlot(@Nullable MethodSymbol callee, int index) {
+    if (callee == null || index < 0) {
+      return false;
+    }
+    String owner = callee.owner.getQualifiedName().toString();
+    if (owner.equals("java.lang.invoke.VarHandle")
+        || (owner.startsWith("java.util.concurrent.atomic.Atomic")
+            && owner.endsWith("FieldUpdater"))) {
+      return index == 0;
+    }
+    var contracts = cx.calls.contracts();
+    if (contracts.accessor(callee).isPresent()
+        || contracts.pointerTest(callee).isPresent()
+        || contracts.revalidates(callee)) {
+      return true;
+    }
+    var modifies = contracts.modifies(callee);
+    if (modifies.isPresent()) {
+      var params = modifies.get().slot();
+      return params.isReceiver() ? callee.isStatic() : params.indices().contains(index);
+    }
+    return false;
   }
 
   private static boolean isLocal(VarSymbol v) {

@@ -24,14 +24,20 @@ public final class AuditContracts implements Contracts {
 
   private final Contracts declared;
   private final ImmutableSet<VarSymbol> varHandleFields;
+  private final ImmutableSet<VarSymbol> handles;
 
   /**
    * @param declared the contracts from annotations and declarations files
    * @param varHandleFields the fields this compilation unit reads or writes through a VarHandle
+   *     or a field updater
+   * @param handles the VarHandle and field updater fields that name those fields (a method that
+   *     mentions only {@code WIP.get(this)} touches a slot)
    */
-  public AuditContracts(Contracts declared, ImmutableSet<VarSymbol> varHandleFields) {
+  public AuditContracts(
+      Contracts declared, ImmutableSet<VarSymbol> varHandleFields, ImmutableSet<VarSymbol> handles) {
     this.declared = declared;
     this.varHandleFields = varHandleFields;
+    this.handles = handles;
   }
 
   @Override
@@ -99,6 +105,7 @@ public final class AuditContracts implements Contracts {
   @Override
   public boolean hasContract(Symbol symbol) {
     return declared.hasContract(symbol)
-        || (symbol instanceof VarSymbol field && slotField(field).isPresent());
+        || (symbol instanceof VarSymbol field
+            && (slotField(field).isPresent() || handles.contains(field)));
   }
 }
