@@ -58,7 +58,7 @@ case "$what" in
       --classpath "$walker_cp:$walker_jar" "$@" ;;
   audit)
     exec "${jvm[@]}" dev.readonce.bench.audit.Audit --work "$work/audit" \
-      --library "$(audit_libraries)" \
+      --library "$(audit_libraries)" --pooled 60 \
       "$@" ;;
   profile)
     # Compiles with the ReadOnce checks under JFR, then splits the samples (javac, checker, and

@@ -24,8 +24,8 @@ final class AuditSample {
   /**
    * Up to {@code n} findings chosen at random with a fixed seed (the same run, the same sample).
    */
-  static List<Finding> pick(List<Finding> findings, int n, long seed) {
-    List<Finding> shuffled = new ArrayList<>(findings);
+  static <T> List<T> pick(List<T> findings, int n, long seed) {
+    List<T> shuffled = new ArrayList<>(findings);
     Collections.shuffle(shuffled, new Random(seed));
     return shuffled.subList(0, Math.min(n, shuffled.size()));
   }
