@@ -211,4 +211,46 @@ class AuditModeTest {
             """)
         .doTest();
   }
+
+  /**
+   * A field that nothing in its unit writes under a lock or updates atomically has no lock to
+   * miss: its stores are not judged. One that is compare-and-set somewhere is judged everywhere.
+   */
+  @Test
+  void auditJudgesStoresOnlyOfFieldsWithADiscipline() {
+    CompilationTestHelper.newInstance(UnlockedSlotWrite.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines(
+            "Signals.java",
+            """
+            import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+            class Signals {
+              static final AtomicReferenceFieldUpdater<Signals, Object> UPSTREAM =
+                  AtomicReferenceFieldUpdater.newUpdater(Signals.class, Object.class, "upstream");
+              volatile boolean done;
+              volatile Object upstream;
+              volatile int count;
+              void onComplete() {
+                done = true;
+              }
+              void onSubscribe(Object s) {
+                // BUG: Diagnostic contains: write to slot 'upstream' without its lock
+                upstream = s;
+              }
+              void cancel() {
+                UPSTREAM.getAndSet(this, "cancelled");
+              }
+              void add() {
+                synchronized (this) {
+                  count++;
+                }
+              }
+              void reset() {
+                // BUG: Diagnostic contains: write to slot 'count' without its lock
+                count = 0;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -138,6 +138,11 @@ public final class FieldVarHandles {
     return null;
   }
 
+  /** The field a static VarHandle or field updater of this unit names, or null. */
+  public @Nullable VarSymbol fieldNamedBy(VarSymbol handle) {
+    return handleToField.get(handle);
+  }
+
   /** The static VarHandle and field updater fields of this unit that name a field. */
   public com.google.common.collect.ImmutableSet<VarSymbol> handles() {
     return handleToField.keySet();

@@ -279,7 +279,8 @@ final class Ownership {
         return true;
       }
     }
-    return lock.kind() == LockSpec.Kind.UNKNOWN && anyLockHeld(at, store);
+    return (lock.kind() == LockSpec.Kind.UNKNOWN || lock.kind() == LockSpec.Kind.UNGUARDED)
+        && anyLockHeld(at, store);
   }
 
   /** A slot declared {@code lock = "busy"} is covered by a claim of its owner's {@code busy}. */

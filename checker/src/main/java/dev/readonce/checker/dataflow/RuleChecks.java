@@ -147,7 +147,9 @@ final class RuleChecks {
    * Ownership}: {@code this} being built, an unpublished object, a claim; audit mode: any lock).
    */
   void write(Node node, @Nullable SlotKey slot, LockSpec lock, SlotStore store) {
-    if (cx.primitive || ownership.covers(slot, lock, node.getTree(), store)) {
+    if (cx.primitive
+        || lock.kind() == LockSpec.Kind.UNGUARDED
+        || ownership.covers(slot, lock, node.getTree(), store)) {
       return;
     }
     if (slot == null) {

@@ -21,10 +21,12 @@ import java.util.OptionalInt;
 public final class AuditContracts implements Contracts {
 
   private static final SlotDecl AUDITED = new SlotDecl(LockSpec.UNKNOWN, false);
+  private static final SlotDecl UNGUARDED = new SlotDecl(LockSpec.UNGUARDED, false);
 
   private final Contracts declared;
   private final ImmutableSet<VarSymbol> varHandleFields;
   private final ImmutableSet<VarSymbol> handles;
+  private final ImmutableSet<VarSymbol> disciplined;
 
   /**
    * @param declared the contracts from annotations and declarations files
@@ -32,12 +34,18 @@ public final class AuditContracts implements Contracts {
    *     or a field updater
    * @param handles the VarHandle and field updater fields that name those fields (a method that
    *     mentions only {@code WIP.get(this)} touches a slot)
+   * @param disciplined the fields the unit writes under a lock or updates atomically somewhere;
+   *     the others are {@link LockSpec.Kind#UNGUARDED}, and their stores are not judged
    */
   public AuditContracts(
-      Contracts declared, ImmutableSet<VarSymbol> varHandleFields, ImmutableSet<VarSymbol> handles) {
+      Contracts declared,
+      ImmutableSet<VarSymbol> varHandleFields,
+      ImmutableSet<VarSymbol> handles,
+      ImmutableSet<VarSymbol> disciplined) {
     this.declared = declared;
     this.varHandleFields = varHandleFields;
     this.handles = handles;
+    this.disciplined = disciplined;
   }
 
   @Override
@@ -54,7 +62,10 @@ public final class AuditContracts implements Contracts {
                     .startsWith("java.util.concurrent.atomic.Atomic")
                 // An Atomic*FieldUpdater is a static helper that reaches other fields, not a slot.
                 && !field.type.tsym.getSimpleName().toString().endsWith("FieldUpdater"));
-    return racy ? Optional.of(AUDITED) : Optional.empty();
+    if (!racy) {
+      return Optional.empty();
+    }
+    return Optional.of(disciplined.contains(field) ? AUDITED : UNGUARDED);
   }
 
   @Override

@@ -20,12 +20,18 @@ public record LockSpec(Kind kind, String field) {
      * Not known: a field audit mode treats as a slot. Any lock the thread holds is taken as its
      * lock (the best guess when nothing names it).
      */
-    UNKNOWN
+    UNKNOWN,
+    /**
+     * A field audit mode treats as a slot that nothing in its compilation unit writes under a lock
+     * or updates atomically: plain stores are its discipline, so its stores are not judged.
+     */
+    UNGUARDED
   }
 
   public static final LockSpec HELPERS = new LockSpec(Kind.HELPERS, "");
   public static final LockSpec HELD_VALUE = new LockSpec(Kind.HELD_VALUE, "");
   public static final LockSpec UNKNOWN = new LockSpec(Kind.UNKNOWN, "");
+  public static final LockSpec UNGUARDED = new LockSpec(Kind.UNGUARDED, "");
 
   /** Parses the {@code lock} element of {@code @ReadOnce}. */
   public static LockSpec parse(String lock) {

@@ -22,10 +22,11 @@ import java.util.Map;
  * findings per check, and writes every finding plus a seeded random sample for triage.
  *
  * <p>Options: {@code --work DIR --library NAME=DIR[,NAME=DIR...] [--sample 15] [--pooled N]
- * [--seed N]}, where DIR is a corpus module's {@code target/corpus}. {@code --sample} draws that
+ * [--seed N] [--reuse]}, where DIR is a corpus module's {@code target/corpus}. {@code --sample} draws that
  * many findings per library; {@code --pooled N} instead draws N from all libraries' findings
  * together (each finding equally likely, the unbiased sample the triage uses). A library that
- * fails to compile does not stop the others; the run then exits with status 1.
+ * fails to compile does not stop the others; the run then exits with status 1. {@code --reuse}
+ * takes a library's findings from an earlier run's findings file when there is one.
  */
 public final class Audit {
 
@@ -59,25 +60,35 @@ public final class Audit {
       Corpus corpus = Corpora.library(parts[0], Path.of(parts[1]), work.resolve("src"));
       System.out.printf(
           "%s: %d files, %d lines%n", corpus.name(), corpus.sources().size(), corpus.lines());
-      Compilation result;
-      try {
-        // Throws on any error, a crash of the checker included.
-        result = javac.compile(corpus, OPTIONS);
-      } catch (InProcessJavac.CompilationFailed e) {
-        System.out.println("  FAILED: " + e.getMessage());
-        failed.add(corpus.name());
-        continue;
+      Path root = work.resolve("src").resolve(corpus.name());
+      Path findingsFile = work.resolve(corpus.name() + "-findings.txt");
+      List<Finding> findings;
+      if (args.has("reuse") && Files.exists(findingsFile)) {
+        // The findings of an earlier run of the same checker (a rerun after fixing one library).
+        findings = AuditSample.parse(root, Files.readAllLines(findingsFile, StandardCharsets.UTF_8));
+        System.out.printf("  %d findings (reused from %s)%n", findings.size(), findingsFile);
+      } else {
+        Compilation result;
+        try {
+          // Throws on any error, a crash of the checker included.
+          result = javac.compile(corpus, OPTIONS);
+        } catch (InProcessJavac.CompilationFailed e) {
+          System.out.println("  FAILED: " + e.getMessage());
+          failed.add(corpus.name());
+          continue;
+        }
+        findings =
+            result.findings().stream().filter(f -> Checks.NAMES.contains(f.check())).toList();
+        Files.write(
+            findingsFile,
+            findings.stream().map(f -> AuditSample.relative(root, f)).toList(),
+            StandardCharsets.UTF_8);
+        System.out.printf("  %d findings, %.1f s%n", findings.size(), result.nanos() / 1e9);
       }
       lines += corpus.lines();
-      List<Finding> findings =
-          result.findings().stream().filter(f -> Checks.NAMES.contains(f.check())).toList();
-      Path root = work.resolve("src").resolve(corpus.name());
-      Files.write(
-          work.resolve(corpus.name() + "-findings.txt"),
-          findings.stream().map(f -> AuditSample.relative(root, f)).toList(),
-          StandardCharsets.UTF_8);
-      counts.put(corpus.name(), result.countsByCheck());
-      System.out.printf("  %d findings, %.1f s%n", findings.size(), result.nanos() / 1e9);
+      Map<String, Long> byCheck = new LinkedHashMap<>();
+      findings.forEach(f -> byCheck.merge(f.check(), 1L, Long::sum));
+      counts.put(corpus.name(), byCheck);
       for (Finding f : findings) {
         all.add(new Sampled(corpus.name(), root, f));
       }

@@ -38,6 +38,28 @@ final class AuditSample {
     return file + ":" + f.line() + " [" + f.check() + "] " + f.message().replace('\n', ' ');
   }
 
+  private static final java.util.regex.Pattern LINE =
+      java.util.regex.Pattern.compile("^(.*?):(\\d+) \\[(\\w+)\\] (.*)$");
+
+  /** Reads back the lines {@link #relative} wrote. */
+  static List<Finding> parse(Path root, List<String> lines) {
+    List<Finding> out = new ArrayList<>();
+    for (String line : lines) {
+      java.util.regex.Matcher m = LINE.matcher(line);
+      if (!m.matches()) {
+        throw new IllegalArgumentException("not a findings line: " + line);
+      }
+      out.add(
+          new Finding(
+              javax.tools.Diagnostic.Kind.WARNING,
+              m.group(3),
+              root.resolve(m.group(1)).toString(),
+              Long.parseLong(m.group(2)),
+              m.group(4)));
+    }
+    return out;
+  }
+
   static String countsTable(Map<String, Map<String, Long>> counts) {
     StringBuilder out = new StringBuilder("| library |");
     Checks.NAMES.forEach(n -> out.append(' ').append(n).append(" |"));
