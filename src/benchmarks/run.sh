@@ -42,7 +42,7 @@ audit_libraries() {
       netty-transport-4.1.115=netty-transport netty-handler-4.1.115=netty-handler \
       netty-codec-http-4.1.115=netty-codec-http agrona-1.23.1=agrona disruptor-4.0.0=disruptor \
       hikaricp-6.2.1=hikaricp commons-pool2-2.12.0=commons-pool2 jetty-util-12.0.16=jetty-util \
-      jetty-io-12.0.16=jetty-io jetty-server-12.0.16=jetty-server; do
+      jetty-io-12.0.16=jetty-io jetty-server-12.0.16=jetty-server jetty-http-12.0.16=jetty-http; do
     out+="${out:+,}${spec%%=*}=$corpora/${spec#*=}/target/corpus"
   done
   echo "$out"
