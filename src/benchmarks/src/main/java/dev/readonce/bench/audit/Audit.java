@@ -22,10 +22,10 @@ import java.util.Map;
  * findings per check, and writes every finding plus a seeded random sample for triage.
  *
  * <p>Options: {@code --work DIR --library NAME=DIR[,NAME=DIR...] [--sample 15] [--pooled N]
- * [--seed N] [--reuse]}, where DIR is a corpus module's {@code target/corpus}. {@code --sample} draws that
+ * [--seed N] [--reuse true]}, where DIR is a corpus module's {@code target/corpus}. {@code --sample} draws that
  * many findings per library; {@code --pooled N} instead draws N from all libraries' findings
  * together (each finding equally likely, the unbiased sample the triage uses). A library that
- * fails to compile does not stop the others; the run then exits with status 1. {@code --reuse}
+ * fails to compile does not stop the others; the run then exits with status 1. {@code --reuse true}
  * takes a library's findings from an earlier run's findings file when there is one.
  */
 public final class Audit {
