@@ -4,9 +4,9 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ownership: the fields and elements of an object this method created and has not published are
- * not slots yet; a compare-and-set that claims a flag, or installs a value this thread locked,
- * owns the slot. Each case with its negative (published, failed, released, other slot).
+ * Ownership: the fields and elements of an object this method created and has not published are not
+ * slots yet; a compare-and-set that claims a flag, or installs a value this thread locked, owns the
+ * slot. Each case with its negative (published, failed, released, other slot).
  */
 class OwnershipTest {
 

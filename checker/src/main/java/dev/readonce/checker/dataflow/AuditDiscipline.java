@@ -34,11 +34,32 @@ public final class AuditDiscipline {
 
   private static final ImmutableSet<String> NOT_UPDATES =
       ImmutableSet.of(
-          "get", "getAcquire", "getOpaque", "getVolatile", "getPlain", "set", "setOpaque",
-          "setRelease", "setVolatile", "setPlain", "lazySet", "toString", "intValue", "longValue",
-          "doubleValue", "floatValue", "length", "newUpdater", "accessMode", "varType",
-          "coordinateTypes", "hasInvokeExactBehavior", "withInvokeExactBehavior",
-          "withInvokeBehavior", "toMethodHandle", "describeConstable");
+          "get",
+          "getAcquire",
+          "getOpaque",
+          "getVolatile",
+          "getPlain",
+          "set",
+          "setOpaque",
+          "setRelease",
+          "setVolatile",
+          "setPlain",
+          "lazySet",
+          "toString",
+          "intValue",
+          "longValue",
+          "doubleValue",
+          "floatValue",
+          "length",
+          "newUpdater",
+          "accessMode",
+          "varType",
+          "coordinateTypes",
+          "hasInvokeExactBehavior",
+          "withInvokeExactBehavior",
+          "withInvokeBehavior",
+          "toMethodHandle",
+          "describeConstable");
 
   private AuditDiscipline() {}
 
@@ -49,8 +70,7 @@ public final class AuditDiscipline {
       @Override
       public Void visitMethod(MethodTree tree, Boolean locked) {
         MethodSymbol m = ASTHelpers.getSymbol(tree);
-        boolean inLock =
-            (m.flags() & Flags.SYNCHRONIZED) != 0 || takesLock(tree);
+        boolean inLock = (m.flags() & Flags.SYNCHRONIZED) != 0 || takesLock(tree);
         return super.visitMethod(tree, inLock);
       }
 
@@ -84,7 +104,8 @@ public final class AuditDiscipline {
       }
 
       private void written(ExpressionTree target, @Nullable Boolean locked) {
-        if (Boolean.TRUE.equals(locked) && ASTHelpers.getSymbol(target) instanceof VarSymbol f
+        if (Boolean.TRUE.equals(locked)
+            && ASTHelpers.getSymbol(target) instanceof VarSymbol f
             && f.owner instanceof ClassSymbol) {
           out.add(f);
         }

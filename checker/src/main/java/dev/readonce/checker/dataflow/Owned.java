@@ -14,10 +14,10 @@ import org.pcollections.OrderedPMap;
  * it, since owning something on one path only is not owning it.
  *
  * @param fresh the locals holding an object or array created in this method and not published
- *     since, each mapped to its creation site (aliases share one site, and publishing one
- *     publishes all)
- * @param claims the slots this thread claimed by a successful compare-and-set to a constant (a
- *     spin lock such as {@code cellsBusy}), each with the line of the claim; a claim ends when the
+ *     since, each mapped to its creation site (aliases share one site, and publishing one publishes
+ *     all)
+ * @param claims the slots this thread claimed by a successful compare-and-set to a constant (a spin
+ *     lock such as {@code cellsBusy}), each with the line of the claim; a claim ends when the
  *     thread writes the slot again (the release)
  * @param anonymousLocks {@code Lock}s held that guard no declared slot ({@code lock.lock()} on a
  *     lock no declaration names), each with the line where it was taken; audit mode counts them
@@ -63,9 +63,7 @@ public record Owned(
   }
 
   public Owned withoutClaim(SlotKey slot) {
-    return claims.containsKey(slot)
-        ? new Owned(fresh, claims.minus(slot), anonymousLocks)
-        : this;
+    return claims.containsKey(slot) ? new Owned(fresh, claims.minus(slot), anonymousLocks) : this;
   }
 
   public Owned withAnonymousLock(AccessPath lock, int line) {
@@ -94,14 +92,13 @@ public record Owned(
     // A local is fresh on both paths only if it holds the same creation site on both.
     OrderedPMap<VarSymbol, Tree> f = intersect(fresh, other.fresh, (a, b) -> a == b ? a : null);
     OrderedPMap<SlotKey, Integer> c = intersect(claims, other.claims, Math::min);
-    OrderedPMap<AccessPath, Integer> l =
-        intersect(anonymousLocks, other.anonymousLocks, Math::min);
+    OrderedPMap<AccessPath, Integer> l = intersect(anonymousLocks, other.anonymousLocks, Math::min);
     return f == fresh && c == claims && l == anonymousLocks ? this : new Owned(f, c, l);
   }
 
   /**
-   * The keys of {@code mine} that {@code theirs} has too, with {@code merge} of both values; a
-   * null merge drops the key.
+   * The keys of {@code mine} that {@code theirs} has too, with {@code merge} of both values; a null
+   * merge drops the key.
    */
   @SuppressWarnings("ReferenceEquality")
   private static <K, V> OrderedPMap<K, V> intersect(

@@ -42,8 +42,8 @@ import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Ownership: when a slot's memory belongs to this thread alone, so that accessing it needs no
- * lock. Three kinds, each kept in the store's {@link Owned} and documented on the checks' pages:
+ * Ownership: when a slot's memory belongs to this thread alone, so that accessing it needs no lock.
+ * Three kinds, each kept in the store's {@link Owned} and documented on the checks' pages:
  *
  * <ul>
  *   <li><b>Unpublished objects.</b> A local assigned {@code new T(...)}, {@code new T[n]} or {@code
@@ -55,8 +55,8 @@ import org.jspecify.annotations.Nullable;
  *       slot again (the release, {@code cellsBusy = 0}), it owns that slot and the slots declared
  *       to be locked by it ({@code lock = "cellsBusy"}).
  *   <li><b>Installing a locked value.</b> A successful compare-and-set that installs into a slot a
- *       value whose monitor this thread holds ({@code synchronized (r) { if (casTabAt(tab, i,
- *       null, r)) ... }}, {@code ConcurrentHashMap}'s {@code ReservationNode}) holds the slot's
+ *       value whose monitor this thread holds ({@code synchronized (r) { if (casTabAt(tab, i, null,
+ *       r)) ... }}, {@code ConcurrentHashMap}'s {@code ReservationNode}) holds the slot's
  *       held-value lock for the rest of the {@code synchronized} block.
  * </ul>
  *
@@ -75,15 +75,16 @@ final class Ownership {
   // ---- unpublished objects ----------------------------------------------------------------
 
   /**
-   * An assignment to a local: a new object (or a fresh local's alias) makes it hold a fresh
-   * object; anything else ends what it held. A local that a lambda or inner class captures is
-   * never fresh: the capture may run on another thread at any time.
+   * An assignment to a local: a new object (or a fresh local's alias) makes it hold a fresh object;
+   * anything else ends what it held. A local that a lambda or inner class captures is never fresh:
+   * the capture may run on another thread at any time.
    */
   SlotStore assignedLocal(VarSymbol local, Node expression, SlotStore store) {
     Owned owned = store.owned().withoutFresh(local);
     Tree creation = creation(expression, store);
     if (creation != null) {
-      owned = captured().contains(local) ? owned.published(creation) : owned.withFresh(local, creation);
+      owned =
+          captured().contains(local) ? owned.published(creation) : owned.withFresh(local, creation);
     }
     return store.withOwned(owned);
   }
@@ -131,12 +132,12 @@ final class Ownership {
 
   /**
    * Whether a use of a local publishes the object it holds. Conservative: only these uses do not —
-   * selecting a field of it ({@code p.next}, read or written) or an element ({@code p[i]}); comparing
-   * it ({@code ==}, {@code !=}, {@code instanceof}); locking its monitor; copying it into another
-   * local (an alias, tracked with it); iterating over it; passing it to {@code System.arraycopy}
-   * or {@code Arrays.fill}, which keep no reference; passing it as the argument that designates
-   * the slot a slot primitive accesses ({@code setTabAt(nt, i, v)}, {@code NEXT.set(p, v)}: the
-   * object, not the value stored). Everything else publishes: storing it in a
+   * selecting a field of it ({@code p.next}, read or written) or an element ({@code p[i]});
+   * comparing it ({@code ==}, {@code !=}, {@code instanceof}); locking its monitor; copying it into
+   * another local (an alias, tracked with it); iterating over it; passing it to {@code
+   * System.arraycopy} or {@code Arrays.fill}, which keep no reference; passing it as the argument
+   * that designates the slot a slot primitive accesses ({@code setTabAt(nt, i, v)}, {@code
+   * NEXT.set(p, v)}: the object, not the value stored). Everything else publishes: storing it in a
    * field, array or slot, passing it to any other method (a constructor or a compare-and-set
    * included) or calling a method on it (which may leak {@code this}), returning or throwing it,
    * and any expression that yields it to an enclosing one.
@@ -262,9 +263,9 @@ final class Ownership {
   // ---- coverage ---------------------------------------------------------------------------
 
   /**
-   * Whether this thread owns the slot here, so that reading or writing it needs no lock: a field
-   * or element of an unpublished object, a claimed slot or one declared locked by a claimed slot,
-   * or (audit mode, lock unknown) any lock held.
+   * Whether this thread owns the slot here, so that reading or writing it needs no lock: a field or
+   * element of an unpublished object, a claimed slot or one declared locked by a claimed slot, or
+   * (audit mode, lock unknown) any lock held.
    */
   boolean covers(@Nullable SlotKey slot, LockSpec lock, @Nullable Tree at, SlotStore store) {
     Owned owned = store.owned();
@@ -311,11 +312,12 @@ final class Ownership {
 
   /**
    * Whether the thread holds any lock here: a slot lock, a claim, a {@code Lock} no declaration
-   * names, an enclosing {@code synchronized} block (by tree ancestry, so that the region cannot
-   * end early on a tree the CFG made up), or the monitor of a {@code synchronized} method.
+   * names, an enclosing {@code synchronized} block (by tree ancestry, so that the region cannot end
+   * early on a tree the CFG made up), or the monitor of a {@code synchronized} method.
    */
   boolean anyLockHeld(@Nullable Tree at, SlotStore store) {
-    if (!store.locks().isEmpty() || !store.owned().claims().isEmpty()
+    if (!store.locks().isEmpty()
+        || !store.owned().claims().isEmpty()
         || !store.owned().anonymousLocks().isEmpty()) {
       return true;
     }
@@ -349,19 +351,18 @@ final class Ownership {
   // ---- compare-and-set, writes, Lock --------------------------------------------------------
 
   /**
-   * An atomic update or a declared modification of a slot. Whatever its outcome, the thread
-   * changed or re-validated the slot, so a read after it is a refresh; a claim of the slot ends
-   * (the thread wrote it). A boolean compare-and-set (its last argument the new value) owns the
-   * slot in its true branch when that value is a constant (a claim) or a local whose monitor the
-   * enclosing {@code synchronized} block holds (an installed locked value).
+   * An atomic update or a declared modification of a slot. Whatever its outcome, the thread changed
+   * or re-validated the slot, so a read after it is a refresh; a claim of the slot ends (the thread
+   * wrote it). A boolean compare-and-set (its last argument the new value) owns the slot in its
+   * true branch when that value is a constant (a claim) or a local whose monitor the enclosing
+   * {@code synchronized} block holds (an installed locked value).
    */
   TransferResult<SlotValue, SlotStore> update(
       MethodInvocationNode node, @Nullable SlotKey slot, boolean compareAndSet, SlotStore store) {
     if (slot == null) {
       return new RegularTransferResult<>(SlotValue.NOTHING, store);
     }
-    SlotStore after =
-        store.withoutReads(slot::equals).withOwned(store.owned().withoutClaim(slot));
+    SlotStore after = store.withoutReads(slot::equals).withOwned(store.owned().withoutClaim(slot));
     MethodInvocationTree tree = node.getTree();
     if (!compareAndSet
         || tree == null
@@ -412,8 +413,8 @@ final class Ownership {
   }
 
   /**
-   * Records a {@code Lock} operation under the lock's own path, so that audit mode knows a lock
-   * is held even when no declaration says what it guards.
+   * Records a {@code Lock} operation under the lock's own path, so that audit mode knows a lock is
+   * held even when no declaration says what it guards.
    */
   TransferResult<SlotValue, SlotStore> lockOp(
       MethodInvocationNode node, Call.LockOp op, TransferResult<SlotValue, SlotStore> result) {
@@ -426,8 +427,7 @@ final class Ownership {
     return switch (op.kind()) {
       case LOCK ->
           new RegularTransferResult<>(
-              result.getResultValue(),
-              withLock(result.getRegularStore(), lock, line));
+              result.getResultValue(), withLock(result.getRegularStore(), lock, line));
       case UNLOCK ->
           new RegularTransferResult<>(
               result.getResultValue(),

@@ -17,9 +17,9 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles real library sources in this JVM with the six ReadOnce checks in audit mode and
- * returns their findings: javac with {@code -Xplugin:ErrorProne}, the checker as the plugin path,
- * the test class path (the library's own jar and dependencies) as the class path.
+ * Compiles real library sources in this JVM with the six ReadOnce checks in audit mode and returns
+ * their findings: javac with {@code -Xplugin:ErrorProne}, the checker as the plugin path, the test
+ * class path (the library's own jar and dependencies) as the class path.
  */
 final class AuditCompiler {
 
@@ -100,7 +100,11 @@ final class AuditCompiler {
       ok =
           javac
               .getTask(
-                  null, files, diagnostics::add, options, null,
+                  null,
+                  files,
+                  diagnostics::add,
+                  options,
+                  null,
                   files.getJavaFileObjectsFromPaths(sources))
               .call();
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Audit mode over reactor-core 3.7.1's own {@code FluxFlatMap.java}, as published in its sources
  * jar: {@code FlatMapMain.scanUnsafe} reads the volatile {@code scalarQueue} twice under {@code
  * TERMINATED}, {@code LARGE_BUFFERED} and {@code BUFFERED} while {@code cancel()} and the drain set
- * it to null. The checker must report exactly those three lines there, and a copy with the
- * one-read fix must be clean in that method (see checker/docs/audit.md for the write-up).
+ * it to null. The checker must report exactly those three lines there, and a copy with the one-read
+ * fix must be clean in that method (see checker/docs/audit.md for the write-up).
  */
 class FlatMapScanUnsafeAuditTest {
 
@@ -32,12 +32,17 @@ class FlatMapScanUnsafeAuditTest {
   /** Each double-read line as published, and the same line reading the field once. */
   private static final Map<String, String> FIX =
       Map.of(
-          "if (key == Attr.TERMINATED) return done && (scalarQueue == null || scalarQueue.isEmpty());",
-          "if (key == Attr.TERMINATED) { Queue<R> sq = scalarQueue; return done && (sq == null || sq.isEmpty()); }",
-          "if (key == Attr.LARGE_BUFFERED) return (scalarQueue != null ? (long) scalarQueue.size() : 0L) + size;",
-          "if (key == Attr.LARGE_BUFFERED) { Queue<R> sq = scalarQueue; return (sq != null ? (long) sq.size() : 0L) + size; }",
+          "if (key == Attr.TERMINATED) return done && (scalarQueue == null ||"
+              + " scalarQueue.isEmpty());",
+          "if (key == Attr.TERMINATED) { Queue<R> sq = scalarQueue; return done && (sq == null ||"
+              + " sq.isEmpty()); }",
+          "if (key == Attr.LARGE_BUFFERED) return (scalarQueue != null ? (long) scalarQueue.size()"
+              + " : 0L) + size;",
+          "if (key == Attr.LARGE_BUFFERED) { Queue<R> sq = scalarQueue; return (sq != null ? (long)"
+              + " sq.size() : 0L) + size; }",
           "long realBuffered = (scalarQueue != null ? (long) scalarQueue.size() : 0L) + size;",
-          "Queue<R> sq = scalarQueue; long realBuffered = (sq != null ? (long) sq.size() : 0L) + size;");
+          "Queue<R> sq = scalarQueue; long realBuffered = (sq != null ? (long) sq.size() : 0L) +"
+              + " size;");
 
   @Test
   void auditReportsTheDoubleReadsOfScalarQueue(@TempDir Path dir) throws Exception {
@@ -45,8 +50,11 @@ class FlatMapScanUnsafeAuditTest {
     List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
     assertTrue(
         lines.get(SCAN_FROM - 1).contains("public Object scanUnsafe(Attr key)"),
-        "FluxFlatMap.java is not the 3.7.1 text this test pins: line " + SCAN_FROM + " is '"
-            + lines.get(SCAN_FROM - 1).strip() + "'");
+        "FluxFlatMap.java is not the 3.7.1 text this test pins: line "
+            + SCAN_FROM
+            + " is '"
+            + lines.get(SCAN_FROM - 1).strip()
+            + "'");
 
     Map<Long, String> inScan = inScanUnsafe(AuditCompiler.audit(List.of(source), classes(dir)));
 

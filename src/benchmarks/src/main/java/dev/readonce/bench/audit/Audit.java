@@ -21,12 +21,12 @@ import java.util.Map;
  * six checks at WARN, fails if javac reports any error (a checker exception is one), counts the
  * findings per check, and writes every finding plus a seeded random sample for triage.
  *
- * <p>Options: {@code --work DIR --library NAME=DIR[,NAME=DIR...] [--sample 15] [--pooled N]
- * [--seed N] [--reuse true]}, where DIR is a corpus module's {@code target/corpus}. {@code --sample} draws that
- * many findings per library; {@code --pooled N} instead draws N from all libraries' findings
- * together (each finding equally likely, the unbiased sample the triage uses). A library that
- * fails to compile does not stop the others; the run then exits with status 1. {@code --reuse true}
- * takes a library's findings from an earlier run's findings file when there is one.
+ * <p>Options: {@code --work DIR --library NAME=DIR[,NAME=DIR...] [--sample 15] [--pooled N] [--seed
+ * N] [--reuse true]}, where DIR is a corpus module's {@code target/corpus}. {@code --sample} draws
+ * that many findings per library; {@code --pooled N} instead draws N from all libraries' findings
+ * together (each finding equally likely, the unbiased sample the triage uses). A library that fails
+ * to compile does not stop the others; the run then exits with status 1. {@code --reuse true} takes
+ * a library's findings from an earlier run's findings file when there is one.
  */
 public final class Audit {
 
@@ -65,7 +65,8 @@ public final class Audit {
       List<Finding> findings;
       if (args.has("reuse") && Files.exists(findingsFile)) {
         // The findings of an earlier run of the same checker (a rerun after fixing one library).
-        findings = AuditSample.parse(root, Files.readAllLines(findingsFile, StandardCharsets.UTF_8));
+        findings =
+            AuditSample.parse(root, Files.readAllLines(findingsFile, StandardCharsets.UTF_8));
         System.out.printf("  %d findings (reused from %s)%n", findings.size(), findingsFile);
       } else {
         Compilation result;
