@@ -3,7 +3,7 @@
 #
 #   src/benchmarks/run.sh compile [options]   compile overhead on Guava and the slot-dense corpus
 #   src/benchmarks/run.sh scaling [options]   analysis time against method size
-#   src/benchmarks/run.sh audit   [options]   audit mode over Guava, Caffeine and JCTools
+#   src/benchmarks/run.sh audit   [options]   audit mode over 17 library artifacts (audit.md)
 #   src/benchmarks/run.sh jmh     [JMH options] the walker and slot-read microbenchmarks
 #   src/benchmarks/run.sh profile [scaling] [options]   JFR profile of the checker, split by part
 #
@@ -33,6 +33,21 @@ walker_jar=$(ls "$bench"/target/lib/readonce-sample-walker-*.jar)
 # A fixed heap, so that heap sizing does not differ between rounds.
 jvm=(java -Xms6g -Xmx6g "${exports[@]}" -cp "$cp")
 
+# The audit's libraries: NAME=corpus directory, one per corpus module (see checker/docs/audit.md).
+audit_libraries() {
+  local out="" spec
+  for spec in guava-33.4.0=guava caffeine-3.3.1=caffeine jctools-4.0.5=jctools \
+      reactor-core-3.7.1=reactor-core rxjava-3.1.10=rxjava \
+      netty-common-4.1.115=netty-common netty-buffer-4.1.115=netty-buffer \
+      netty-transport-4.1.115=netty-transport netty-handler-4.1.115=netty-handler \
+      netty-codec-http-4.1.115=netty-codec-http agrona-1.23.1=agrona disruptor-4.0.0=disruptor \
+      hikaricp-6.2.1=hikaricp commons-pool2-2.12.0=commons-pool2 jetty-util-12.0.16=jetty-util \
+      jetty-io-12.0.16=jetty-io jetty-server-12.0.16=jetty-server jetty-http-12.0.16=jetty-http; do
+    out+="${out:+,}${spec%%=*}=$corpora/${spec#*=}/target/corpus"
+  done
+  echo "$out"
+}
+
 case "$what" in
   compile)
     exec "${jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" \
@@ -43,7 +58,7 @@ case "$what" in
       --classpath "$walker_cp:$walker_jar" "$@" ;;
   audit)
     exec "${jvm[@]}" dev.readonce.bench.audit.Audit --work "$work/audit" \
-      --library "guava-33.4.0=$corpora/guava/target/corpus,caffeine-3.3.1=$corpora/caffeine/target/corpus,jctools-4.0.5=$corpora/jctools/target/corpus" \
+      --library "$(audit_libraries)" --pooled 60 \
       "$@" ;;
   profile)
     # Compiles with the ReadOnce checks under JFR, then splits the samples (javac, checker, and

@@ -100,7 +100,7 @@ final class MethodAnalyzer {
             method.getBody(),
             symbol,
             isPrimitive(unit.contracts(), symbol),
-            symbol.isConstructor() || symbol.isStaticOrInstanceInit(),
+            symbol.isConstructor() || symbol.isStaticOrInstanceInit() || isReadObject(symbol),
             summarizable);
     SlotStore initial = seed(unit, contract, params, method.getParameters());
     initial =
@@ -173,6 +173,24 @@ final class MethodAnalyzer {
             false);
     observer.fixpoint(cfg, analysis.getResult());
     return result;
+  }
+
+  /**
+   * {@code private void readObject(ObjectInputStream)}: deserialization fills in an object that no
+   * other thread can reach yet, like a constructor.
+   */
+  private static boolean isReadObject(MethodSymbol symbol) {
+    return symbol.getSimpleName().contentEquals("readObject")
+        && (symbol.flags() & Flags.PRIVATE) != 0
+        && symbol.getParameters().size() == 1
+        && symbol.getParameters().get(0).type.tsym != null
+        && symbol
+            .getParameters()
+            .get(0)
+            .type
+            .tsym
+            .getQualifiedName()
+            .contentEquals("java.io.ObjectInputStream");
   }
 
   private static boolean hasSnapshotParameter(Contracts contracts, MethodSymbol contract, int n) {

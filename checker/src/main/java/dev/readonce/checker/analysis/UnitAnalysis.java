@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
+import dev.readonce.checker.dataflow.AuditDiscipline;
 import dev.readonce.checker.dataflow.CallModel;
 import dev.readonce.checker.dataflow.FieldVarHandles;
 import dev.readonce.checker.dataflow.Finding;
@@ -65,7 +66,13 @@ public final class UnitAnalysis implements Summaries {
     // whose slots include the fields accessed through VarHandles.
     Supplier<FieldVarHandles> handles = Suppliers.memoize(() -> FieldVarHandles.scan(unit));
     this.contracts =
-        audit ? new AuditContracts(declared, handles.get().accessedFields()) : declared;
+        audit
+            ? new AuditContracts(
+                declared,
+                handles.get().accessedFields(),
+                handles.get().handles(),
+                AuditDiscipline.scan(unit, handles.get()))
+            : declared;
     this.types = types;
     this.env = env;
     this.calls =

@@ -26,11 +26,17 @@ public sealed interface Call {
    * A store into a slot that needs the slot's lock.
    *
    * @param slot the slot written, or null when its path cannot be tracked
+   * @param lock how the slot's lock is named
    */
-  record Write(@Nullable SlotKey slot) implements Call {}
+  record Write(@Nullable SlotKey slot, LockSpec lock) implements Call {}
 
-  /** An atomic read-modify-write (compare-and-set and friends): fine without the lock. */
-  record AtomicUpdate() implements Call {}
+  /**
+   * An atomic read-modify-write (compare-and-set and friends): fine without the lock.
+   *
+   * @param slot the slot updated, or null when its path cannot be tracked
+   * @param name the method's name ({@code compareAndSet}, {@code getAndIncrement}, ...)
+   */
+  record AtomicUpdate(@Nullable SlotKey slot, String name) implements Call {}
 
   /**
    * A method that takes a slot's lock and returns it held (or null).

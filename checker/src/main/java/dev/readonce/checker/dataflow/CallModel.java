@@ -14,6 +14,7 @@ import com.sun.tools.javac.tree.TreeInfo;
 import dev.readonce.annotations.PointerTest.Shows;
 import dev.readonce.checker.model.AccessorDecl;
 import dev.readonce.checker.model.Contracts;
+import dev.readonce.checker.model.LockSpec;
 import dev.readonce.checker.model.ModifiesDecl;
 import dev.readonce.checker.model.SlotDecl;
 import dev.readonce.checker.model.SlotParams;
@@ -126,7 +127,9 @@ public final class CallModel {
     Optional<ModifiesDecl> modifies = contracts.modifies(method);
     if (modifies.isPresent()) {
       SlotKey slot = slotOf(receiver, args, modifies.get().slot(), false, values);
-      return modifies.get().requiresLock() ? new Call.Write(slot) : new Call.Modify(slot);
+      return modifies.get().requiresLock()
+          ? new Call.Write(slot, LockSpec.HELPERS)
+          : new Call.Modify(slot);
     }
     Optional<SlotParams> locks = contracts.locksSlot(method);
     if (locks.isPresent()) {
@@ -149,7 +152,9 @@ public final class CallModel {
       return varHandle(receiver, name, args, values);
     }
     if (owner.startsWith("java.util.concurrent.atomic.Atomic") && receiver != null) {
-      return atomic(receiver, name, args, values);
+      return owner.endsWith("FieldUpdater")
+          ? fieldUpdater(receiver, name, args)
+          : atomic(receiver, name, args, values);
     }
     Optional<Call.LockOp> lock = lockCalls.classify(call.getTree());
     if (lock.isPresent()) {
@@ -212,6 +217,22 @@ public final class CallModel {
     return access(name, slot, decl, VARHANDLE_PLAIN_READS);
   }
 
+  /**
+   * An {@code Atomic*FieldUpdater} call: like a field VarHandle, the updater names the field and
+   * the first argument the object ({@code WIP.getAndIncrement(this)}); its {@code get} is a
+   * volatile read.
+   */
+  private Call fieldUpdater(Node updater, String name, List<Node> args) {
+    VarSymbol field = fieldHandles.get().fieldOf(updater);
+    Optional<SlotDecl> decl = field == null ? Optional.empty() : contracts.slotField(field);
+    if (decl.isEmpty() || args.isEmpty()) {
+      return new Call.Other();
+    }
+    AccessPath owner = AccessPath.of(args.get(0));
+    SlotKey slot = owner == null ? null : new SlotKey(owner.with(new AccessPath.Field(field)));
+    return access(name, slot, decl.get(), ImmutableSet.of());
+  }
+
   private Call atomic(
       Node receiver, String name, List<Node> args, Function<Node, SlotValue> values) {
     SlotDecl decl = values.apply(receiver).container();
@@ -239,9 +260,9 @@ public final class CallModel {
       return new Call.Read(slot, true, decl.stableAfterPointer(), decl.lock());
     }
     if (WRITES.contains(name)) {
-      return new Call.Write(slot);
+      return new Call.Write(slot, decl.lock());
     }
-    return new Call.AtomicUpdate();
+    return new Call.AtomicUpdate(slot, name);
   }
 
   /** The slot designated by a contract's parameters (or the receiver), if every part has a path. */

@@ -54,11 +54,13 @@ public final class SlotTransfer
   private final SlotStore initial;
   private final RuleChecks checks;
   private final Locking locking;
+  private final Ownership ownership;
 
   public SlotTransfer(MethodContext cx, SlotStore initial) {
     this.cx = cx;
     this.initial = initial;
-    this.checks = new RuleChecks(cx);
+    this.ownership = new Ownership(cx);
+    this.checks = new RuleChecks(cx, ownership);
     this.locking = new Locking(cx);
   }
 
@@ -169,6 +171,8 @@ public final class SlotTransfer
     SlotValue value = st.regular().local(variable);
     if (!node.isLValue()) {
       checks.use(node, value, st.regular());
+      st =
+          new Stores(ownership.used(node, st.then), ownership.used(node, st.otherwise), st.two);
     }
     // A source local names itself; a CFG temporary names what it was assigned from.
     return pass(
@@ -193,7 +197,8 @@ public final class SlotTransfer
         && local.getElement() instanceof VarSymbol variable) {
       if (AccessPath.isSynthetic(variable)) {
         // A CFG temporary keeps the path of what it copies, for its uses to name.
-        return regular(value, store.withLocal(variable, value));
+        store = store.withLocal(variable, value);
+        return regular(value, ownership.assignedLocal(variable, node.getExpression(), store));
       }
       SlotValue old = store.local(variable);
       VarSymbol keeper = store.keeperOf(variable);
@@ -202,16 +207,23 @@ public final class SlotTransfer
               ? store.reassigned(variable)
               : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
       store = store.withLocal(variable, value.withPath(null)).withoutUnheldMismatches(old);
+      store = ownership.assignedLocal(variable, node.getExpression(), store);
     } else if (target instanceof FieldAccessNode field
         && field.getElement() instanceof VarSymbol f) {
       SlotDecl decl = cx.calls.contracts().slotField(f).orElse(null);
       if (decl != null && !Containers.holdsSlots(decl, f.type)) {
-        checks.write(node, targetPath == null ? null : new SlotKey(targetPath), store);
+        SlotKey slot = targetPath == null ? null : new SlotKey(targetPath);
+        checks.write(node, slot, decl.lock(), store);
+        store = ownership.written(slot, store);
       }
       store = store.reassigned(f);
     } else if (target instanceof ArrayAccessNode element
         && valueOf(in, element.getArray()).container() != null) {
-      checks.write(node, targetPath == null ? null : new SlotKey(targetPath), store);
+      checks.write(
+          node,
+          targetPath == null ? null : new SlotKey(targetPath),
+          valueOf(in, element.getArray()).container().lock(),
+          store);
     }
     return regular(value.withPath(valuePath), store);
   }
@@ -277,11 +289,15 @@ public final class SlotTransfer
     if (call instanceof Call.Read read) {
       return read(node, read, store, null);
     } else if (call instanceof Call.Write write) {
-      checks.write(node, write.slot(), store);
+      checks.write(node, write.slot(), write.lock(), store);
+      store = ownership.written(write.slot(), store);
+    } else if (call instanceof Call.AtomicUpdate update) {
+      return ownership.update(
+          node, update.slot(), Ownership.isCompareAndSet(update.name()), store);
     } else if (call instanceof Call.LockSlot lock) {
       return locking.lockSlot(node, lock, values, store);
     } else if (call instanceof Call.LockOp op) {
-      return locking.lockOp(node, op, values, store);
+      return ownership.lockOp(node, op, locking.lockOp(node, op, values, store));
     } else if (call instanceof Call.Revalidate) {
       return locking.revalidate(node, values, store);
     } else if (call instanceof Call.Test test) {
@@ -297,12 +313,10 @@ public final class SlotTransfer
         }
       }
     } else if (call instanceof Call.Modify modify) {
-      if (modify.slot() != null) {
-        // The thread itself changes the slot: what it read before is stale, and a re-read into
-        // the same snapshot variable is a refresh, not a second read of this pass.
-        SlotKey changed = modify.slot();
-        store = store.withoutReads(changed::equals);
-      }
+      // The thread itself changes the slot: what it read before is stale, and a re-read into
+      // the same snapshot variable is a refresh, not a second read of this pass. A boolean
+      // modification is taken for a compare-and-set (see Ownership#update).
+      return ownership.update(node, modify.slot(), true, store);
     } else if (call instanceof Call.Other) {
       checks.callee(node, values, store);
       if (node.getType() != null
@@ -335,7 +349,9 @@ public final class SlotTransfer
   private TransferResult<SlotValue, SlotStore> read(
       Node node, Call.Read read, SlotStore store, @Nullable AccessPath path) {
     SnapId id = new SnapId(node.getTree());
-    boolean locked = store.lockCovering(read.slot()) != null;
+    boolean locked =
+        store.lockCovering(read.slot()) != null
+            || ownership.covers(read.slot(), read.lock(), node.getTree(), store);
     SlotStore optimistic = locked ? null : locking.optimisticRead(read.slot(), id, store);
     if (optimistic != null) {
       store = optimistic; // judged by the validate(stamp) that closes the window
