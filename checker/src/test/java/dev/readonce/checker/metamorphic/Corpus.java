@@ -56,7 +56,6 @@ public final class Corpus {
 
   /** Extracts, marks, rewrites and compiles everything, writing the units under {@code root}. */
   public static Corpus build(Path root) {
-    long tStart = System.nanoTime();
     CaseExtractor extractor = new CaseExtractor(testSources());
     List<MarkedCase> cases = extractor.extract().stream().map(MarkedCase::of).toList();
     Corpus corpus = new Corpus(root, cases, extractor.skipped());
@@ -65,28 +64,35 @@ public final class Corpus {
     List<Rewriting> rewritings = Rewritings.all();
     for (MarkedCase c : cases) {
       k++;
-      corpus.baselines.put(c, new Unit("mm" + k + "base", c.files(), c.testCase().shared()));
+      corpus.baselines.put(
+          c, new Unit("mm" + k + "base", interior(c, c.files()), c.testCase().shared()));
       for (int r = 0; r < rewritings.size(); r++) {
         Rewriting rewriting = rewritings.get(r);
         List<SourceFile> files = rewrite(c, rewriting);
         if (!files.isEmpty()) {
           corpus.variants.add(
               new Variant(
-                  c, rewriting.name(), new Unit("mm" + k + "r" + r, files, c.testCase().shared())));
+                  c,
+                  rewriting.name(),
+                  new Unit("mm" + k + "r" + r, interior(c, files), c.testCase().shared())));
         }
       }
     }
-    System.out.println("TIMING rewritten " + (System.nanoTime() - tStart) / 1000000);
     List<Unit> all = new ArrayList<>(corpus.baselines.values());
     corpus.variants.forEach(v -> all.add(v.unit()));
     VariantCompiler compiler = new VariantCompiler(root);
-    long t0 = System.nanoTime();
     for (int i = 0; i < all.size(); i += BATCH) {
       corpus.outcomes.putAll(
           compiler.compile(all.subList(i, Math.min(all.size(), i + BATCH)), List.of()));
-      System.out.println("TIMING batch " + i + " " + (System.nanoTime() - t0) / 1000000);
     }
     return corpus;
+  }
+
+  private static List<SourceFile> interior(MarkedCase c, List<SourceFile> files) {
+    return files.stream()
+        .map(f -> new SourceFile(
+            f.name(), Identity.interior(f.text(), c.testCase().id() + " " + f.name())))
+        .toList();
   }
 
   /** The case's files under the rewriting; empty when it changed nothing in any of them. */

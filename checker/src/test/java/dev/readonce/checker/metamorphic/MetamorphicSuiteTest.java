@@ -13,19 +13,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every case of every check's tests, re-run under every {@link Rewritings semantics-preserving
  * rewriting}: the verdict — which rule, at which statement — must not change. Pairs listed in
  * {@code known-failures.txt} must still differ (the list only shrinks).
  */
+@ExtendWith(SharedCorpus.class)
 class MetamorphicSuiteTest {
 
   private static final String KNOWN = "/metamorphic/known-failures.txt";
 
   @Test
-  void verdictsSurviveEveryRewriting() {
-    Corpus corpus = Corpus.build(Path.of("target", "metamorphic"));
+  void verdictsSurviveEveryRewriting(Corpus corpus) {
     Map<String, String> known = KnownFailures.load(KNOWN);
 
     List<String> sanity = corpus.baselineProblems();
@@ -51,7 +52,6 @@ class MetamorphicSuiteTest {
       }
       changed.add(diff(v, before, after, corpus.root()));
     }
-    System.out.println("TIMING verdicts done");
     Set<String> fixed = new TreeSet<>(known.keySet());
     fixed.removeAll(stillFailing);
 

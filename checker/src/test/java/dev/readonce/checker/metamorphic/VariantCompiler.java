@@ -173,10 +173,16 @@ public final class VariantCompiler {
                   new StringWriter(),
                   files,
                   diagnostics,
-                  options(extraOptions),
+                  options(extraOptions, root.resolve("classes")),
                   null,
                   files.getJavaFileObjectsFromPaths(owner.keySet()));
-      task.analyze();
+      if (extraOptions.isEmpty()) {
+        task.analyze();
+      } else {
+        // Patch mode writes its edits when the whole compilation ends, which analyze() never
+        // reaches; so run it to the end, with class files going to a scratch directory.
+        task.call();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -217,7 +223,7 @@ public final class VariantCompiler {
     return message.lines().limit(3).collect(Collectors.joining(" | "));
   }
 
-  private static List<String> options(List<String> extra) {
+  private static List<String> options(List<String> extra, Path classes) {
     List<String> options = new ArrayList<>();
     options.addAll(
         List.of(
@@ -234,6 +240,10 @@ public final class VariantCompiler {
             "-XepDisableAllChecks"));
     for (Class<? extends BugChecker> check : CHECKS) {
       options.add("-Xep:" + check.getSimpleName() + ":ERROR");
+    }
+    if (!extra.isEmpty()) {
+      options.add("-d");
+      options.add(classes.toString());
     }
     options.addAll(extra);
     return options;

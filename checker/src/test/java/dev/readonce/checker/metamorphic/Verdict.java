@@ -1,6 +1,6 @@
 package dev.readonce.checker.metamorphic;
 
-import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.Range;
 import dev.readonce.checker.metamorphic.VariantCompiler.Found;
 import dev.readonce.checker.metamorphic.VariantCompiler.Unit;
 import java.util.HashMap;
@@ -19,18 +19,19 @@ public final class Verdict {
 
   /** The pairs {@code rule @ id} of a unit's findings. */
   public static Set<String> of(Unit unit, List<Found> found) {
-    Map<String, CompilationUnit> parsed = new HashMap<>();
+    Map<String, Map<Range, String>> parsed = new HashMap<>();
     Set<String> out = new TreeSet<>();
     for (Found f : found) {
-      CompilationUnit cu =
+      Map<Range, String> owners =
           parsed.computeIfAbsent(
               f.file(),
               name -> {
                 SourceFile file =
                     unit.judged().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-                return Parsing.parse(VariantCompiler.text(unit, file), unit.pkg() + "/" + name);
+                return Identity.owners(
+                    Parsing.parse(VariantCompiler.text(unit, file), unit.pkg() + "/" + name));
               });
-      out.add(f.rule() + " @ " + Identity.at(cu, f.line(), f.column()));
+      out.add(f.rule() + " @ " + Identity.at(owners, f.line(), f.column()));
     }
     return out;
   }
