@@ -65,6 +65,8 @@ final class LoopReads {
     return name.startsWith("get") || name.equals("deref") || name.equals("tabAt");
   }
 
+  // The very node is meant: an equal-looking element read on the right is still a read.
+  @SuppressWarnings("ReferenceEquality")
   private static boolean isElementRead(ArrayAccessExpr access) {
     Optional<Node> parent = access.getParentNode();
     return !(parent.isPresent()

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +42,12 @@ public final class Corpus {
   private final Path root;
   private final List<MarkedCase> cases;
   private final List<String> skipped;
-  private final Map<MarkedCase, Unit> baselines = new IdentityHashMap<>();
+  /** By case id. */
+  private final Map<String, Unit> baselines = new LinkedHashMap<>();
   private final List<Variant> variants = new ArrayList<>();
   private final Map<String, Outcome> outcomes = new HashMap<>();
-  private final Map<MarkedCase, Set<String>> baselineVerdicts = new IdentityHashMap<>();
+  /** By case id. */
+  private final Map<String, Set<String>> baselineVerdicts = new HashMap<>();
 
   private Corpus(Path root, List<MarkedCase> cases, List<String> skipped) {
     this.root = root;
@@ -65,7 +66,7 @@ public final class Corpus {
     for (MarkedCase c : cases) {
       k++;
       corpus.baselines.put(
-          c, new Unit("mm" + k + "base", interior(c, c.files()), c.testCase().shared()));
+          c.testCase().id(), new Unit("mm" + k + "base", interior(c, c.files()), c.testCase().shared()));
       for (int r = 0; r < rewritings.size(); r++) {
         Rewriting rewriting = rewritings.get(r);
         List<SourceFile> files = rewrite(c, rewriting);
@@ -149,7 +150,7 @@ public final class Corpus {
 
   /** The baseline unit of a case: its marked files, not rewritten. */
   public Unit baseline(MarkedCase c) {
-    return baselines.get(c);
+    return baselines.get(c.testCase().id());
   }
 
   /** What compiling {@code unit} gave. */
@@ -160,7 +161,7 @@ public final class Corpus {
   /** The verdict on the case as written (marked, not rewritten). */
   public Set<String> baselineVerdict(MarkedCase c) {
     return baselineVerdicts.computeIfAbsent(
-        c, k -> Verdict.of(baseline(k), outcome(baseline(k)).found()));
+        c.testCase().id(), k -> Verdict.of(baseline(c), outcome(baseline(c)).found()));
   }
 
   /**

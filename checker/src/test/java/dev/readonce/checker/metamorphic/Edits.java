@@ -22,6 +22,7 @@ import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Small tree edits the rewritings share: where a statement may go, and what a name declares. */
 final class Edits {
@@ -106,7 +107,7 @@ final class Edits {
    * {@code node}; empty if the method declares the name more than once, or with {@code var}.
    */
   static Optional<Type> declaredType(Node node, String name) {
-    Optional<CallableDeclaration> method = node.findAncestor(CallableDeclaration.class);
+    Optional<Node> method = ancestor(node, n -> n instanceof CallableDeclaration<?>);
     if (method.isEmpty()) {
       return Optional.empty();
     }
@@ -135,6 +136,15 @@ final class Edits {
     }
     return t instanceof WhileStmt || t instanceof DoStmt || t instanceof ForStmt
         || t instanceof ForEachStmt;
+  }
+
+  /** The nearest proper ancestor of {@code node} that {@code test} accepts. */
+  static Optional<Node> ancestor(Node node, Predicate<Node> test) {
+    Optional<Node> p = node.getParentNode();
+    while (p.isPresent() && !test.test(p.get())) {
+      p = p.get().getParentNode();
+    }
+    return p;
   }
 
   /** Every statement list of the unit, outermost first, as it is before any edit. */

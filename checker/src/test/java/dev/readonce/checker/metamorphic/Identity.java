@@ -29,8 +29,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Statement identity across rewritings: every statement and member of a case carries a marker
- * comment ({@code /*@S12*&#47;}) that JavaParser attaches to it and prints before it, so a
+ * Statement identity across rewritings: every statement and member of a case carries a marker,
+ * a block comment holding {@code @S12}, that JavaParser attaches to it and prints before it, so a
  * rewriting that moves, wraps or folds a statement keeps its identity, and code a rewriting adds
  * carries {@value #NOISE}.
  */
@@ -74,7 +74,7 @@ public final class Identity {
   /**
    * Moves each marker of a printed unit from before its node to inside the node's own text:
    * before the final {@code ;} of a simple statement or field, after the first token of anything
-   * else ({@code if /*@S3*&#47; (…)}). A marker inside the node survives an edit that inserts code
+   * else (after the {@code if} of an {@code if} statement). A marker inside the node survives an edit that inserts code
    * before the node (as a suggested fix that adds a snapshot local does), and goes away with the
    * node when an edit deletes it.
    */

@@ -87,11 +87,10 @@ public final class SnapshotOutsideLoop implements Rewriting {
   }
 
   /** How many times the method (or lambda, or class) around {@code loop} declares {@code name}. */
-  private static long declarations(Statement loop, String name) {
+  private static int declarations(Statement loop, String name) {
     Node scope =
-        loop.findAncestor(CallableDeclaration.class)
-            .map(Node.class::cast)
-            .or(() -> loop.findAncestor(LambdaExpr.class).map(Node.class::cast))
+        Edits.ancestor(loop, n -> n instanceof CallableDeclaration<?>)
+            .or(() -> Edits.ancestor(loop, LambdaExpr.class::isInstance))
             .orElse(loop);
     return scope.findAll(VariableDeclarator.class, d -> d.getNameAsString().equals(name)).size()
         + scope.findAll(Parameter.class, p -> p.getNameAsString().equals(name)).size();
@@ -99,10 +98,14 @@ public final class SnapshotOutsideLoop implements Rewriting {
 
   private static boolean captured(Statement loop, String name) {
     for (NameExpr use : loop.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
-      boolean inLambda = use.findAncestor(LambdaExpr.class).filter(l -> l.isDescendantOf(loop)).isPresent();
+      boolean inLambda =
+          Edits.ancestor(use, LambdaExpr.class::isInstance)
+              .filter(l -> l.isDescendantOf(loop))
+              .isPresent();
       boolean inClass =
-          use.findAncestor(ObjectCreationExpr.class)
-              .filter(o -> o.getAnonymousClassBody().isPresent() && o.isDescendantOf(loop))
+          Edits.ancestor(
+                  use, n -> n instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent())
+              .filter(o -> o.isDescendantOf(loop))
               .isPresent();
       if (inLambda || inClass) {
         return true;

@@ -83,6 +83,8 @@ public final class WrapStatements implements Rewriting {
     return !s.findAll(YieldStmt.class).isEmpty();
   }
 
+  // Walking up to that very node: tree equality would stop at any equal-looking statement.
+  @SuppressWarnings("ReferenceEquality")
   private static boolean hasTargetWithin(Node from, Statement outer) {
     Node n = from;
     while (n != outer && n.getParentNode().isPresent()) {
