@@ -43,9 +43,9 @@ class RewritingMachineryTest {
   /** The line of {@code text} that holds {@code fragment}, and that line's identity. */
   private static String idOfLine(String text, String fragment) {
     Map<Range, String> owners = Identity.owners(Parsing.parse(text, "T.java"));
-    String[] lines = text.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      int col = lines[i].indexOf(fragment);
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      int col = lines.get(i).indexOf(fragment);
       if (col >= 0) {
         return Identity.at(owners, i + 1, col + 1);
       }

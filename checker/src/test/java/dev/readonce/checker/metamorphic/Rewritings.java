@@ -21,6 +21,7 @@ public final class Rewritings {
         new LoopHeadAssigns(),
         new SnapshotOutsideLoop(),
         new WrapStatements(false),
-        new WrapStatements(true));
+        new WrapStatements(true),
+        new LockThroughGetter());
   }
 }
