@@ -4,9 +4,9 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import dev.readonce.checker.model.LockSpec;
 import dev.readonce.checker.model.SlotDecl;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResu
 import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
 import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
+import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.IntegerLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LongLiteralNode;
@@ -24,6 +25,8 @@ import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.checkerframework.errorprone.dataflow.cfg.node.NullLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.SynchronizedNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.WideningConversionNode;
 import org.jspecify.annotations.Nullable;
 
@@ -197,10 +200,29 @@ public final class Locking {
         taken = take(taken, state.slot(), node, tree);
       }
     }
-    for (SlotKey slot : guardedBy(node.getExpression())) {
+    for (SlotKey slot : monitorGuards(node.getExpression())) {
       taken = take(taken, slot, node, tree);
     }
     return taken;
+  }
+
+  /**
+   * The slots a monitor expression guards, seeing through the nodes that pass a value on: a cast,
+   * an assignment (its right side), and a ternary (the slots both branches guard; MM-3).
+   */
+  private List<SlotKey> monitorGuards(Node expression) {
+    if (expression instanceof TypeCastNode cast) {
+      return monitorGuards(cast.getOperand());
+    }
+    if (expression instanceof AssignmentNode assignment) {
+      return monitorGuards(assignment.getExpression());
+    }
+    if (expression instanceof TernaryExpressionNode ternary) {
+      List<SlotKey> both = new ArrayList<>(monitorGuards(ternary.getThenOperand()));
+      both.retainAll(monitorGuards(ternary.getElseOperand()));
+      return both;
+    }
+    return guardedBy(expression);
   }
 
   /**

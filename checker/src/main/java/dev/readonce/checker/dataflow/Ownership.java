@@ -6,7 +6,9 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
@@ -14,12 +16,14 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
@@ -145,7 +149,10 @@ final class Ownership {
   private boolean publishes(Tree use) {
     Tree child = use;
     Tree parent = cx.parent(child);
-    while (parent instanceof TypeCastTree) {
+    // A ternary's branch yields the object to whatever uses the ternary.
+    while (parent instanceof TypeCastTree
+        || parent instanceof ParenthesizedTree
+        || (parent instanceof ConditionalExpressionTree cond && cond.getCondition() != child)) {
       child = parent;
       parent = cx.parent(child);
     }
@@ -163,8 +170,12 @@ final class Ownership {
       return binary.getKind() != Tree.Kind.EQUAL_TO && binary.getKind() != Tree.Kind.NOT_EQUAL_TO;
     }
     if (parent instanceof AssignmentTree assignment && assignment.getExpression() == child) {
-      return !(ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol target
-          && isLocal(target));
+      if (!(ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol target
+          && isLocal(target))) {
+        return true;
+      }
+      // An alias copy; used as a value (`add((q = p))`) it also yields the object outward.
+      return !(cx.parent(assignment) instanceof ExpressionStatementTree) && publishes(assignment);
     }
     if (parent instanceof VariableTree declaration && declaration.getInitializer() == child) {
       return false;
@@ -347,12 +358,28 @@ final class Ownership {
     for (Tree parent = cx.parent(child); parent != null; parent = cx.parent(child)) {
       if (parent instanceof SynchronizedTree sync
           && sync.getBlock() == child
-          && (on == null || on.equals(ASTHelpers.getSymbol(stripParens(sync.getExpression()))))) {
+          && (on == null || on.equals(monitorLocal(sync.getExpression())))) {
         return sync;
       }
       child = parent;
     }
     return null;
+  }
+
+  /**
+   * The symbol a monitor expression names, seeing through parentheses, casts and a ternary whose
+   * branches name the same symbol ({@code synchronized (c ? f : f)}); null when it names none.
+   */
+  private static @Nullable Symbol monitorLocal(ExpressionTree expression) {
+    ExpressionTree e = stripParens(expression);
+    if (e instanceof TypeCastTree cast) {
+      return monitorLocal(cast.getExpression());
+    }
+    if (e instanceof ConditionalExpressionTree cond) {
+      Symbol then = monitorLocal(cond.getTrueExpression());
+      return then != null && then.equals(monitorLocal(cond.getFalseExpression())) ? then : null;
+    }
+    return ASTHelpers.getSymbol(e);
   }
 
   private static ExpressionTree stripParens(ExpressionTree e) {
