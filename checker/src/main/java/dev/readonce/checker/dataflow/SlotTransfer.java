@@ -185,7 +185,8 @@ public final class SlotTransfer
   @Override
   public TransferResult<SlotValue, SlotStore> visitAssignment(
       AssignmentNode node, TransferInput<SlotValue, SlotStore> in) {
-    SlotStore store = enter(node, in).regular();
+    Stores st = enter(node, in);
+    SlotStore store = st.regular();
     Function<Node, SlotValue> values = n -> valueOf(in, n);
     SlotValue value = valueOf(in, node.getExpression());
     Node target = node.getTarget();
@@ -195,19 +196,16 @@ public final class SlotTransfer
     AccessPath valuePath = value.path() != null ? value.path() : targetPath;
     if (target instanceof LocalVariableNode local
         && local.getElement() instanceof VarSymbol variable) {
-      if (AccessPath.isSynthetic(variable)) {
-        // A CFG temporary keeps the path of what it copies, for its uses to name.
-        store = store.withLocal(variable, value);
-        return regular(value, ownership.assignedLocal(variable, node.getExpression(), store));
+      SlotValue result = AccessPath.isSynthetic(variable) ? value : value.withPath(valuePath);
+      if (st.two) {
+        // A boolean assigned a condition (`b = !busy.compareAndSet(false, true)`) keeps the
+        // condition's two outcomes for the test of the assignment (MM-10).
+        return branch(
+            result,
+            assignLocal(variable, node.getExpression(), value, st.then),
+            assignLocal(variable, node.getExpression(), value, st.otherwise));
       }
-      SlotValue old = store.local(variable);
-      VarSymbol keeper = store.keeperOf(variable);
-      store =
-          keeper == null
-              ? store.reassigned(variable)
-              : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
-      store = store.withLocal(variable, value.withPath(null)).withoutUnheldMismatches(old);
-      store = ownership.assignedLocal(variable, node.getExpression(), store);
+      return regular(result, assignLocal(variable, node.getExpression(), value, store));
     } else if (target instanceof FieldAccessNode field
         && field.getElement() instanceof VarSymbol f) {
       SlotDecl decl = cx.calls.contracts().slotField(f).orElse(null);
@@ -226,6 +224,23 @@ public final class SlotTransfer
           store);
     }
     return regular(value.withPath(valuePath), store);
+  }
+
+  /** A store of a value into a local. */
+  private SlotStore assignLocal(
+      VarSymbol variable, Node expression, SlotValue value, SlotStore store) {
+    if (AccessPath.isSynthetic(variable)) {
+      // A CFG temporary keeps the path of what it copies, for its uses to name.
+      return ownership.assignedLocal(variable, expression, store.withLocal(variable, value));
+    }
+    SlotValue old = store.local(variable);
+    VarSymbol keeper = store.keeperOf(variable);
+    SlotStore out =
+        keeper == null
+            ? store.reassigned(variable)
+            : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
+    out = out.withLocal(variable, value.withPath(null)).withoutUnheldMismatches(old);
+    return ownership.assignedLocal(variable, expression, out);
   }
 
   @Override
