@@ -282,7 +282,7 @@ final class Ownership {
     return covers(slot, lock, at, store, false);
   }
 
-  /** As above, for a store when {@code write}: a read lock (or an optimistic window) does not count. */
+  /** As above; for a store ({@code write}) a read lock or an optimistic window does not count. */
   boolean covers(
       @Nullable SlotKey slot, LockSpec lock, @Nullable Tree at, SlotStore store, boolean write) {
     Owned owned = store.owned();
