@@ -5,7 +5,7 @@
 #                                             slot-dense corpus and the real ConcurrentHashMap
 #   src/benchmarks/run.sh maven [chm|guava] [rounds]   the cold figure against real `mvn compile`s
 #   src/benchmarks/run.sh scaling [options]   analysis time against method size
-#   src/benchmarks/run.sh audit   [options]   audit mode over Guava, Caffeine and JCTools
+#   src/benchmarks/run.sh audit   [options]   audit mode over 17 library artifacts (audit.md)
 #   src/benchmarks/run.sh jmh     [JMH options] the walker and slot-read microbenchmarks
 #   src/benchmarks/run.sh profile [cold|scaling] [options]   JFR profile of the checker, by part
 #   src/benchmarks/run.sh lsp     [--edits N]  the language server's latency and memory over edits
@@ -47,6 +47,21 @@ corpus_args=(--guava "$corpora/guava/target/corpus"
   --walker-sources "$root/sample-walker/src/main/java" --walker-classpath "$walker_cp"
   --chm-src-zip "$chm_zip" --chm-declarations "$chm_decls")
 load() { cut -d' ' -f1 /proc/loadavg; }
+
+# The audit's libraries: NAME=corpus directory, one per corpus module (see checker/docs/audit.md).
+audit_libraries() {
+  local out="" spec
+  for spec in guava-33.4.0=guava caffeine-3.3.1=caffeine jctools-4.0.5=jctools \
+      reactor-core-3.7.1=reactor-core rxjava-3.1.10=rxjava \
+      netty-common-4.1.115=netty-common netty-buffer-4.1.115=netty-buffer \
+      netty-transport-4.1.115=netty-transport netty-handler-4.1.115=netty-handler \
+      netty-codec-http-4.1.115=netty-codec-http agrona-1.23.1=agrona disruptor-4.0.0=disruptor \
+      hikaricp-6.2.1=hikaricp commons-pool2-2.12.0=commons-pool2 jetty-util-12.0.16=jetty-util \
+      jetty-io-12.0.16=jetty-io jetty-server-12.0.16=jetty-server jetty-http-12.0.16=jetty-http; do
+    out+="${out:+,}${spec%%=*}=$corpora/${spec#*=}/target/corpus"
+  done
+  echo "$out"
+}
 
 case "$what" in
   compile)
@@ -100,7 +115,7 @@ case "$what" in
       --classpath "$walker_cp:$walker_jar" "$@" ;;
   audit)
     exec "${jvm[@]}" dev.readonce.bench.audit.Audit --work "$work/audit" \
-      --library "guava-33.4.0=$corpora/guava/target/corpus,caffeine-3.3.1=$corpora/caffeine/target/corpus,jctools-4.0.5=$corpora/jctools/target/corpus" \
+      --library "$(audit_libraries)" --pooled 60 \
       "$@" ;;
   profile)
     # Compiles with the ReadOnce checks under JFR, then splits the samples (javac, checker, and

@@ -16,7 +16,8 @@
  *       the lock only when the slot is {@link StableAfterPointer}.
  * </ol>
  *
- * <p>{@link ModifiesSlot} marks methods that change a slot, after which a re-read into the same
+ * <p>{@link LockHeld} marks a handle parameter whose slot's lock the caller holds for the whole
+ * call. {@link ModifiesSlot} marks methods that change a slot, after which a re-read into the same
  * snapshot variable is a refresh, not a second read.
  */
 package dev.readonce.annotations;

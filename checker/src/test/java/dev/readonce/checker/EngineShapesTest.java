@@ -491,4 +491,70 @@ class EngineShapesTest {
             """)
         .doTest();
   }
+
+  // MM-10: a boolean local assigned a condition keeps the condition's two outcomes.
+
+  @Test
+  void claimAssignedToABooleanHoldsOnItsBranch() {
+    CompilationTestHelper.newInstance(UnlockedSlotWrite.class, getClass())
+        .addSourceLines(
+            "Spin.java",
+            """
+            import dev.readonce.annotations.*;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Spin {
+              @ReadOnce(lock = "busy") volatile Object data;
+              @ReadOnce(lock = "busy") final AtomicBoolean busy = new AtomicBoolean();
+              void spin() {
+                boolean failed;
+                while ((failed = !busy.compareAndSet(false, true))) {}
+                data = "x";
+                busy.set(false);
+                // BUG: Diagnostic contains: write to slot 'data' without its lock
+                data = null;
+              }
+              void wrongBranch() {
+                boolean won;
+                if ((won = busy.compareAndSet(false, true))) {
+                  return;
+                }
+                // BUG: Diagnostic contains: write to slot 'data' without its lock
+                data = "y";
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // An alias assigned as an argument (`add((q = p))`) publishes the fresh object it copies.
+
+  @Test
+  void aliasAssignedAsAnArgumentPublishes() {
+    CompilationTestHelper.newInstance(UnlockedSlotWrite.class, getClass())
+        .addSourceLines(
+            "Owner.java",
+            """
+            import dev.readonce.annotations.*;
+            import java.util.List;
+            class Owner {
+              static final class Node { @ReadOnce(lock = "this") Node next; }
+              List<Node> registry;
+              void published(Node n) {
+                Node p = new Node();
+                p.next = n;
+                Node q;
+                registry.add((q = p));
+                // BUG: Diagnostic contains: without its lock
+                p.next = null;
+              }
+              void stillFresh(Node n) {
+                Node p = new Node();
+                Node q;
+                boolean same = (q = p) == n;
+                p.next = n;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -71,7 +71,9 @@ final class MethodAnalyzer {
       Observer observer) {
     MethodTree method = (MethodTree) path.getLeaf();
     List<VarSymbol> params = new ArrayList<>(symbol.getParameters());
-    boolean hasSnapshots = hasSnapshotParameter(unit.contracts(), contract, params.size());
+    boolean hasSnapshots =
+        hasSnapshotParameter(unit.contracts(), contract, params.size())
+            || hasSnapshotParameter(unit.contracts(), symbol, params.size());
     if (!force
         && !hasSnapshots
         && (!relevance.mentionsContract(method.getBody())
@@ -101,9 +103,11 @@ final class MethodAnalyzer {
             method.getBody(),
             symbol,
             isPrimitive(unit.contracts(), symbol),
-            symbol.isConstructor() || symbol.isStaticOrInstanceInit(),
+            symbol.isConstructor() || symbol.isStaticOrInstanceInit() || isReadObject(symbol),
             summarizable);
     SlotStore initial = seed(unit, contract, params, method.getParameters());
+    initial =
+        seedHeldLocks(unit, List.of(contract, symbol), params, method.getParameters(), initial);
     if ((symbol.flags() & Flags.SYNCHRONIZED) != 0
         && !symbol.isStatic()
         && symbol.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol ownerClass) {
@@ -151,7 +155,14 @@ final class MethodAnalyzer {
         new MethodContext(
             unit.calls(), unit, cfg, unit.unit(), lambda.getBody(), null, false, false, false);
     SlotStore initial =
-        contract == null ? SlotStore.EMPTY : seed(unit, contract, params, lambda.getParameters());
+        contract == null
+            ? SlotStore.EMPTY
+            : seedHeldLocks(
+                unit,
+                List.of(contract),
+                params,
+                lambda.getParameters(),
+                seed(unit, contract, params, lambda.getParameters()));
     return run(cx, cfg, initial, (c, stores) -> {});
   }
 
@@ -169,9 +180,28 @@ final class MethodAnalyzer {
     return result;
   }
 
+  /**
+   * {@code private void readObject(ObjectInputStream)}: deserialization fills in an object that no
+   * other thread can reach yet, like a constructor.
+   */
+  private static boolean isReadObject(MethodSymbol symbol) {
+    return symbol.getSimpleName().contentEquals("readObject")
+        && (symbol.flags() & Flags.PRIVATE) != 0
+        && symbol.getParameters().size() == 1
+        && symbol.getParameters().get(0).type.tsym != null
+        && symbol
+            .getParameters()
+            .get(0)
+            .type
+            .tsym
+            .getQualifiedName()
+            .contentEquals("java.io.ObjectInputStream");
+  }
+
   private static boolean hasSnapshotParameter(Contracts contracts, MethodSymbol contract, int n) {
     for (int i = 0; i < n; i++) {
-      if (contracts.snapshotParam(contract, i).isPresent()) {
+      if (contracts.snapshotParam(contract, i).isPresent()
+          || contracts.handleLockHeld(contract, i)) {
         return true;
       }
     }
@@ -236,6 +266,28 @@ final class MethodAnalyzer {
       }
     }
     return store;
+  }
+
+  /**
+   * The locks held at entry by the caller: each {@code @LockHeld} handle parameter, declared on
+   * the method itself or on the method it implements (for a lambda or method reference, the
+   * functional interface's).
+   */
+  private static SlotStore seedHeldLocks(
+      UnitAnalysis unit,
+      List<MethodSymbol> contracts,
+      List<VarSymbol> params,
+      List<? extends VariableTree> declarations,
+      SlotStore store) {
+    SlotStore out = store;
+    for (int i = 0; i < params.size(); i++) {
+      int index = i;
+      if (contracts.stream().anyMatch(c -> unit.contracts().handleLockHeld(c, index))) {
+        SlotKey slot = new SlotKey(AccessPath.of(new AccessPath.Local(params.get(i))));
+        out = out.withLock(LockRegion.taken(slot, lineOf(unit, declarations.get(i)), null, false));
+      }
+    }
+    return out;
   }
 
   private static @Nullable SlotKey slotOf(SlotParams slotParams, List<VarSymbol> params) {

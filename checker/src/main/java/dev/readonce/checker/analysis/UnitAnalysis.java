@@ -3,6 +3,7 @@ package dev.readonce.checker.analysis;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -17,6 +18,7 @@ import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
+import dev.readonce.checker.dataflow.AuditDiscipline;
 import dev.readonce.checker.dataflow.CallModel;
 import dev.readonce.checker.dataflow.FieldVarHandles;
 import dev.readonce.checker.dataflow.Finding;
@@ -66,10 +68,17 @@ public final class UnitAnalysis implements Summaries {
     // whose slots include the fields accessed through VarHandles.
     Supplier<FieldVarHandles> handles = Suppliers.memoize(() -> FieldVarHandles.scan(unit));
     this.contracts =
-        audit ? new AuditContracts(declared, handles.get().accessedFields()) : declared;
+        audit
+            ? new AuditContracts(
+                declared,
+                handles.get().accessedFields(),
+                handles.get().handles(),
+                AuditDiscipline.scan(unit, handles.get()))
+            : declared;
     this.types = types;
     this.env = env;
-    this.calls = new CallModel(contracts, handles);
+    this.calls =
+        new CallModel(contracts, handles, VisitorState.createForUtilityPurposes(env.getContext()));
     this.relevance = new Relevance(contracts);
     this.feasibility = prepass ? new Feasibility(contracts) : null;
     collect();

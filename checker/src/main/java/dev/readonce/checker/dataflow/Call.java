@@ -26,11 +26,17 @@ public sealed interface Call {
    * A store into a slot that needs the slot's lock.
    *
    * @param slot the slot written, or null when its path cannot be tracked
+   * @param lock how the slot's lock is named
    */
-  record Write(@Nullable SlotKey slot) implements Call {}
+  record Write(@Nullable SlotKey slot, LockSpec lock) implements Call {}
 
-  /** An atomic read-modify-write (compare-and-set and friends): fine without the lock. */
-  record AtomicUpdate() implements Call {}
+  /**
+   * An atomic read-modify-write (compare-and-set and friends): fine without the lock.
+   *
+   * @param slot the slot updated, or null when its path cannot be tracked
+   * @param name the method's name ({@code compareAndSet}, {@code getAndIncrement}, ...)
+   */
+  record AtomicUpdate(@Nullable SlotKey slot, String name) implements Call {}
 
   /**
    * A method that takes a slot's lock and returns it held (or null).
@@ -41,16 +47,29 @@ public sealed interface Call {
   record LockSlot(@Nullable SlotKey slot, SlotParams params) implements Call {}
 
   /**
-   * {@code lock()} or {@code unlock()} or {@code tryLock()} on a {@code Lock}.
+   * An operation of a {@code java.util.concurrent.locks} lock on the lock its receiver designates
+   * (through a read or write view, such as {@code rw.writeLock()}, when there is one).
    *
-   * @param kind which of the three
+   * @param kind what the operation does
+   * @param mode the lock mode it takes (for a view, the view's mode replaces it)
    */
-  record LockOp(Kind kind) implements Call {
-    /** The three lock operations. */
+  record LockOp(Kind kind, LockRegion.Mode mode) implements Call {
+    /** The lock operations. */
     public enum Kind {
+      /**
+       * {@code lock()}, {@code lockInterruptibly()}, {@code StampedLock.writeLock()/readLock()}.
+       */
       LOCK,
+      /** {@code unlock()}, {@code StampedLock.unlockWrite/unlockRead/unlock(stamp)}. */
       UNLOCK,
-      TRY_LOCK
+      /** {@code tryLock()}: held on the true branch. */
+      TRY_LOCK,
+      /** {@code StampedLock.tryWriteLock()/tryReadLock()}: held while the stamp is not zero. */
+      TRY_STAMP,
+      /** {@code StampedLock.tryOptimisticRead()}: opens an optimistic read window. */
+      OPTIMISTIC,
+      /** {@code StampedLock.validate(stamp)}: true re-validates the window's reads. */
+      VALIDATE
     }
   }
 

@@ -2,13 +2,19 @@ package dev.readonce.checker.dataflow;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.TreeInfo;
 import dev.readonce.annotations.PointerTest.Shows;
 import dev.readonce.checker.model.AccessorDecl;
 import dev.readonce.checker.model.Contracts;
+import dev.readonce.checker.model.LockSpec;
 import dev.readonce.checker.model.ModifiesDecl;
 import dev.readonce.checker.model.SlotDecl;
 import dev.readonce.checker.model.SlotParams;
@@ -39,14 +45,61 @@ public final class CallModel {
 
   private final Contracts contracts;
   private final Supplier<FieldVarHandles> fieldHandles;
+  private final LockCalls lockCalls;
+  private final JavacTrees trees;
 
   /**
    * @param fieldHandles the unit's field VarHandles, computed on first use (most units never
    *     need them: only a VarHandle call on a non-array slot does)
+   * @param state for Error Prone's method matchers, which recognise the lock operations
    */
-  public CallModel(Contracts contracts, Supplier<FieldVarHandles> fieldHandles) {
+  public CallModel(
+      Contracts contracts, Supplier<FieldVarHandles> fieldHandles, VisitorState state) {
     this.contracts = contracts;
     this.fieldHandles = fieldHandles;
+    this.lockCalls = new LockCalls(state);
+    this.trees = JavacTrees.instance(state.context);
+  }
+
+  /**
+   * The field a getter returns, when its source shows it: a method without parameters that cannot
+   * be overridden (private or final, or in a final class) and whose body is {@code return f;} or
+   * {@code return this.f;} for an instance field {@code f}. Null otherwise, and for methods known
+   * only from class files.
+   */
+  public @Nullable VarSymbol getterField(@Nullable MethodSymbol method) {
+    if (method == null
+        || method.isStatic()
+        || !method.getParameters().isEmpty()
+        || ((method.flags() & (Flags.PRIVATE | Flags.FINAL)) == 0
+            && (method.owner.flags() & Flags.FINAL) == 0)) {
+      return null;
+    }
+    JCTree.JCMethodDecl decl = trees.getTree(method);
+    if (decl == null
+        || decl.body == null
+        || decl.body.stats.size() != 1
+        || !(decl.body.stats.head instanceof JCTree.JCReturn ret)
+        || ret.expr == null) {
+      return null;
+    }
+    JCTree.JCExpression returned = TreeInfo.skipParens(ret.expr);
+    boolean ownField =
+        returned instanceof JCTree.JCIdent
+            || (returned instanceof JCTree.JCFieldAccess select
+                && TreeInfo.skipParens(select.selected) instanceof JCTree.JCIdent self
+                && self.name.contentEquals("this"));
+    return ownField
+            && TreeInfo.symbol(returned) instanceof VarSymbol field
+            && field.getKind() == javax.lang.model.element.ElementKind.FIELD
+            && !field.isStatic()
+        ? field
+        : null;
+  }
+
+  /** The mode a view of a read-write lock takes ({@code rw.readLock()}), if the call is one. */
+  Optional<LockRegion.Mode> lockView(MethodInvocationNode call) {
+    return lockCalls.view(call.getTree());
   }
 
   public Contracts contracts() {
@@ -74,7 +127,9 @@ public final class CallModel {
     Optional<ModifiesDecl> modifies = contracts.modifies(method);
     if (modifies.isPresent()) {
       SlotKey slot = slotOf(receiver, args, modifies.get().slot(), false, values);
-      return modifies.get().requiresLock() ? new Call.Write(slot) : new Call.Modify(slot);
+      return modifies.get().requiresLock()
+          ? new Call.Write(slot, LockSpec.HELPERS)
+          : new Call.Modify(slot);
     }
     Optional<SlotParams> locks = contracts.locksSlot(method);
     if (locks.isPresent()) {
@@ -97,15 +152,13 @@ public final class CallModel {
       return varHandle(receiver, name, args, values);
     }
     if (owner.startsWith("java.util.concurrent.atomic.Atomic") && receiver != null) {
-      return atomic(receiver, name, args, values);
+      return owner.endsWith("FieldUpdater")
+          ? fieldUpdater(receiver, name, args)
+          : atomic(receiver, name, args, values);
     }
-    if (isLock(method)) {
-      return switch (name) {
-        case "lock", "lockInterruptibly" -> new Call.LockOp(Call.LockOp.Kind.LOCK);
-        case "unlock" -> new Call.LockOp(Call.LockOp.Kind.UNLOCK);
-        case "tryLock" -> new Call.LockOp(Call.LockOp.Kind.TRY_LOCK);
-        default -> new Call.Other();
-      };
+    Optional<Call.LockOp> lock = lockCalls.classify(call.getTree());
+    if (lock.isPresent()) {
+      return lock.get();
     }
     return new Call.Other();
   }
@@ -164,6 +217,22 @@ public final class CallModel {
     return access(name, slot, decl, VARHANDLE_PLAIN_READS);
   }
 
+  /**
+   * An {@code Atomic*FieldUpdater} call: like a field VarHandle, the updater names the field and
+   * the first argument the object ({@code WIP.getAndIncrement(this)}); its {@code get} is a
+   * volatile read.
+   */
+  private Call fieldUpdater(Node updater, String name, List<Node> args) {
+    VarSymbol field = fieldHandles.get().fieldOf(updater);
+    Optional<SlotDecl> decl = field == null ? Optional.empty() : contracts.slotField(field);
+    if (decl.isEmpty() || args.isEmpty()) {
+      return new Call.Other();
+    }
+    AccessPath owner = AccessPath.of(args.get(0));
+    SlotKey slot = owner == null ? null : new SlotKey(owner.with(new AccessPath.Field(field)));
+    return access(name, slot, decl.get(), ImmutableSet.of());
+  }
+
   private Call atomic(
       Node receiver, String name, List<Node> args, Function<Node, SlotValue> values) {
     SlotDecl decl = values.apply(receiver).container();
@@ -191,9 +260,9 @@ public final class CallModel {
       return new Call.Read(slot, true, decl.stableAfterPointer(), decl.lock());
     }
     if (WRITES.contains(name)) {
-      return new Call.Write(slot);
+      return new Call.Write(slot, decl.lock());
     }
-    return new Call.AtomicUpdate();
+    return new Call.AtomicUpdate(slot, name);
   }
 
   /** The slot designated by a contract's parameters (or the receiver), if every part has a path. */
@@ -249,20 +318,5 @@ public final class CallModel {
   /** Whether a static type is a handle of slots that are stable after a pointer. */
   public boolean stableType(@Nullable Type type) {
     return type != null && type.tsym != null && contracts.stableHandleType(type.tsym);
-  }
-
-  private static boolean isLock(MethodSymbol method) {
-    for (Symbol s = method.owner; s instanceof Symbol.ClassSymbol c; ) {
-      if (c.getQualifiedName().contentEquals("java.util.concurrent.locks.Lock")) {
-        return true;
-      }
-      for (Type i : c.getInterfaces()) {
-        if (i.tsym.getQualifiedName().contentEquals("java.util.concurrent.locks.Lock")) {
-          return true;
-        }
-      }
-      s = c.getSuperclass() == null ? null : c.getSuperclass().tsym;
-    }
-    return false;
   }
 }

@@ -1,6 +1,7 @@
 package dev.readonce.checker.dataflow;
 
 import com.google.common.collect.ImmutableMap;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
@@ -20,8 +21,10 @@ import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The field {@code VarHandle}s of a compilation unit: a {@code static final VarHandle} initialized
- * with {@code findVarHandle(Owner.class, "field", type)} accesses that field.
+ * The field handles of a compilation unit: a static {@code VarHandle} initialized (in its
+ * declaration or a static block) with {@code findVarHandle(Owner.class, "field", type)}, or a
+ * static {@code Atomic*FieldUpdater} made by {@code newUpdater(Owner.class, [type,] "field")},
+ * accesses that field.
  */
 public final class FieldVarHandles {
 
@@ -68,26 +71,27 @@ public final class FieldVarHandles {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
         Symbol handle = TreeInfo.symbolFor((JCTree) tree);
-        ExpressionTree init = tree.getInitializer();
-        if (handle instanceof VarSymbol h
-            && h.isStatic()
-            && init instanceof MethodInvocationTree call
-            && call.getMethodSelect() instanceof MemberSelectTree select
-            && select.getIdentifier().contentEquals("findVarHandle")
-            && call.getArguments().size() == 3
-            && call.getArguments().get(1) instanceof LiteralTree name
-            && name.getValue() instanceof String fieldName
-            && call.getArguments().get(0) instanceof MemberSelectTree classLiteral) {
-          Symbol owner = TreeInfo.symbol((JCTree) classLiteral.getExpression());
-          if (owner instanceof ClassSymbol c) {
-            for (Symbol member : com.google.errorprone.util.ASTHelpers.getEnclosedElements(c)) {
-              if (member instanceof VarSymbol f && f.getSimpleName().contentEquals(fieldName)) {
-                found.put(h, f);
-              }
-            }
-          }
+        if (handle instanceof VarSymbol h && h.isStatic()) {
+          record(h, tree.getInitializer());
         }
         return super.visitVariable(tree, null);
+      }
+
+      /** {@code static final VarHandle X; static { X = l.findVarHandle(...); }}, the usual form. */
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        Symbol handle = TreeInfo.symbol((JCTree) tree.getVariable());
+        if (handle instanceof VarSymbol h && h.isStatic() && h.owner instanceof ClassSymbol) {
+          record(h, tree.getExpression());
+        }
+        return super.visitAssignment(tree, null);
+      }
+
+      private void record(VarSymbol handle, @Nullable ExpressionTree init) {
+        VarSymbol field = target(init);
+        if (field != null) {
+          found.put(handle, field);
+        }
       }
     }.scan(unit, null);
     if (found.isEmpty() && arrays.isEmpty()) {
@@ -99,6 +103,49 @@ public final class FieldVarHandles {
             .addAll(found.values())
             .addAll(arrays)
             .build());
+  }
+
+  /**
+   * The field a handle's initializer designates: {@code findVarHandle(Owner.class, "field", type)}
+   * or an {@code Atomic*FieldUpdater.newUpdater(Owner.class, [type,] "field")}.
+   */
+  private static @Nullable VarSymbol target(@Nullable ExpressionTree init) {
+    if (!(init instanceof MethodInvocationTree call)
+        || !(call.getMethodSelect() instanceof MemberSelectTree select)
+        || call.getArguments().size() < 2) {
+      return null;
+    }
+    String method = select.getIdentifier().toString();
+    ExpressionTree nameArg;
+    if (method.equals("findVarHandle") && call.getArguments().size() == 3) {
+      nameArg = call.getArguments().get(1);
+    } else if (method.equals("newUpdater")) {
+      nameArg = call.getArguments().get(call.getArguments().size() - 1);
+    } else {
+      return null;
+    }
+    if (!(nameArg instanceof LiteralTree name)
+        || !(name.getValue() instanceof String fieldName)
+        || !(call.getArguments().get(0) instanceof MemberSelectTree classLiteral)
+        || !(TreeInfo.symbol((JCTree) classLiteral.getExpression()) instanceof ClassSymbol c)) {
+      return null;
+    }
+    for (Symbol member : com.google.errorprone.util.ASTHelpers.getEnclosedElements(c)) {
+      if (member instanceof VarSymbol f && f.getSimpleName().contentEquals(fieldName)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** The field a static VarHandle or field updater of this unit names, or null. */
+  public @Nullable VarSymbol fieldNamedBy(VarSymbol handle) {
+    return handleToField.get(handle);
+  }
+
+  /** The static VarHandle and field updater fields of this unit that name a field. */
+  public com.google.common.collect.ImmutableSet<VarSymbol> handles() {
+    return handleToField.keySet();
   }
 
   /** The field a VarHandle-valued node accesses, if it is one of this unit's field handles. */

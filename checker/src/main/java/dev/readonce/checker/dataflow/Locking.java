@@ -4,9 +4,9 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import dev.readonce.checker.model.LockSpec;
 import dev.readonce.checker.model.SlotDecl;
 import java.util.ArrayList;
@@ -17,10 +17,17 @@ import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResu
 import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
 import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
+import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.IntegerLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LongLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.checkerframework.errorprone.dataflow.cfg.node.NullLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.SynchronizedNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.WideningConversionNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,24 +99,90 @@ public final class Locking {
     return store.withLock(LockRegion.taken(slot, cx.line(at.getTree()), monitor, false));
   }
 
+  /**
+   * A {@code java.util.concurrent.locks} operation. The lock is the receiver, or the lock a view
+   * ({@code rw.readLock()}, {@code sl.asWriteLock()}) is taken from; the slots it guards are the
+   * ones a lock helper returned it for, or the ones declaring it as their lock.
+   */
   TransferResult<SlotValue, SlotStore> lockOp(
       MethodInvocationNode node,
       Call.LockOp op,
       Function<Node, SlotValue> values,
       SlotStore store) {
-    Node receiver = node.getTarget().getReceiver();
-    SlotValue lockValue = values.apply(receiver);
+    Node lock = node.getTarget().getReceiver();
+    LockRegion.Mode mode = op.mode();
+    if (lock instanceof MethodInvocationNode view) {
+      Optional<LockRegion.Mode> viewMode = cx.calls.lockView(view);
+      if (viewMode.isPresent()) {
+        mode = viewMode.get();
+        lock = view.getTarget().getReceiver();
+      }
+    }
+    SlotValue lockValue = lock == null ? SlotValue.NOTHING : values.apply(lock);
     List<SlotKey> slots =
-        lockValue.lockOf() != null ? List.of(lockValue.lockOf()) : guardedBy(receiver);
+        lockValue.lockOf() != null ? List.of(lockValue.lockOf()) : guardedBy(lock);
+    Tree origin = node.getTree();
+    int line = cx.line(origin);
     SlotStore taken = store;
+    switch (op.kind()) {
+      case UNLOCK -> {
+        for (SlotKey slot : slots) {
+          taken = taken.withoutLock(slot);
+        }
+        return new RegularTransferResult<>(SlotValue.NOTHING, taken);
+      }
+      case VALIDATE -> {
+        return validateStamp(slots, store);
+      }
+      default -> {
+        for (SlotKey slot : slots) {
+          taken = taken.withLock(LockRegion.taken(slot, line, mode, origin));
+        }
+      }
+    }
+    return switch (op.kind()) {
+      case TRY_LOCK -> new ConditionalTransferResult<>(SlotValue.NOTHING, taken, store);
+      // The stamp stands for the lock: comparing it with zero tells whether it was taken.
+      case TRY_STAMP ->
+          new RegularTransferResult<>(
+              slots.isEmpty() ? SlotValue.NOTHING : SlotValue.lock(slots.get(0)), taken);
+      default -> new RegularTransferResult<>(SlotValue.NOTHING, taken);
+    };
+  }
+
+  /**
+   * {@code validate(stamp)} closes the optimistic windows of the slots: on true, the reads made in
+   * the window are a consistent, re-validated snapshot; on false they may be torn or stale, and
+   * acting on them is going on after a mismatch (the caller must retry or take a real lock).
+   */
+  private TransferResult<SlotValue, SlotStore> validateStamp(List<SlotKey> slots, SlotStore store) {
+    SlotStore same = store;
+    SlotStore changed = store;
     for (SlotKey slot : slots) {
-      taken =
-          op.kind() == Call.LockOp.Kind.UNLOCK ? taken.withoutLock(slot) : take(taken, slot, node, null);
+      LockRegion window = store.locks().get(slot);
+      if (window == null || window.held()) {
+        continue;
+      }
+      for (SnapId s : window.window()) {
+        SnapState state = store.snap(s);
+        if (state != null) {
+          same = same.withSnap(s, state.asTested());
+          changed = changed.withSnap(s, state.asMismatched());
+        }
+      }
+      same = same.withoutLock(slot);
+      changed = changed.withoutLock(slot);
     }
-    if (op.kind() == Call.LockOp.Kind.TRY_LOCK) {
-      return new ConditionalTransferResult<>(SlotValue.NOTHING, taken, store);
-    }
-    return new RegularTransferResult<>(SlotValue.NOTHING, taken);
+    return new ConditionalTransferResult<>(SlotValue.NOTHING, same, changed);
+  }
+
+  /**
+   * A read in an optimistic window: recorded for {@code validate}, instead of judged as an
+   * unlocked read. Null when no window covers the slot.
+   */
+  @Nullable SlotStore optimisticRead(@Nullable SlotKey slot, SnapId read, SlotStore store) {
+    LockRegion window = store.optimisticWindow(slot);
+    return window == null ? null : store.withLock(window.withWindowRead(read));
   }
 
   /** {@code synchronized}: the start takes, the end releases. */
@@ -127,20 +200,54 @@ public final class Locking {
         taken = take(taken, state.slot(), node, tree);
       }
     }
-    for (SlotKey slot : guardedBy(node.getExpression())) {
+    for (SlotKey slot : monitorGuards(node.getExpression())) {
       taken = take(taken, slot, node, tree);
     }
     return taken;
   }
 
   /**
+   * The slots a monitor expression guards, seeing through the nodes that pass a value on: a cast,
+   * an assignment (its right side), and a ternary (the slots both branches guard; MM-3).
+   */
+  private List<SlotKey> monitorGuards(Node expression) {
+    if (expression instanceof TypeCastNode cast) {
+      return monitorGuards(cast.getOperand());
+    }
+    if (expression instanceof AssignmentNode assignment) {
+      return monitorGuards(assignment.getExpression());
+    }
+    if (expression instanceof TernaryExpressionNode ternary) {
+      List<SlotKey> both = new ArrayList<>(monitorGuards(ternary.getThenOperand()));
+      both.retainAll(monitorGuards(ternary.getElseOperand()));
+      return both;
+    }
+    return guardedBy(expression);
+  }
+
+  /**
    * The slots whose declared lock is the given expression: a lock field of their owner ({@code
-   * @ReadOnce(lock = "lock")}) or the owner itself ({@code lock = "this"}).
+   * @ReadOnce(lock = "lock")}) or the owner itself ({@code lock = "this"}). The expression may
+   * reach the field through getters whose source shows which field they return ({@code
+   * pudp.table().ptl}). When the owner has no path (a call the analysis cannot see through), the
+   * lock is still known by its field, but not whose it is: it then covers no slot that has a path
+   * (reads stay unlocked, stores are reported), and counts as a held lock only for stores whose
+   * slot has no path either.
    */
   List<SlotKey> guardedBy(@Nullable Node lockExpression) {
-    AccessPath lock = lockExpression == null ? null : AccessPath.of(lockExpression);
     List<SlotKey> out = new ArrayList<>();
+    if (lockExpression == null) {
+      return out;
+    }
+    AccessPath lock = lockPath(lockExpression);
     if (lock == null) {
+      VarSymbol field = lockField(lockExpression);
+      if (field != null && field.owner instanceof ClassSymbol c) {
+        // Static slots are found by class; instance slots get a path rooted at their class,
+        // which no access has: a key that covers nothing.
+        String name = field.getSimpleName().toString();
+        addGuarded(out, AccessPath.of(new AccessPath.Static(c)), c, name);
+      }
       return out;
     }
     ImmutableList<AccessPath.Step> steps = lock.steps();
@@ -156,6 +263,41 @@ public final class Locking {
       addGuarded(out, lock, c, "this");
     }
     return out;
+  }
+
+  /** The path of a lock expression, seeing through getters that return a field. */
+  private @Nullable AccessPath lockPath(Node node) {
+    AccessPath direct = AccessPath.of(node);
+    if (direct != null) {
+      return direct;
+    }
+    Node receiver = null;
+    VarSymbol field = null;
+    if (node instanceof FieldAccessNode access
+        && !access.isStatic()
+        && access.getElement() instanceof VarSymbol v) {
+      receiver = access.getReceiver();
+      field = v;
+    } else if (node instanceof MethodInvocationNode call) {
+      receiver = call.getTarget().getReceiver();
+      field = cx.calls.getterField(CallModel.symbol(call));
+    }
+    if (receiver == null || field == null) {
+      return null;
+    }
+    AccessPath owner = lockPath(receiver);
+    return owner == null ? null : owner.with(new AccessPath.Field(field));
+  }
+
+  /** The field a lock expression ends in: a field access, or a getter returning a field. */
+  private @Nullable VarSymbol lockField(Node node) {
+    if (node instanceof FieldAccessNode access && access.getElement() instanceof VarSymbol v) {
+      return v;
+    }
+    if (node instanceof MethodInvocationNode call) {
+      return cx.calls.getterField(CallModel.symbol(call));
+    }
+    return null;
   }
 
   /**
@@ -189,7 +331,9 @@ public final class Locking {
       AccessPath slot = base.with(new AccessPath.Field(field));
       out.add(
           new SlotKey(
-              Containers.isIndexed(field.type) ? slot.with(new AccessPath.AnyIndex()) : slot));
+              Containers.holdsSlots(decl.get(), field.type) && Containers.isIndexed(field.type)
+                  ? slot.with(new AccessPath.AnyIndex())
+                  : slot));
     }
   }
 
@@ -239,8 +383,14 @@ public final class Locking {
     SlotStore different = store;
     SlotValue lock = l.lockOf() != null ? l : r.lockOf() != null ? r : null;
     boolean withNull = left instanceof NullLiteralNode || right instanceof NullLiteralNode;
-    if (lock != null && withNull) {
-      equal = equal.withoutLock(lock.lockOf());
+    if (lock != null && (withNull || isZero(left) || isZero(right))) {
+      // Not taken: a null lock, or a zero stamp (which releases every region its call took).
+      LockRegion region = store.locks().get(lock.lockOf());
+      Tree origin = region == null ? null : region.origin();
+      equal =
+          origin == null
+              ? equal.withoutLock(lock.lockOf())
+              : equal.withoutLocks(held -> held.origin() == origin);
     }
     boolean revalidation = false;
     for (SnapId a : l.snaps()) {
@@ -278,5 +428,12 @@ public final class Locking {
     return equalIsThen
         ? new ConditionalTransferResult<>(SlotValue.NOTHING, equal, different)
         : new ConditionalTransferResult<>(SlotValue.NOTHING, different, equal);
+  }
+
+  /** Whether the node is the constant zero (a failed {@code StampedLock} stamp). */
+  private static boolean isZero(Node node) {
+    Node n = node instanceof WideningConversionNode widening ? widening.getOperand() : node;
+    return (n instanceof IntegerLiteralNode i && i.getValue() == 0)
+        || (n instanceof LongLiteralNode l && l.getValue() == 0L);
   }
 }

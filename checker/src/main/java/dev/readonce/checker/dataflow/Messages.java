@@ -70,6 +70,14 @@ final class Messages {
         snapshot, slot, readLine);
   }
 
+  static String unvalidatedOptimisticRead(String snapshot, String slot, int readLine) {
+    return String.format(
+        "snapshot %s of slot '%s' (read on line %d, after tryOptimisticRead()) is acted on before"
+            + " validate(stamp) confirmed it; validate first, and retry or take the lock when it"
+            + " fails",
+        snapshot, slot, readLine);
+  }
+
   static String notPointer(String snapshot, String slot, int readLine, String missing, String via) {
     return String.format(
         "descends%s from snapshot %s of slot '%s' (read on line %d) which this path has not shown"

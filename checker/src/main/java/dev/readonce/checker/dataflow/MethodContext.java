@@ -69,6 +69,11 @@ public final class MethodContext {
     return sink;
   }
 
+  /** The analyzed body (a method's block, or a lambda's body). */
+  Tree body() {
+    return body;
+  }
+
   /**
    * The source tree a finding at this CFG tree belongs to: the CFG spells {@code x++} as an
    * artificial {@code x = x + 1}, which no matcher sees, so it is mapped back to {@code x++}.

@@ -11,6 +11,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
 import dev.readonce.checker.model.Contracts;
+import dev.readonce.checker.model.LockSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,9 +26,11 @@ final class RuleChecks {
   private final MethodContext cx;
   private final Handles handles;
   private final FixPlanner fixes;
+  private final Ownership ownership;
 
-  RuleChecks(MethodContext cx) {
+  RuleChecks(MethodContext cx, Ownership ownership) {
     this.cx = cx;
+    this.ownership = ownership;
     this.handles = new Handles(cx.calls.contracts());
     this.fixes = new FixPlanner(cx, handles);
   }
@@ -143,13 +146,18 @@ final class RuleChecks {
     }
   }
 
-  /** A store into a slot: needs the slot's lock (not while {@code this} is being built). */
-  void write(Node node, @Nullable SlotKey slot, SlotStore store) {
-    if (cx.primitive) {
+  /**
+   * A store into a slot: needs the slot's lock, unless this thread owns the slot ({@link
+   * Ownership}: {@code this} being built, an unpublished object, a claim; audit mode: any lock).
+   */
+  void write(Node node, @Nullable SlotKey slot, LockSpec lock, SlotStore store) {
+    if (cx.primitive
+        || lock.kind() == LockSpec.Kind.UNGUARDED
+        || ownership.covers(slot, lock, node.getTree(), store, true)) {
       return;
     }
     if (slot == null) {
-      if (store.locks().isEmpty()) {
+      if (!ownership.anyLockHeld(node.getTree(), store, true)) {
         report(Rule.UNLOCKED_SLOT_WRITE, node, Messages.unlockedWrite(String.valueOf(node.getTree())), null);
       }
       return;
@@ -157,7 +165,7 @@ final class RuleChecks {
     if (cx.initializer && slot.path().root() instanceof AccessPath.This) {
       return;
     }
-    if (store.lockCovering(slot) == null) {
+    if (store.writeLockCovering(slot) == null) {
       report(Rule.UNLOCKED_SLOT_WRITE, node, Messages.unlockedWrite(slot.toString()), null);
     }
   }
@@ -191,6 +199,15 @@ final class RuleChecks {
             node,
             Messages.mismatchGoesOn(name, state.slot().toString(), state.line()),
             List.of("mismatch", s));
+        return;
+      }
+      LockRegion window = store.optimisticWindow(state.slot());
+      if (window != null && window.window().contains(s) && isAction(parent)) {
+        report(
+            Rule.MISSING_REVALIDATION,
+            node,
+            Messages.unvalidatedOptimisticRead(name, state.slot().toString(), state.line()),
+            List.of("optimistic", s));
         return;
       }
       LockRegion region = store.lockCovering(state.slot());

@@ -25,7 +25,11 @@ public final class SlotStore implements Store<SlotStore> {
 
   public static final SlotStore EMPTY =
       new SlotStore(
-          OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty());
+          OrderedPMap.empty(),
+          OrderedPMap.empty(),
+          OrderedPMap.empty(),
+          OrderedPMap.empty(),
+          Owned.NOTHING);
 
   // Persistent maps in insertion order (iteration order decides which name a message uses, so it
   // must not depend on hash codes): an update or a join costs O(log n) per changed entry instead
@@ -35,16 +39,28 @@ public final class SlotStore implements Store<SlotStore> {
   private final OrderedPMap<SnapId, SnapState> snaps;
   private final OrderedPMap<SlotKey, ReadRecord> reads;
   private final OrderedPMap<SlotKey, LockRegion> locks;
+  private final Owned owned;
 
   private SlotStore(
       OrderedPMap<VarSymbol, SlotValue> locals,
       OrderedPMap<SnapId, SnapState> snaps,
       OrderedPMap<SlotKey, ReadRecord> reads,
-      OrderedPMap<SlotKey, LockRegion> locks) {
+      OrderedPMap<SlotKey, LockRegion> locks,
+      Owned owned) {
     this.locals = locals;
     this.snaps = snaps;
     this.reads = reads;
     this.locks = locks;
+    this.owned = owned;
+  }
+
+  /** What this thread owns here: unpublished objects, claimed slots, unnamed locks. */
+  public Owned owned() {
+    return owned;
+  }
+
+  public SlotStore withOwned(Owned o) {
+    return o == owned ? this : new SlotStore(locals, snaps, reads, locks, o);
   }
 
   public Map<VarSymbol, SlotValue> locals() {
@@ -77,6 +93,33 @@ public final class SlotStore implements Store<SlotStore> {
 
   /** The held lock region covering a slot, if any. */
   public @Nullable LockRegion lockCovering(@Nullable SlotKey slot) {
+    LockRegion region = covering(slot);
+    return region == null || region.held() ? region : null;
+  }
+
+  /** The held lock region covering a slot that allows stores to it (not a read lock). */
+  public @Nullable LockRegion writeLockCovering(@Nullable SlotKey slot) {
+    LockRegion region = lockCovering(slot);
+    return region == null || region.mode() == LockRegion.Mode.EXCLUSIVE ? region : null;
+  }
+
+  /** The optimistic read window ({@code tryOptimisticRead()}) covering a slot, if any. */
+  public @Nullable LockRegion optimisticWindow(@Nullable SlotKey slot) {
+    LockRegion region = covering(slot);
+    return region == null || region.held() ? null : region;
+  }
+
+  /** Whether some lock that allows stores is held (for stores whose slot has no path). */
+  public boolean holdsWriteLock() {
+    for (LockRegion region : locks.values()) {
+      if (region.mode() == LockRegion.Mode.EXCLUSIVE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private @Nullable LockRegion covering(@Nullable SlotKey slot) {
     if (slot == null) {
       return null;
     }
@@ -107,32 +150,32 @@ public final class SlotStore implements Store<SlotStore> {
         value.isNothing() ? locals.minus(variable) : locals.plus(variable, value),
         snaps,
         reads,
-        locks);
+        locks, owned);
   }
 
   public SlotStore withSnap(SnapId id, SnapState state) {
-    return new SlotStore(locals, snaps.plus(id, state), reads, locks);
+    return new SlotStore(locals, snaps.plus(id, state), reads, locks, owned);
   }
 
   public SlotStore withRead(SlotKey slot, ReadRecord record) {
-    return new SlotStore(locals, snaps, reads.plus(slot, record), locks);
+    return new SlotStore(locals, snaps, reads.plus(slot, record), locks, owned);
   }
 
   public SlotStore withLock(LockRegion region) {
-    return new SlotStore(locals, snaps, reads, locks.plus(region.slot(), region));
+    return new SlotStore(locals, snaps, reads, locks.plus(region.slot(), region), owned);
   }
 
   public SlotStore withoutLock(SlotKey slot) {
-    return new SlotStore(locals, snaps, reads, remove(locks, k -> k.equals(slot)));
+    return new SlotStore(locals, snaps, reads, remove(locks, k -> k.equals(slot)), owned);
   }
 
   public SlotStore withoutLocks(Predicate<LockRegion> drop) {
     return new SlotStore(
-        locals, snaps, reads, remove(locks, k -> drop.test(Objects.requireNonNull(locks.get(k)))));
+        locals, snaps, reads, remove(locks, k -> drop.test(Objects.requireNonNull(locks.get(k)))), owned);
   }
 
   public SlotStore withoutReads(Predicate<SlotKey> drop) {
-    return new SlotStore(locals, snaps, remove(reads, drop), locks);
+    return new SlotStore(locals, snaps, remove(reads, drop), locks, owned);
   }
 
   public SlotStore withoutReadsIn(ImmutableSet<Long> blocks) {
@@ -140,7 +183,34 @@ public final class SlotStore implements Store<SlotStore> {
         locals,
         snaps,
         remove(reads, k -> !java.util.Collections.disjoint(reads.get(k).blocks(), blocks)),
-        locks);
+        locks, owned);
+  }
+
+  /**
+   * Forgets the mismatched snapshots among {@code old} (a local's value before reassignment) that
+   * no local holds any more: they can no longer be acted on, and a path that replaced them (a
+   * failed {@code validate} followed by a locked re-read) must not pass its mismatch on to the
+   * other path's snapshot at the join.
+   */
+  @SuppressWarnings("ReferenceEquality") // unchanged map: the same object
+  public SlotStore withoutUnheldMismatches(SlotValue old) {
+    OrderedPMap<SnapId, SnapState> kept = snaps;
+    for (SnapId s : old.snaps()) {
+      SnapState state = snaps.get(s);
+      if (state != null && state.mismatched() && !held(s)) {
+        kept = kept.minus(s);
+      }
+    }
+    return kept == snaps ? this : new SlotStore(locals, kept, reads, locks, owned);
+  }
+
+  private boolean held(SnapId snap) {
+    for (SlotValue value : locals.values()) {
+      if (value.snaps().contains(snap)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -162,7 +232,8 @@ public final class SlotStore implements Store<SlotStore> {
         remove(reads, k -> k.mentions(variable)),
         // Storing into a slot field does not release the slot's own lock; it moves what is
         // reached through the field.
-        remove(locks, k -> k.mentions(variable) && !endsAt(k, variable)));
+        remove(locks, k -> k.mentions(variable) && !endsAt(k, variable)),
+        owned.reassigned(variable));
   }
 
   private static boolean endsAt(SlotKey key, VarSymbol field) {
@@ -201,7 +272,8 @@ public final class SlotStore implements Store<SlotStore> {
       SlotKey k = e.getKey().substitute(variable, oldValue);
       newLocks = newLocks.plus(k, e.getValue().withSlot(k));
     }
-    return new SlotStore(newLocals, newSnaps, newReads, newLocks);
+    return new SlotStore(
+        newLocals, newSnaps, newReads, newLocks, owned.rebased(variable, oldValue));
   }
 
   /** The temporary of the CFG that holds a local's current value, if one does. */
@@ -241,13 +313,15 @@ public final class SlotStore implements Store<SlotStore> {
     OrderedPMap<SnapId, SnapState> mergedSnaps = union(snaps, other.snaps, SnapState::merge);
     OrderedPMap<SlotKey, ReadRecord> mergedReads = union(reads, other.reads, ReadRecord::merge);
     OrderedPMap<SlotKey, LockRegion> mergedLocks = intersection(locks, other.locks);
+    Owned mergedOwned = owned.merge(other.owned);
     if (mergedLocals == locals
         && mergedSnaps == snaps
         && mergedReads == reads
-        && mergedLocks == locks) {
+        && mergedLocks == locks
+        && mergedOwned == owned) {
       return this;
     }
-    return new SlotStore(mergedLocals, mergedSnaps, mergedReads, mergedLocks);
+    return new SlotStore(mergedLocals, mergedSnaps, mergedReads, mergedLocks, mergedOwned);
   }
 
   /**
@@ -327,17 +401,18 @@ public final class SlotStore implements Store<SlotStore> {
         && locals.equals(s.locals)
         && snaps.equals(s.snaps)
         && reads.equals(s.reads)
-        && locks.equals(s.locks);
+        && locks.equals(s.locks)
+        && owned.equals(s.owned);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(locals, snaps, reads, locks);
+    return Objects.hash(locals, snaps, reads, locks, owned);
   }
 
   @Override
   public String toString() {
     return "SlotStore{locals=" + locals + ", snaps=" + snaps + ", reads=" + reads + ", locks="
-        + locks + "}";
+        + locks + ", owned=" + owned + "}";
   }
 }

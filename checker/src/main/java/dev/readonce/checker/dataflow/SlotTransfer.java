@@ -54,11 +54,13 @@ public final class SlotTransfer
   private final SlotStore initial;
   private final RuleChecks checks;
   private final Locking locking;
+  private final Ownership ownership;
 
   public SlotTransfer(MethodContext cx, SlotStore initial) {
     this.cx = cx;
     this.initial = initial;
-    this.checks = new RuleChecks(cx);
+    this.ownership = new Ownership(cx);
+    this.checks = new RuleChecks(cx, ownership);
     this.locking = new Locking(cx);
   }
 
@@ -169,6 +171,8 @@ public final class SlotTransfer
     SlotValue value = st.regular().local(variable);
     if (!node.isLValue()) {
       checks.use(node, value, st.regular());
+      st =
+          new Stores(ownership.used(node, st.then), ownership.used(node, st.otherwise), st.two);
     }
     // A source local names itself; a CFG temporary names what it was assigned from.
     return pass(
@@ -181,7 +185,8 @@ public final class SlotTransfer
   @Override
   public TransferResult<SlotValue, SlotStore> visitAssignment(
       AssignmentNode node, TransferInput<SlotValue, SlotStore> in) {
-    SlotStore store = enter(node, in).regular();
+    Stores st = enter(node, in);
+    SlotStore store = st.regular();
     Function<Node, SlotValue> values = n -> valueOf(in, n);
     SlotValue value = valueOf(in, node.getExpression());
     Node target = node.getTarget();
@@ -191,28 +196,51 @@ public final class SlotTransfer
     AccessPath valuePath = value.path() != null ? value.path() : targetPath;
     if (target instanceof LocalVariableNode local
         && local.getElement() instanceof VarSymbol variable) {
-      if (AccessPath.isSynthetic(variable)) {
-        // A CFG temporary keeps the path of what it copies, for its uses to name.
-        return regular(value, store.withLocal(variable, value));
+      SlotValue result = AccessPath.isSynthetic(variable) ? value : value.withPath(valuePath);
+      if (st.two) {
+        // A boolean assigned a condition (`b = !busy.compareAndSet(false, true)`) keeps the
+        // condition's two outcomes for the test of the assignment (MM-10).
+        return branch(
+            result,
+            assignLocal(variable, node.getExpression(), value, st.then),
+            assignLocal(variable, node.getExpression(), value, st.otherwise));
       }
-      VarSymbol keeper = store.keeperOf(variable);
-      store =
-          keeper == null
-              ? store.reassigned(variable)
-              : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
-      store = store.withLocal(variable, value.withPath(null));
+      return regular(result, assignLocal(variable, node.getExpression(), value, store));
     } else if (target instanceof FieldAccessNode field
         && field.getElement() instanceof VarSymbol f) {
       SlotDecl decl = cx.calls.contracts().slotField(f).orElse(null);
-      if (decl != null && !Containers.isContainer(f.type)) {
-        checks.write(node, targetPath == null ? null : new SlotKey(targetPath), store);
+      if (decl != null && !Containers.holdsSlots(decl, f.type)) {
+        SlotKey slot = targetPath == null ? null : new SlotKey(targetPath);
+        checks.write(node, slot, decl.lock(), store);
+        store = ownership.written(slot, store);
       }
       store = store.reassigned(f);
     } else if (target instanceof ArrayAccessNode element
         && valueOf(in, element.getArray()).container() != null) {
-      checks.write(node, targetPath == null ? null : new SlotKey(targetPath), store);
+      checks.write(
+          node,
+          targetPath == null ? null : new SlotKey(targetPath),
+          valueOf(in, element.getArray()).container().lock(),
+          store);
     }
     return regular(value.withPath(valuePath), store);
+  }
+
+  /** A store of a value into a local. */
+  private SlotStore assignLocal(
+      VarSymbol variable, Node expression, SlotValue value, SlotStore store) {
+    if (AccessPath.isSynthetic(variable)) {
+      // A CFG temporary keeps the path of what it copies, for its uses to name.
+      return ownership.assignedLocal(variable, expression, store.withLocal(variable, value));
+    }
+    SlotValue old = store.local(variable);
+    VarSymbol keeper = store.keeperOf(variable);
+    SlotStore out =
+        keeper == null
+            ? store.reassigned(variable)
+            : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
+    out = out.withLocal(variable, value.withPath(null)).withoutUnheldMismatches(old);
+    return ownership.assignedLocal(variable, expression, out);
   }
 
   @Override
@@ -225,9 +253,15 @@ public final class SlotTransfer
     AccessPath path = AccessPath.of(node, n -> valueOf(in, n));
     SlotDecl decl = cx.calls.contracts().slotField(field).orElse(null);
     if (decl == null) {
+      if (field.getSimpleName().contentEquals("length")
+          && node.getReceiver().getType().getKind() == javax.lang.model.type.TypeKind.ARRAY) {
+        // An array's length is fixed: a test of it decides on the snapshot of the array itself
+        // (`ls.length == 0` for a @ReadOnce(reference = true) array).
+        return pass(st, SlotValue.snapshots(valueOf(in, node.getReceiver()).snaps()).withPath(path));
+      }
       return pass(st, SlotValue.at(path));
     }
-    if (Containers.isContainer(field.type)) {
+    if (Containers.holdsSlots(decl, field.type)) {
       return pass(st, SlotValue.container(decl).withPath(path));
     }
     Call.Read read =
@@ -270,11 +304,15 @@ public final class SlotTransfer
     if (call instanceof Call.Read read) {
       return read(node, read, store, null);
     } else if (call instanceof Call.Write write) {
-      checks.write(node, write.slot(), store);
+      checks.write(node, write.slot(), write.lock(), store);
+      store = ownership.written(write.slot(), store);
+    } else if (call instanceof Call.AtomicUpdate update) {
+      return ownership.update(
+          node, update.slot(), Ownership.isCompareAndSet(update.name()), store);
     } else if (call instanceof Call.LockSlot lock) {
       return locking.lockSlot(node, lock, values, store);
     } else if (call instanceof Call.LockOp op) {
-      return locking.lockOp(node, op, values, store);
+      return ownership.lockOp(node, op, locking.lockOp(node, op, values, store));
     } else if (call instanceof Call.Revalidate) {
       return locking.revalidate(node, values, store);
     } else if (call instanceof Call.Test test) {
@@ -290,12 +328,10 @@ public final class SlotTransfer
         }
       }
     } else if (call instanceof Call.Modify modify) {
-      if (modify.slot() != null) {
-        // The thread itself changes the slot: what it read before is stale, and a re-read into
-        // the same snapshot variable is a refresh, not a second read of this pass.
-        SlotKey changed = modify.slot();
-        store = store.withoutReads(changed::equals);
-      }
+      // The thread itself changes the slot: what it read before is stale, and a re-read into
+      // the same snapshot variable is a refresh, not a second read of this pass. A boolean
+      // modification is taken for a compare-and-set (see Ownership#update).
+      return ownership.update(node, modify.slot(), true, store);
     } else if (call instanceof Call.Other) {
       checks.callee(node, values, store);
       if (node.getType() != null
@@ -328,8 +364,13 @@ public final class SlotTransfer
   private TransferResult<SlotValue, SlotStore> read(
       Node node, Call.Read read, SlotStore store, @Nullable AccessPath path) {
     SnapId id = new SnapId(node.getTree());
-    boolean locked = store.lockCovering(read.slot()) != null;
-    if (!locked && !cx.primitive) {
+    boolean locked =
+        store.lockCovering(read.slot()) != null
+            || ownership.covers(read.slot(), read.lock(), node.getTree(), store);
+    SlotStore optimistic = locked ? null : locking.optimisticRead(read.slot(), id, store);
+    if (optimistic != null) {
+      store = optimistic; // judged by the validate(stamp) that closes the window
+    } else if (!locked && !cx.primitive) {
       store = checks.unlockedRead(node, read, store);
     }
     SnapState state =

@@ -64,7 +64,8 @@ public final class AnnotationContracts implements Contracts {
             a ->
                 new SlotDecl(
                     LockSpec.parse(AnnotationValues.string(a, "lock", "")),
-                    AnnotationValues.find(field, "StableAfterPointer").isPresent()));
+                    AnnotationValues.find(field, "StableAfterPointer").isPresent(),
+                    AnnotationValues.bool(a, "reference", false)));
   }
 
   @Override
@@ -158,6 +159,25 @@ public final class AnnotationContracts implements Contracts {
       }
     }
     return false;
+  }
+
+  @Override
+  public boolean handleLockHeld(MethodSymbol method, int index) {
+    if (ownHandleLockHeld(method, index)) {
+      return true;
+    }
+    for (MethodSymbol overridden : superMethods(method)) {
+      if (ownHandleLockHeld(overridden, index)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean ownHandleLockHeld(MethodSymbol method, int index) {
+    List<VarSymbol> params = method.getParameters();
+    return index < params.size()
+        && AnnotationValues.find(params.get(index), "LockHeld").isPresent();
   }
 
   private static boolean ownLockHeld(MethodSymbol method, int index) {

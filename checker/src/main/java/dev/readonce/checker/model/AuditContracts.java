@@ -15,22 +15,37 @@ import java.util.OptionalInt;
  * Audit mode ({@code -XepOpt:ReadOnce:Audit=true}): on code that carries no annotations, every
  * {@code volatile} field, every {@code Atomic*} field, and every field this unit accesses through
  * a {@code VarHandle} is treated as a slot, so double reads of racy fields surface. The lock of
- * such a slot is unknown (only lock helpers could name it); declared contracts still apply.
+ * such a slot is unknown ({@link LockSpec.Kind#UNKNOWN}): any lock the thread holds counts as it;
+ * declared contracts still apply.
  */
 public final class AuditContracts implements Contracts {
 
-  private static final SlotDecl AUDITED = new SlotDecl(LockSpec.HELPERS, false);
+  private static final SlotDecl AUDITED = new SlotDecl(LockSpec.UNKNOWN, false);
+  private static final SlotDecl UNGUARDED = new SlotDecl(LockSpec.UNGUARDED, false);
 
   private final Contracts declared;
   private final ImmutableSet<VarSymbol> varHandleFields;
+  private final ImmutableSet<VarSymbol> handles;
+  private final ImmutableSet<VarSymbol> disciplined;
 
   /**
    * @param declared the contracts from annotations and declarations files
    * @param varHandleFields the fields this compilation unit reads or writes through a VarHandle
+   *     or a field updater
+   * @param handles the VarHandle and field updater fields that name those fields (a method that
+   *     mentions only {@code WIP.get(this)} touches a slot)
+   * @param disciplined the fields the unit writes under a lock or updates atomically somewhere;
+   *     the others are {@link LockSpec.Kind#UNGUARDED}, and their stores are not judged
    */
-  public AuditContracts(Contracts declared, ImmutableSet<VarSymbol> varHandleFields) {
+  public AuditContracts(
+      Contracts declared,
+      ImmutableSet<VarSymbol> varHandleFields,
+      ImmutableSet<VarSymbol> handles,
+      ImmutableSet<VarSymbol> disciplined) {
     this.declared = declared;
     this.varHandleFields = varHandleFields;
+    this.handles = handles;
+    this.disciplined = disciplined;
   }
 
   @Override
@@ -47,7 +62,10 @@ public final class AuditContracts implements Contracts {
                     .startsWith("java.util.concurrent.atomic.Atomic")
                 // An Atomic*FieldUpdater is a static helper that reaches other fields, not a slot.
                 && !field.type.tsym.getSimpleName().toString().endsWith("FieldUpdater"));
-    return racy ? Optional.of(AUDITED) : Optional.empty();
+    if (!racy) {
+      return Optional.empty();
+    }
+    return Optional.of(disciplined.contains(field) ? AUDITED : UNGUARDED);
   }
 
   @Override
@@ -96,8 +114,14 @@ public final class AuditContracts implements Contracts {
   }
 
   @Override
+  public boolean handleLockHeld(MethodSymbol method, int index) {
+    return declared.handleLockHeld(method, index);
+  }
+
+  @Override
   public boolean hasContract(Symbol symbol) {
     return declared.hasContract(symbol)
-        || (symbol instanceof VarSymbol field && slotField(field).isPresent());
+        || (symbol instanceof VarSymbol field
+            && (slotField(field).isPresent() || handles.contains(field)));
   }
 }

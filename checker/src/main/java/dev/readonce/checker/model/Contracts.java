@@ -56,6 +56,14 @@ public interface Contracts {
   }
 
   /**
+   * Whether the caller holds, for the whole call, the lock of the slot a handle parameter
+   * designates ({@code @LockHeld}), looked up on the method and every method it overrides.
+   */
+  default boolean handleLockHeld(MethodSymbol method, int index) {
+    return false;
+  }
+
+  /**
    * Whether the symbol carries any ReadOnce contract (a cheap test for the fast path: code that
    * mentions no such symbol cannot touch a slot).
    */

@@ -36,7 +36,11 @@ final class DeclarationsParser {
 
   /** The kinds of entry: keyword, member shape, and keys (with the required ones). */
   private enum Kind {
-    SLOT("slot", DeclaredMember.Shape.FIELD, keys("lock", "stableAfterPointer"), keys()),
+    SLOT(
+        "slot",
+        DeclaredMember.Shape.FIELD,
+        keys("lock", "stableAfterPointer", "reference"),
+        keys()),
     ACCESSOR(
         "accessor",
         DeclaredMember.Shape.METHOD,
@@ -49,7 +53,8 @@ final class DeclarationsParser {
     POINTER_TEST("pointer-test", DeclaredMember.Shape.METHOD, keys("shows"), keys("shows")),
     MODIFIES_SLOT(
         "modifies-slot", DeclaredMember.Shape.METHOD, keys("slot", "requiresLock"), keys()),
-    SNAPSHOT("snapshot", DeclaredMember.Shape.METHOD, keys("param", "slot"), keys("param"));
+    SNAPSHOT("snapshot", DeclaredMember.Shape.METHOD, keys("param", "slot"), keys("param")),
+    LOCK_HELD("lock-held", DeclaredMember.Shape.METHOD, keys("param"), keys("param"));
 
     final String keyword;
     final DeclaredMember.Shape shape;
@@ -82,7 +87,7 @@ final class DeclarationsParser {
   }
 
   private static final ImmutableSet<String> BOOLEAN_KEYS =
-      ImmutableSet.of("stableAfterPointer", "atomic", "requiresLock");
+      ImmutableSet.of("stableAfterPointer", "atomic", "requiresLock", "reference");
 
   private static ImmutableSet<String> keys(String... keys) {
     return ImmutableSet.copyOf(keys);
@@ -196,7 +201,8 @@ final class DeclarationsParser {
         kind.keyword
             + " "
             + member
-            + (entry instanceof DeclaredEntry.Snapshot s ? " param=" + s.parameter() : "");
+            + (entry instanceof DeclaredEntry.Snapshot s ? " param=" + s.parameter() : "")
+            + (entry instanceof DeclaredEntry.LockHeld h ? " param=" + h.parameter() : "");
     DeclaredOrigin first = seen.putIfAbsent(identity, origin);
     if (first != null) {
       throw new Malformed("duplicate declaration '" + identity + "', first declared at " + first);
@@ -212,7 +218,10 @@ final class DeclarationsParser {
           new DeclaredEntry.Slot(
               origin,
               member,
-              new SlotDecl(lock(options), bool(options, "stableAfterPointer", false)));
+              new SlotDecl(
+                  lock(options),
+                  bool(options, "stableAfterPointer", false),
+                  bool(options, "reference", false)));
       case ACCESSOR ->
           new DeclaredEntry.Accessor(
               origin,
@@ -247,6 +256,8 @@ final class DeclarationsParser {
               member,
               index(options.get("param"), "param", member),
               slotParams(options, member, SlotParams.NONE));
+      case LOCK_HELD ->
+          new DeclaredEntry.LockHeld(origin, member, index(options.get("param"), "param", member));
     };
   }
 

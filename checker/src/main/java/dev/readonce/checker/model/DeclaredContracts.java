@@ -2,6 +2,7 @@ package dev.readonce.checker.model;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -40,6 +41,7 @@ public final class DeclaredContracts implements Contracts {
       ImmutableMap<MethodSymbol, Shows> pointerTests,
       ImmutableMap<MethodSymbol, ModifiesDecl> modifies,
       ImmutableMap<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshots,
+      ImmutableSetMultimap<MethodSymbol, Integer> lockHeld,
       ImmutableSet<Symbol> all) {}
 
   private final Declarations declarations;
@@ -98,6 +100,7 @@ public final class DeclaredContracts implements Contracts {
     Map<MethodSymbol, Shows> pointerTests = new LinkedHashMap<>();
     Map<MethodSymbol, ModifiesDecl> modifies = new LinkedHashMap<>();
     Map<MethodSymbol, Map<Integer, SlotParams>> snapshots = new LinkedHashMap<>();
+    ImmutableSetMultimap.Builder<MethodSymbol, Integer> lockHeld = ImmutableSetMultimap.builder();
     ImmutableSet.Builder<Symbol> all = ImmutableSet.builder();
     for (DeclaredEntry entry : declarations.entries()) {
       DeclaredResolver.Resolution r = resolver.resolve(entry.member());
@@ -137,6 +140,8 @@ public final class DeclaredContracts implements Contracts {
         snapshots
             .computeIfAbsent((MethodSymbol) symbol, m -> new HashMap<>())
             .put(e.parameter(), e.slot());
+      } else if (entry instanceof DeclaredEntry.LockHeld e) {
+        lockHeld.put((MethodSymbol) symbol, e.parameter());
       }
     }
     ImmutableMap.Builder<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshotParams =
@@ -152,6 +157,7 @@ public final class DeclaredContracts implements Contracts {
         ImmutableMap.copyOf(pointerTests),
         ImmutableMap.copyOf(modifies),
         snapshotParams.buildOrThrow(),
+        lockHeld.build(),
         all.build());
   }
 
@@ -257,6 +263,23 @@ public final class DeclaredContracts implements Contracts {
       }
     }
     return Optional.empty();
+  }
+
+  @Override
+  public boolean handleLockHeld(MethodSymbol method, int index) {
+    ImmutableSetMultimap<MethodSymbol, Integer> held = symbols().lockHeld();
+    if (held.isEmpty()) {
+      return false;
+    }
+    if (held.containsEntry(method, index)) {
+      return true;
+    }
+    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, resolver.types())) {
+      if (held.containsEntry(overridden, index)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -44,6 +44,10 @@ public sealed interface DeclaredEntry {
   record ModifiesSlot(DeclaredOrigin origin, DeclaredMember member, ModifiesDecl decl)
       implements DeclaredEntry {}
 
+  /** {@code lock-held}: a handle parameter whose lock the caller holds ({@code @LockHeld}). */
+  record LockHeld(DeclaredOrigin origin, DeclaredMember member, int parameter)
+      implements DeclaredEntry {}
+
   /** {@code snapshot}: a snapshot parameter ({@code @Snapshot} on a parameter). */
   record Snapshot(DeclaredOrigin origin, DeclaredMember member, int parameter, SlotParams slot)
       implements DeclaredEntry {}

@@ -15,11 +15,23 @@ public record LockSpec(Kind kind, String field) {
     /** A field of the slot's owner (or a static field of its class): monitor or {@code Lock}. */
     FIELD,
     /** The monitor of the object the slot holds ({@code synchronized (f)} on the snapshot). */
-    HELD_VALUE
+    HELD_VALUE,
+    /**
+     * Not known: a field audit mode treats as a slot. Any lock the thread holds is taken as its
+     * lock (the best guess when nothing names it).
+     */
+    UNKNOWN,
+    /**
+     * A field audit mode treats as a slot that nothing in its compilation unit writes under a lock
+     * or updates atomically: plain stores are its discipline, so its stores are not judged.
+     */
+    UNGUARDED
   }
 
   public static final LockSpec HELPERS = new LockSpec(Kind.HELPERS, "");
   public static final LockSpec HELD_VALUE = new LockSpec(Kind.HELD_VALUE, "");
+  public static final LockSpec UNKNOWN = new LockSpec(Kind.UNKNOWN, "");
+  public static final LockSpec UNGUARDED = new LockSpec(Kind.UNGUARDED, "");
 
   /** Parses the {@code lock} element of {@code @ReadOnce}. */
   public static LockSpec parse(String lock) {

@@ -114,6 +114,12 @@ public final class MergedContracts implements Contracts {
   }
 
   @Override
+  public boolean handleLockHeld(MethodSymbol method, int index) {
+    return active()
+        && (annotations.handleLockHeld(method, index) || declared.handleLockHeld(method, index));
+  }
+
+  @Override
   public boolean hasContract(Symbol symbol) {
     return active() && (annotations.hasContract(symbol) || declared.hasContract(symbol));
   }

@@ -83,7 +83,8 @@ class DeclarationsDiagnosticsTest {
             PREFIX
                 + file
                 + ":2: unknown kind 'slott'; expected one of: slot, accessor, stable-handle,"
-                + " locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot",
+                + " locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot,"
+                + " lock-held",
             PREFIX
                 + file
                 + ":4: bad shows value 'POINTER'; expected one of: NONE, PRESENT, LEAF, TABLE"),

@@ -46,7 +46,7 @@ class DeclarationsParserTest {
 
             slot   a.Table#entries  lock=ptl stableAfterPointer   # a trailing comment
             slot   a.Map#table lock=<held value>
-            slot   a.Map#other lock="" stableAfterPointer=false
+            slot   a.Map#other lock="" stableAfterPointer=false reference
             slot   a.Map#self lock=this
             accessor a.Ref#get() lock="<held value>" stableAfterPointer=true
             accessor a.Ref#getPlain() atomic=false
@@ -64,6 +64,7 @@ class DeclarationsParserTest {
             snapshot a.Ops#pudEntry(long, a.Ref, long, long, a.Walk) param=0 slot=1
             snapshot a.Ops#leaf(long) param=0
             accessor a.Arrays#at(Object..., int[][], String)
+            lock-held a.Ops#pteEntry(a.Ref, long) param=0
             """);
     assertEquals(List.of(), parsed.problems());
     assertEquals(
@@ -73,7 +74,7 @@ class DeclarationsParserTest {
             new DeclaredEntry.Slot(
                 at(4), member("a.Map#table"), new SlotDecl(LockSpec.HELD_VALUE, false)),
             new DeclaredEntry.Slot(
-                at(5), member("a.Map#other"), new SlotDecl(LockSpec.HELPERS, false)),
+                at(5), member("a.Map#other"), new SlotDecl(LockSpec.HELPERS, false, true)),
             new DeclaredEntry.Slot(
                 at(6),
                 member("a.Map#self"),
@@ -114,7 +115,8 @@ class DeclarationsParserTest {
             new DeclaredEntry.Accessor(
                 at(22),
                 member("a.Arrays#at(Object[], int[][], String)"),
-                new AccessorDecl(new SlotDecl(LockSpec.HELPERS, false), true))),
+                new AccessorDecl(new SlotDecl(LockSpec.HELPERS, false), true)),
+            new DeclaredEntry.LockHeld(at(23), member("a.Ops#pteEntry(a.Ref, long)"), 0)),
         parsed.entries());
   }
 
@@ -147,7 +149,7 @@ class DeclarationsParserTest {
       quoteCharacter = '`',
       textBlock =
           """
-          slott a.B#c                         | unknown kind 'slott'; expected one of: slot, accessor, stable-handle, locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot
+          slott a.B#c                         | unknown kind 'slott'; expected one of: slot, accessor, stable-handle, locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot, lock-held
           slot                                | missing member after 'slot'
           slot a.B#c(                         | unbalanced '('
           slot a.B#c)                         | unbalanced ')'
@@ -163,7 +165,7 @@ class DeclarationsParserTest {
           accessor a.B#get(a.N<K>)            | bad member 'a.B#get(a.N<K>)': type arguments are not allowed in 'a.N<K>'; write the erased type
           accessor a.B#get(int,)              | bad member 'a.B#get(int,)': empty parameter type
           accessor a.B#get(int) x             | unknown key 'x' for 'accessor'; expected one of: lock, stableAfterPointer, atomic
-          slot a.B#c lcok=ptl                 | unknown key 'lcok' for 'slot'; expected one of: lock, stableAfterPointer
+          slot a.B#c lcok=ptl                 | unknown key 'lcok' for 'slot'; expected one of: lock, stableAfterPointer, reference
           revalidates a.B#same(long) slot=0   | unknown key 'slot' for 'revalidates'; it takes no keys
           slot a.B#c lock                     | key 'lock' needs a value (lock=...)
           slot a.B#c lock=a lock=b            | key 'lock' given twice

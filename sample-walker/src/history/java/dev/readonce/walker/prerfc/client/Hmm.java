@@ -35,6 +35,7 @@ import static dev.readonce.walker.prerfc.client.HmmVmaWalk.hmmPteNeedFault;
 import static dev.readonce.walker.prerfc.client.HmmVmaWalk.hmmRangeNeedFault;
 import static dev.readonce.walker.prerfc.client.HmmVmaWalk.hmmVmaFault;
 
+import dev.readonce.annotations.LockHeld;
 import dev.readonce.walker.mm.MmStruct;
 import dev.readonce.walker.mm.PmdRef;
 import dev.readonce.walker.mm.PteRef;
@@ -287,13 +288,11 @@ public final class Hmm {
    * Models v5.10's {@code hmm_vma_handle_pte()} as a {@code pte_entry}: reads the PTE ({@code pte_t
    * pte = *ptep}) and reports it. The walker holds the PTE lock here.
    */
-  static int hmmVmaWalkPte(PteRef ptep, long addr, long end, MmWalk<HmmVmaWalk> walk) {
+  static int hmmVmaWalkPte(@LockHeld PteRef ptep, long addr, long end, MmWalk<HmmVmaWalk> walk) {
     HmmRange range = walk.priv.range;
     int i = range.index(addr);
     long pfnReqFlags = range.hmmPfns[i];
-    // The checker reports PlainSlotRead here, but the walker holds the PTE lock, which a callback
-    // given only the pointer cannot declare.
-    long pte = ptep.deref(); // false-positive: PlainSlotRead
+    long pte = ptep.deref(); // under the PTE lock the walker holds (@LockHeld): stable
     if (pteNone(pte)) {
       int requiredFault = hmmPteNeedFault(range, pfnReqFlags, 0);
       if (requiredFault != 0) {

@@ -17,6 +17,7 @@ import static dev.readonce.walker.mm.Pud.pudTransHuge;
 import static dev.readonce.walker.prerfc.PgtableV510.pmdTransUnstableCopy;
 import static dev.readonce.walker.prerfc.PgtableV510.pudTransUnstableCopy;
 
+import dev.readonce.annotations.LockHeld;
 import dev.readonce.annotations.Snapshot;
 import dev.readonce.walker.mm.AddressSpace;
 import dev.readonce.walker.mm.PmdRef;
@@ -135,33 +136,25 @@ public final class MappingDirtyHelpers {
    * Models v5.9's {@code wp_pte(pte_t *pte, ...)}: reads the PTE ({@code *pte}, under the PTE lock
    * the walker holds) and write-protects it if writable.
    */
-  static int wpPte(PteRef pte, long addr, long end, MmWalk<WpWalk> walk) {
-    // The checker reports PlainSlotRead here, but the walker holds the PTE lock, which a callback
-    // given only the pointer cannot declare.
-    long ptent = pte.deref(); // false-positive: PlainSlotRead
+  static int wpPte(@LockHeld PteRef pte, long addr, long end, MmWalk<WpWalk> walk) {
+    long ptent = pte.deref(); // under the PTE lock the walker holds (@LockHeld): stable
     if (pteWrite(ptent)) {
-      // The checker reports UnlockedSlotWrite here, but the walker holds the PTE lock.
-      long oldPte = ptepModifyProtStart(pte); // false-positive: UnlockedSlotWrite
-      // The checker reports UnlockedSlotWrite here, but the walker holds the PTE lock.
-      ptepModifyProtCommit(pte, oldPte, pteWrprotect(oldPte)); // false-positive: UnlockedSlotWrite
+      long oldPte = ptepModifyProtStart(pte);
+      ptepModifyProtCommit(pte, oldPte, pteWrprotect(oldPte));
       walk.priv.changed(addr);
     }
     return 0;
   }
 
   /** Models v5.9's {@code clean_record_pte(pte_t *pte, ...)}: cleans a dirty PTE, records it. */
-  static int cleanRecordPte(PteRef pte, long addr, long end, MmWalk<CleanWalk> walk) {
-    // The checker reports PlainSlotRead here, but the walker holds the PTE lock, which a callback
-    // given only the pointer cannot declare.
-    long ptent = pte.deref(); // false-positive: PlainSlotRead
+  static int cleanRecordPte(@LockHeld PteRef pte, long addr, long end, MmWalk<CleanWalk> walk) {
+    long ptent = pte.deref(); // under the PTE lock the walker holds (@LockHeld): stable
     if (pteDirty(ptent)) {
       CleanWalk cwalk = walk.priv;
       VmArea vma = walk.vma();
       long pgoff = ((addr - vma.start()) >>> PAGE_SHIFT) + vma.pgoff() - cwalk.bitmapPgoff;
-      // The checker reports UnlockedSlotWrite here, but the walker holds the PTE lock.
-      long oldPte = ptepModifyProtStart(pte); // false-positive: UnlockedSlotWrite
-      // The checker reports UnlockedSlotWrite here, but the walker holds the PTE lock.
-      ptepModifyProtCommit(pte, oldPte, pteMkclean(oldPte)); // false-positive: UnlockedSlotWrite
+      long oldPte = ptepModifyProtStart(pte);
+      ptepModifyProtCommit(pte, oldPte, pteMkclean(oldPte));
       cwalk.changed(addr);
       cwalk.bitmap[(int) (pgoff >>> 6)] |= 1L << (pgoff & 63);
       cwalk.start = Math.min(cwalk.start, pgoff);

@@ -24,8 +24,8 @@ final class AuditSample {
   /**
    * Up to {@code n} findings chosen at random with a fixed seed (the same run, the same sample).
    */
-  static List<Finding> pick(List<Finding> findings, int n, long seed) {
-    List<Finding> shuffled = new ArrayList<>(findings);
+  static <T> List<T> pick(List<T> findings, int n, long seed) {
+    List<T> shuffled = new ArrayList<>(findings);
     Collections.shuffle(shuffled, new Random(seed));
     return shuffled.subList(0, Math.min(n, shuffled.size()));
   }
@@ -36,6 +36,28 @@ final class AuditSample {
             ? root.relativize(Path.of(f.file())).toString()
             : f.file();
     return file + ":" + f.line() + " [" + f.check() + "] " + f.message().replace('\n', ' ');
+  }
+
+  private static final java.util.regex.Pattern LINE =
+      java.util.regex.Pattern.compile("^(.*?):(\\d+) \\[(\\w+)\\] (.*)$");
+
+  /** Reads back the lines {@link #relative} wrote. */
+  static List<Finding> parse(Path root, List<String> lines) {
+    List<Finding> out = new ArrayList<>();
+    for (String line : lines) {
+      java.util.regex.Matcher m = LINE.matcher(line);
+      if (!m.matches()) {
+        throw new IllegalArgumentException("not a findings line: " + line);
+      }
+      out.add(
+          new Finding(
+              javax.tools.Diagnostic.Kind.WARNING,
+              m.group(3),
+              root.resolve(m.group(1)).toString(),
+              Long.parseLong(m.group(2)),
+              m.group(4)));
+    }
+    return out;
   }
 
   static String countsTable(Map<String, Map<String, Long>> counts) {

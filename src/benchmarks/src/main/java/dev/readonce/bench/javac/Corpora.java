@@ -26,10 +26,34 @@ public final class Corpora {
   public static Corpus library(String name, Path corpusDir, Path work) throws IOException {
     Path jar = corpusDir.resolve("sources.jar");
     Path dest = work.resolve(name);
-    List<Path> sources = extract(jar, dest);
+    List<String> excluded = excluded(corpusDir);
+    List<Path> sources =
+        extract(jar, dest).stream()
+            .filter(p -> excluded.stream().noneMatch(e -> dest.relativize(p).toString().equals(e)))
+            .toList();
     String cp =
         Files.readString(corpusDir.resolve("classpath.txt"), StandardCharsets.UTF_8).strip();
     return new Corpus(name, sources, splitPath(cp));
+  }
+
+  /**
+   * The sources a corpus module leaves out ({@code exclude.txt} beside its pom: one path inside the
+   * sources jar per line, {@code #} comments), each with the reason in its comment: files that do
+   * not compile on this JDK at all, never files the checker finds hard.
+   */
+  private static List<String> excluded(Path corpusDir) throws IOException {
+    Path file = corpusDir.getParent().getParent().resolve("exclude.txt");
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String entry = line.replaceAll("#.*", "").strip();
+      if (!entry.isEmpty()) {
+        out.add(entry);
+      }
+    }
+    return out;
   }
 
   /** Every {@code .java} file under the given roots (sorted, so runs are repeatable). */
