@@ -134,13 +134,25 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
       return true;
     }
     for (ExpressionTree used : usedAt(finding.tree())) {
-      if (ASTHelpers.getSymbol(ASTHelpers.stripParentheses(used)) instanceof VarSymbol variable
+      if (ASTHelpers.getSymbol(valueSource(used)) instanceof VarSymbol variable
           && VARIABLES.contains(variable.getKind())
           && isSuppressed(variable, state)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The expression whose value an operand passes on: through parentheses and assignment
+   * expressions, since {@code f((t = v))} uses {@code v}'s value.
+   */
+  private static ExpressionTree valueSource(ExpressionTree operand) {
+    ExpressionTree e = ASTHelpers.stripParentheses(operand);
+    while (e instanceof AssignmentTree assignment) {
+      e = ASTHelpers.stripParentheses(assignment.getExpression());
+    }
+    return e;
   }
 
   /** The expressions a finding's tree uses directly: itself, or a call's receiver and arguments. */
