@@ -30,6 +30,7 @@ import dev.readonce.checker.dataflow.Finding;
 import dev.readonce.checker.dataflow.Rule;
 import dev.readonce.checker.model.ContractsFactory;
 import java.util.ArrayList;
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 
@@ -134,13 +135,27 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
       return true;
     }
     for (ExpressionTree used : usedAt(finding.tree())) {
-      if (ASTHelpers.getSymbol(ASTHelpers.stripParentheses(used)) instanceof VarSymbol variable
-          && VARIABLES.contains(variable.getKind())
-          && isSuppressed(variable, state)) {
-        return true;
+      for (ExpressionTree named = ASTHelpers.stripParentheses(used);
+          named != null;
+          named = assignedValue(named)) {
+        if (ASTHelpers.getSymbol(named) instanceof VarSymbol variable
+            && VARIABLES.contains(variable.getKind())
+            && isSuppressed(variable, state)) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  /**
+   * The value an assignment expression yields ({@code e} of {@code (t = e)}): the variable read
+   * there is used at the tree as much as the one assigned; null for any other expression.
+   */
+  private static @Nullable ExpressionTree assignedValue(ExpressionTree tree) {
+    return tree instanceof AssignmentTree assignment
+        ? ASTHelpers.stripParentheses(assignment.getExpression())
+        : null;
   }
 
   /** The expressions a finding's tree uses directly: itself, or a call's receiver and arguments. */

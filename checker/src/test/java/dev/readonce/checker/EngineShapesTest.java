@@ -557,4 +557,32 @@ class EngineShapesTest {
             """)
         .doTest();
   }
+
+  @Test
+  void suppressionOnASnapshotLocalCoversItPassedThroughAnAssignment() {
+    Fixtures.withSlots(
+            CompilationTestHelper.newInstance(
+                DescentWithoutPointerCheck.class, EngineShapesTest.class))
+        .addSourceLines(
+            "T.java",
+            """
+            class T {
+              int suppressed(Upper u) {
+                @SuppressWarnings("DescentWithoutPointerCheck")
+                long v = u.get();
+                long w;
+                if (Pt.none((w = v))) return 0;
+                return Pt.lower((w = v), 0).index;
+              }
+              int reported(Upper u) {
+                long v = u.get();
+                long w;
+                if (Pt.none((w = v))) return 0;
+                // BUG: Diagnostic contains: [DescentWithoutPointerCheck]
+                return Pt.lower((w = v), 0).index;
+              }
+            }
+            """)
+        .doTest();
+  }
 }
