@@ -585,4 +585,80 @@ class EngineShapesTest {
             """)
         .doTest();
   }
+
+  @Test
+  void compareAndSetInstallingAnAssignedLockedValueHoldsTheBinLock() {
+    CompilationTestHelper.newInstance(UnlockedSlotWrite.class, EngineShapesTest.class)
+        .addSourceLines(
+            "Res.java",
+            """
+            import dev.readonce.annotations.*;
+            import java.lang.invoke.*;
+            class Res {
+              static class N {}
+              static final VarHandle BIN = MethodHandles.arrayElementVarHandle(N[].class);
+              @ReadOnce(lock = ReadOnce.HELD_VALUE) volatile N[] table;
+              @ModifiesSlot(value = {"tab", "i"})
+              static boolean casAt(N[] tab, int i, N c, N v) {
+                return BIN.compareAndSet(tab, i, c, v);
+              }
+              @ModifiesSlot(value = {"tab", "i"}, requiresLock = true)
+              static void setAt(N[] tab, int i, N v) { BIN.setRelease(tab, i, v); }
+
+              void reserve(N[] tab, int i, N value) {
+                N r = new N();
+                N t;
+                synchronized (r) {
+                  if (casAt(tab, i, null, (t = r))) {
+                    setAt(tab, i, value);
+                  }
+                }
+              }
+
+              void notLocked(N[] tab, int i, N value) {
+                N r = new N();
+                N t;
+                if (casAt(tab, i, null, (t = r))) {
+                  // BUG: Diagnostic contains: write to slot 'tab[i]' without its lock
+                  setAt(tab, i, value);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void freshTablePassedAsAnAssignedArgumentToASlotPrimitiveStaysUnpublished() {
+    CompilationTestHelper.newInstance(UnlockedSlotWrite.class, EngineShapesTest.class)
+        .addSourceLines(
+            "Cell.java",
+            """
+            import dev.readonce.annotations.*;
+            class Cell {
+              final Object lock = new Object();
+              @ReadOnce(lock = "lock") Object value;
+              @ModifiesSlot(value = {"tab", "i"}, requiresLock = true)
+              static void setAt(Cell[] tab, int i, Cell v) { tab[i] = v; }
+            }
+            """)
+        .addSourceLines(
+            "Filler.java",
+            """
+            import java.util.List;
+            class Filler {
+              List<Cell[]> registry;
+              void fill(Cell a, int i) {
+                Cell[] t = new Cell[4];
+                Cell[] u;
+                Cell.setAt((u = t), i, a);
+                Cell.setAt((u = t), i, a);
+                registry.add((u = t));
+                // BUG: Diagnostic contains: write to slot 't[i]' without its lock
+                Cell.setAt(t, i, a);
+              }
+            }
+            """)
+        .doTest();
+  }
 }
