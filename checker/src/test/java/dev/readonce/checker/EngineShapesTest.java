@@ -661,4 +661,43 @@ class EngineShapesTest {
             """)
         .doTest();
   }
+
+  @Test
+  void recheckOfAnAssignedSnapshotArgumentRevalidatesIt() {
+    Fixtures.withSlots(
+            CompilationTestHelper.newInstance(MissingRevalidation.class, EngineShapesTest.class))
+        .addSourceLines(
+            "Re.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            class Re {
+              long rechecked(Upper u) {
+                long v = u.get();
+                if (!Pt.leaf(v)) return 0;
+                Lock l = Pt.lock(u);
+                try {
+                  Upper w;
+                  long t;
+                  if (!Pt.same((w = u), (t = v))) return -1;
+                  return Pt.pfn((t = v));
+                } finally {
+                  l.unlock();
+                }
+              }
+              long stale(Upper u) {
+                long v = u.get();
+                if (!Pt.leaf(v)) return 0;
+                Lock l = Pt.lock(u);
+                try {
+                  long t;
+                  // BUG: Diagnostic contains: snapshot 'v' of slot 'u'
+                  return Pt.pfn((t = v));
+                } finally {
+                  l.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }
