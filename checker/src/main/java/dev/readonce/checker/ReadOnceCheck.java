@@ -30,7 +30,6 @@ import dev.readonce.checker.dataflow.Finding;
 import dev.readonce.checker.dataflow.Rule;
 import dev.readonce.checker.model.ContractsFactory;
 import java.util.ArrayList;
-import org.jspecify.annotations.Nullable;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 
@@ -135,27 +134,25 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
       return true;
     }
     for (ExpressionTree used : usedAt(finding.tree())) {
-      for (ExpressionTree named = ASTHelpers.stripParentheses(used);
-          named != null;
-          named = assignedValue(named)) {
-        if (ASTHelpers.getSymbol(named) instanceof VarSymbol variable
-            && VARIABLES.contains(variable.getKind())
-            && isSuppressed(variable, state)) {
-          return true;
-        }
+      if (ASTHelpers.getSymbol(valueSource(used)) instanceof VarSymbol variable
+          && VARIABLES.contains(variable.getKind())
+          && isSuppressed(variable, state)) {
+        return true;
       }
     }
     return false;
   }
 
   /**
-   * The value an assignment expression yields ({@code e} of {@code (t = e)}): the variable read
-   * there is used at the tree as much as the one assigned; null for any other expression.
+   * The expression whose value an operand passes on: through parentheses and assignment
+   * expressions, since {@code f((t = v))} uses {@code v}'s value.
    */
-  private static @Nullable ExpressionTree assignedValue(ExpressionTree tree) {
-    return tree instanceof AssignmentTree assignment
-        ? ASTHelpers.stripParentheses(assignment.getExpression())
-        : null;
+  private static ExpressionTree valueSource(ExpressionTree operand) {
+    ExpressionTree e = ASTHelpers.stripParentheses(operand);
+    while (e instanceof AssignmentTree assignment) {
+      e = ASTHelpers.stripParentheses(assignment.getExpression());
+    }
+    return e;
   }
 
   /** The expressions a finding's tree uses directly: itself, or a call's receiver and arguments. */
