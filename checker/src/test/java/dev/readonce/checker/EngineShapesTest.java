@@ -557,4 +557,147 @@ class EngineShapesTest {
             """)
         .doTest();
   }
+
+  @Test
+  void suppressionOnASnapshotLocalCoversItPassedThroughAnAssignment() {
+    Fixtures.withSlots(
+            CompilationTestHelper.newInstance(
+                DescentWithoutPointerCheck.class, EngineShapesTest.class))
+        .addSourceLines(
+            "T.java",
+            """
+            class T {
+              int suppressed(Upper u) {
+                @SuppressWarnings("DescentWithoutPointerCheck")
+                long v = u.get();
+                long w;
+                if (Pt.none((w = v))) return 0;
+                return Pt.lower((w = v), 0).index;
+              }
+              int reported(Upper u) {
+                long v = u.get();
+                long w;
+                if (Pt.none((w = v))) return 0;
+                // BUG: Diagnostic contains: [DescentWithoutPointerCheck]
+                return Pt.lower((w = v), 0).index;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void compareAndSetInstallingAnAssignedLockedValueHoldsTheBinLock() {
+    CompilationTestHelper.newInstance(UnlockedSlotWrite.class, EngineShapesTest.class)
+        .addSourceLines(
+            "Res.java",
+            """
+            import dev.readonce.annotations.*;
+            import java.lang.invoke.*;
+            class Res {
+              static class N {}
+              static final VarHandle BIN = MethodHandles.arrayElementVarHandle(N[].class);
+              @ReadOnce(lock = ReadOnce.HELD_VALUE) volatile N[] table;
+              @ModifiesSlot(value = {"tab", "i"})
+              static boolean casAt(N[] tab, int i, N c, N v) {
+                return BIN.compareAndSet(tab, i, c, v);
+              }
+              @ModifiesSlot(value = {"tab", "i"}, requiresLock = true)
+              static void setAt(N[] tab, int i, N v) { BIN.setRelease(tab, i, v); }
+
+              void reserve(N[] tab, int i, N value) {
+                N r = new N();
+                N t;
+                synchronized (r) {
+                  if (casAt(tab, i, null, (t = r))) {
+                    setAt(tab, i, value);
+                  }
+                }
+              }
+
+              void notLocked(N[] tab, int i, N value) {
+                N r = new N();
+                N t;
+                if (casAt(tab, i, null, (t = r))) {
+                  // BUG: Diagnostic contains: write to slot 'tab[i]' without its lock
+                  setAt(tab, i, value);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void freshTablePassedAsAnAssignedArgumentToASlotPrimitiveStaysUnpublished() {
+    CompilationTestHelper.newInstance(UnlockedSlotWrite.class, EngineShapesTest.class)
+        .addSourceLines(
+            "Cell.java",
+            """
+            import dev.readonce.annotations.*;
+            class Cell {
+              final Object lock = new Object();
+              @ReadOnce(lock = "lock") Object value;
+              @ModifiesSlot(value = {"tab", "i"}, requiresLock = true)
+              static void setAt(Cell[] tab, int i, Cell v) { tab[i] = v; }
+            }
+            """)
+        .addSourceLines(
+            "Filler.java",
+            """
+            import java.util.List;
+            class Filler {
+              List<Cell[]> registry;
+              void fill(Cell a, int i) {
+                Cell[] t = new Cell[4];
+                Cell[] u;
+                Cell.setAt((u = t), i, a);
+                Cell.setAt((u = t), i, a);
+                registry.add((u = t));
+                // BUG: Diagnostic contains: write to slot 't[i]' without its lock
+                Cell.setAt(t, i, a);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void recheckOfAnAssignedSnapshotArgumentRevalidatesIt() {
+    Fixtures.withSlots(
+            CompilationTestHelper.newInstance(MissingRevalidation.class, EngineShapesTest.class))
+        .addSourceLines(
+            "Re.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            class Re {
+              long rechecked(Upper u) {
+                long v = u.get();
+                if (!Pt.leaf(v)) return 0;
+                Lock l = Pt.lock(u);
+                try {
+                  Upper w;
+                  long t;
+                  if (!Pt.same((w = u), (t = v))) return -1;
+                  return Pt.pfn((t = v));
+                } finally {
+                  l.unlock();
+                }
+              }
+              long stale(Upper u) {
+                long v = u.get();
+                if (!Pt.leaf(v)) return 0;
+                Lock l = Pt.lock(u);
+                try {
+                  long t;
+                  // BUG: Diagnostic contains: snapshot 'v' of slot 'u'
+                  return Pt.pfn((t = v));
+                } finally {
+                  l.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -38,11 +38,13 @@ import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResu
 import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.checkerframework.errorprone.dataflow.cfg.node.ObjectCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.WideningConversionNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -182,10 +184,23 @@ final class Ownership {
     }
     if (parent instanceof MethodInvocationTree call && call.getMethodSelect() != child) {
       MethodSymbol callee = ASTHelpers.getSymbol(call);
-      return !keepsNoReference(callee)
-          && !designatesSlot(callee, call.getArguments().indexOf(child));
+      return !keepsNoReference(callee) && !designatesSlot(callee, argumentIndex(call, child));
     }
     return true;
+  }
+
+  /**
+   * The position of an argument in a call, or -1. {@link MethodContext#parent} skips parentheses,
+   * so the child may be an argument {@code (q = p)} without its parentheses.
+   */
+  private static int argumentIndex(MethodInvocationTree call, Tree child) {
+    List<? extends ExpressionTree> args = call.getArguments();
+    for (int i = 0; i < args.size(); i++) {
+      if (stripParens(args.get(i)) == child) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -402,26 +417,52 @@ final class Ownership {
     }
     SlotStore after = store.withoutReads(slot::equals).withOwned(store.owned().withoutClaim(slot));
     MethodInvocationTree tree = node.getTree();
+    List<Node> args = CallModel.arguments(node, CallModel.symbol(node));
     if (!compareAndSet
         || tree == null
-        || tree.getArguments().isEmpty()
+        || args.isEmpty()
         || node.getType() == null
         || node.getType().getKind() != TypeKind.BOOLEAN) {
       return new RegularTransferResult<>(SlotValue.NOTHING, after);
     }
-    ExpressionTree update = stripParens(tree.getArguments().get(tree.getArguments().size() - 1));
+    // The new value as the CFG passes it: `(v = value)` installs value, not the temporary.
+    Node update = passedValue(args.get(args.size() - 1));
     int line = cx.line(tree);
     SlotStore success = after;
-    Object constant = ASTHelpers.constValue(update);
+    Object constant =
+        update.getTree() instanceof ExpressionTree e ? ASTHelpers.constValue(e) : null;
     if (constant != null) {
       success = success.withOwned(success.owned().withClaim(slot, line));
-    } else if (ASTHelpers.getSymbol(update) instanceof VarSymbol value && isLocal(value)) {
+    } else if (update instanceof LocalVariableNode local
+        && local.getElement() instanceof VarSymbol value
+        && isLocal(value)) {
       SynchronizedTree monitor = enclosingMonitor(tree, value);
       if (monitor != null && !assignedWithin(monitor.getBlock(), value)) {
         success = success.withLock(LockRegion.taken(slot, line, monitor, false));
       }
     }
     return new ConditionalTransferResult<>(SlotValue.NOTHING, success, after);
+  }
+
+  /**
+   * The node whose value an argument passes on: the right side of an assignment used as a value,
+   * the operand of a cast, a widening or a boxing the CFG made up.
+   */
+  private static Node passedValue(Node argument) {
+    Node n = argument;
+    while (true) {
+      if (n instanceof AssignmentNode assignment) {
+        n = assignment.getExpression();
+      } else if (n instanceof TypeCastNode cast) {
+        n = cast.getOperand();
+      } else if (n instanceof WideningConversionNode widening) {
+        n = widening.getOperand();
+      } else if (n instanceof MethodInvocationNode boxing && AccessPath.isBoxing(boxing)) {
+        n = boxing.getArguments().get(0);
+      } else {
+        return n;
+      }
+    }
   }
 
   private static boolean assignedWithin(Tree block, VarSymbol variable) {

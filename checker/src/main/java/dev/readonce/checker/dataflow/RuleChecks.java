@@ -175,7 +175,7 @@ final class RuleChecks {
     if (cx.primitive || value.snaps().isEmpty()) {
       return;
     }
-    Tree parent = cx.parent(node.getTree());
+    Tree parent = valueContext(node.getTree());
     if (parent instanceof com.sun.source.tree.MemberSelectTree select) {
       // A receiver: `prior.isAlive()` is judged by the call it selects.
       Tree call = cx.parent(select);
@@ -235,6 +235,25 @@ final class RuleChecks {
         }
       }
     }
+  }
+
+  /**
+   * Where a local's value goes: its parent, or past a copy into another local used as a value
+   * ({@code same(u, (t = v))} passes v to {@code same}) and past a cast, the enclosing expression.
+   */
+  private @Nullable Tree valueContext(Tree use) {
+    Tree child = use;
+    Tree parent = cx.parent(child);
+    while ((parent instanceof com.sun.source.tree.TypeCastTree)
+        || (parent instanceof com.sun.source.tree.AssignmentTree assignment
+            && TreeInfo.skipParens((JCTree.JCExpression) assignment.getExpression()) == child
+            && TreeInfo.symbol((JCTree) assignment.getVariable()) instanceof VarSymbol target
+            && target.getKind() == javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+            && !(cx.parent(assignment) instanceof com.sun.source.tree.ExpressionStatementTree))) {
+      child = parent;
+      parent = cx.parent(child);
+    }
+    return parent;
   }
 
   /** The line of a test on an unlocked snapshot of the slot, if the store remembers one. */
