@@ -88,7 +88,7 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
     if (analysis.hasNoFindings()) {
       return Description.NO_MATCH;
     }
-    for (TreePath path : FindingPaths.of(unit, analysis, rule(), this::reportsAt)) {
+    for (TreePath path : FindingPaths.of(analysis, rule(), this::reportsAt)) {
       if (suppressed(path, state)) {
         continue;
       }

@@ -55,6 +55,7 @@ public final class UnitAnalysis implements Summaries {
   private final IdentityHashMap<Tree, MethodResult> results = new IdentityHashMap<>();
   private final Set<MethodSymbol> inProgress = new HashSet<>();
   private IdentityHashMap<Tree, List<Finding>> findingsByTree;
+  private @Nullable ImmutableList<TreePath> findingPaths;
 
   UnitAnalysis(
       CompilationUnitTree unit,
@@ -141,6 +142,31 @@ public final class UnitAnalysis implements Summaries {
     ImmutableList.Builder<Finding> out = ImmutableList.builder();
     findingsByTree().values().forEach(out::addAll);
     return out.build();
+  }
+
+  /**
+   * The source trees that carry any finding, with their paths, in source order: one scan of the
+   * unit shared by every check (a finding on a tree the CFG made up has no path and is left out,
+   * as Error Prone never visits such a tree).
+   */
+  public ImmutableList<TreePath> findingPaths() {
+    if (findingPaths == null) {
+      IdentityHashMap<Tree, List<Finding>> byTree = findingsByTree();
+      ImmutableList.Builder<TreePath> out = ImmutableList.builder();
+      if (!byTree.isEmpty()) {
+        new TreePathScanner<Void, Void>() {
+          @Override
+          public Void scan(Tree tree, Void unused) {
+            if (tree != null && byTree.containsKey(tree)) {
+              out.add(new TreePath(getCurrentPath(), tree));
+            }
+            return super.scan(tree, null);
+          }
+        }.scan(unit, null);
+      }
+      findingPaths = out.build();
+    }
+    return findingPaths;
   }
 
   /** Whether no rule finds anything in this unit (the checks then skip its trees at once). */
