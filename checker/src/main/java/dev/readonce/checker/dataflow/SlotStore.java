@@ -12,7 +12,6 @@ import org.checkerframework.errorprone.dataflow.analysis.Store;
 import org.checkerframework.errorprone.dataflow.cfg.visualize.CFGVisualizer;
 import org.checkerframework.errorprone.dataflow.expression.JavaExpression;
 import org.jspecify.annotations.Nullable;
-import org.pcollections.OrderedPMap;
 
 /**
  * The immutable state at one program point: what each local holds, what is known of each
@@ -25,27 +24,27 @@ public final class SlotStore implements Store<SlotStore> {
 
   public static final SlotStore EMPTY =
       new SlotStore(
-          OrderedPMap.empty(),
-          OrderedPMap.empty(),
-          OrderedPMap.empty(),
-          OrderedPMap.empty(),
+          SharedMap.empty(),
+          SharedMap.empty(),
+          SharedMap.empty(),
+          SharedMap.empty(),
           Owned.NOTHING);
 
   // Persistent maps in insertion order (iteration order decides which name a message uses, so it
   // must not depend on hash codes): an update or a join costs O(log n) per changed entry instead
   // of a copy of the map, which kept the analysis of a long method from growing with the square
   // of its length.
-  private final OrderedPMap<VarSymbol, SlotValue> locals;
-  private final OrderedPMap<SnapId, SnapState> snaps;
-  private final OrderedPMap<SlotKey, ReadRecord> reads;
-  private final OrderedPMap<SlotKey, LockRegion> locks;
+  private final SharedMap<VarSymbol, SlotValue> locals;
+  private final SharedMap<SnapId, SnapState> snaps;
+  private final SharedMap<SlotKey, ReadRecord> reads;
+  private final SharedMap<SlotKey, LockRegion> locks;
   private final Owned owned;
 
   private SlotStore(
-      OrderedPMap<VarSymbol, SlotValue> locals,
-      OrderedPMap<SnapId, SnapState> snaps,
-      OrderedPMap<SlotKey, ReadRecord> reads,
-      OrderedPMap<SlotKey, LockRegion> locks,
+      SharedMap<VarSymbol, SlotValue> locals,
+      SharedMap<SnapId, SnapState> snaps,
+      SharedMap<SlotKey, ReadRecord> reads,
+      SharedMap<SlotKey, LockRegion> locks,
       Owned owned) {
     this.locals = locals;
     this.snaps = snaps;
@@ -194,7 +193,7 @@ public final class SlotStore implements Store<SlotStore> {
    */
   @SuppressWarnings("ReferenceEquality") // unchanged map: the same object
   public SlotStore withoutUnheldMismatches(SlotValue old) {
-    OrderedPMap<SnapId, SnapState> kept = snaps;
+    SharedMap<SnapId, SnapState> kept = snaps;
     for (SnapId s : old.snaps()) {
       SnapState state = snaps.get(s);
       if (state != null && state.mismatched() && !held(s)) {
@@ -205,35 +204,35 @@ public final class SlotStore implements Store<SlotStore> {
   }
 
   private boolean held(SnapId snap) {
-    for (SlotValue value : locals.values()) {
-      if (value.snaps().contains(snap)) {
-        return true;
-      }
-    }
-    return false;
+    return locals.anyMatch((variable, value) -> value.snaps().contains(snap));
   }
 
   /**
    * Forgets every read and lock whose slot path goes through the reassigned variable, and the
    * paths temporaries hold through it.
    */
+  @SuppressWarnings("ReferenceEquality") // unchanged parts: the same objects
   public SlotStore reassigned(VarSymbol variable) {
-    OrderedPMap<VarSymbol, SlotValue> newLocals = locals;
-    for (Map.Entry<VarSymbol, SlotValue> e : locals.entrySet()) {
+    SharedMap<VarSymbol, SlotValue> newLocals = locals;
+    // Only entries through the variable change, and a key keeps its place when its value is
+    // replaced, so the order of this walk does not matter.
+    for (Map.Entry<VarSymbol, SlotValue> e : locals.unorderedEntries()) {
       AccessPath p = e.getValue().path();
       if (p != null && p.mentions(variable)) {
         SlotValue v = e.getValue().withPath(null);
         newLocals = v.isNothing() ? newLocals.minus(e.getKey()) : newLocals.plus(e.getKey(), v);
       }
     }
-    return new SlotStore(
-        newLocals,
-        snaps,
-        remove(reads, k -> k.mentions(variable)),
-        // Storing into a slot field does not release the slot's own lock; it moves what is
-        // reached through the field.
-        remove(locks, k -> k.mentions(variable) && !endsAt(k, variable)),
-        owned.reassigned(variable));
+    SharedMap<SlotKey, ReadRecord> newReads = remove(reads, k -> k.mentions(variable));
+    // Storing into a slot field does not release the slot's own lock; it moves what is reached
+    // through the field.
+    SharedMap<SlotKey, LockRegion> newLocks =
+        remove(locks, k -> k.mentions(variable) && !endsAt(k, variable));
+    Owned newOwned = owned.reassigned(variable);
+    if (newLocals == locals && newReads == reads && newLocks == locks && newOwned == owned) {
+      return this;
+    }
+    return new SlotStore(newLocals, snaps, newReads, newLocks, newOwned);
   }
 
   private static boolean endsAt(SlotKey key, VarSymbol field) {
@@ -249,25 +248,25 @@ public final class SlotStore implements Store<SlotStore> {
    * taken for {@code tab[i]} still covers the store to {@code tab[old i]}.
    */
   public SlotStore rebased(VarSymbol variable, AccessPath oldValue) {
-    OrderedPMap<VarSymbol, SlotValue> newLocals = locals;
-    for (Map.Entry<VarSymbol, SlotValue> e : locals.entrySet()) {
+    SharedMap<VarSymbol, SlotValue> newLocals = locals;
+    for (Map.Entry<VarSymbol, SlotValue> e : locals.unorderedEntries()) {
       AccessPath p = e.getValue().path();
       if (p != null && p.mentions(variable)) {
         newLocals = newLocals.plus(e.getKey(), e.getValue().withPath(p.substitute(variable, oldValue)));
       }
     }
-    OrderedPMap<SnapId, SnapState> newSnaps = snaps;
-    for (Map.Entry<SnapId, SnapState> e : snaps.entrySet()) {
+    SharedMap<SnapId, SnapState> newSnaps = snaps;
+    for (Map.Entry<SnapId, SnapState> e : snaps.unorderedEntries()) {
       SlotKey k = e.getValue().slot();
       if (k != null && k.mentions(variable)) {
         newSnaps = newSnaps.plus(e.getKey(), e.getValue().withSlot(k.substitute(variable, oldValue)));
       }
     }
-    OrderedPMap<SlotKey, ReadRecord> newReads = OrderedPMap.empty();
+    SharedMap<SlotKey, ReadRecord> newReads = SharedMap.empty();
     for (Map.Entry<SlotKey, ReadRecord> e : reads.entrySet()) {
       newReads = newReads.plus(e.getKey().substitute(variable, oldValue), e.getValue());
     }
-    OrderedPMap<SlotKey, LockRegion> newLocks = OrderedPMap.empty();
+    SharedMap<SlotKey, LockRegion> newLocks = SharedMap.empty();
     for (Map.Entry<SlotKey, LockRegion> e : locks.entrySet()) {
       SlotKey k = e.getKey().substitute(variable, oldValue);
       newLocks = newLocks.plus(k, e.getValue().withSlot(k));
@@ -279,25 +278,13 @@ public final class SlotStore implements Store<SlotStore> {
   /** The temporary of the CFG that holds a local's current value, if one does. */
   public @Nullable VarSymbol keeperOf(VarSymbol variable) {
     AccessPath current = AccessPath.of(new AccessPath.Local(variable));
-    for (Map.Entry<VarSymbol, SlotValue> e : locals.entrySet()) {
-      if (AccessPath.isSynthetic(e.getKey()) && current.equals(e.getValue().path())) {
-        return e.getKey();
-      }
-    }
-    return null;
+    // The path first: it rules out nearly every local, and the name test decodes a name.
+    return locals.firstKeyMatching(
+        (local, value) -> current.equals(value.path()) && AccessPath.isSynthetic(local));
   }
 
-  private static <K, V> OrderedPMap<K, V> remove(OrderedPMap<K, V> map, Predicate<K> drop) {
-    List<K> dropped = null;
-    for (K k : map.keySet()) {
-      if (drop.test(k)) {
-        if (dropped == null) {
-          dropped = new ArrayList<>();
-        }
-        dropped.add(k);
-      }
-    }
-    return dropped == null ? map : map.minusAll(dropped);
+  private static <K, V> SharedMap<K, V> remove(SharedMap<K, V> map, Predicate<K> drop) {
+    return map.minusKeys(drop);
   }
 
   @Override
@@ -308,11 +295,11 @@ public final class SlotStore implements Store<SlotStore> {
   @Override
   @SuppressWarnings("ReferenceEquality") // identity first: joins mostly meet the same objects
   public SlotStore leastUpperBound(SlotStore other) {
-    OrderedPMap<VarSymbol, SlotValue> mergedLocals =
+    SharedMap<VarSymbol, SlotValue> mergedLocals =
         union(locals, other.locals, SlotValue::leastUpperBound);
-    OrderedPMap<SnapId, SnapState> mergedSnaps = union(snaps, other.snaps, SnapState::merge);
-    OrderedPMap<SlotKey, ReadRecord> mergedReads = union(reads, other.reads, ReadRecord::merge);
-    OrderedPMap<SlotKey, LockRegion> mergedLocks = intersection(locks, other.locks);
+    SharedMap<SnapId, SnapState> mergedSnaps = union(snaps, other.snaps, SnapState::merge);
+    SharedMap<SlotKey, ReadRecord> mergedReads = union(reads, other.reads, ReadRecord::merge);
+    SharedMap<SlotKey, LockRegion> mergedLocks = intersection(locks, other.locks);
     Owned mergedOwned = owned.merge(other.owned);
     if (mergedLocals == locals
         && mergedSnaps == snaps
@@ -327,43 +314,24 @@ public final class SlotStore implements Store<SlotStore> {
   /**
    * Every key of either map; a key in both gets {@code mine.merge(theirs)}. Returns {@code mine}
    * itself when the join adds nothing to it. At a join point the two incoming stores mostly hold
-   * the same entries (often the same objects), so only the entries that differ are merged.
+   * the same entries (the same objects, in subtrees both maps share), so only the entries that
+   * differ are visited.
    */
-  @SuppressWarnings("ReferenceEquality") // identity first, equals after
-  private static <K, V> OrderedPMap<K, V> union(
-      OrderedPMap<K, V> mine, OrderedPMap<K, V> theirs, BinaryOperator<V> merge) {
-    if (mine == theirs || theirs.isEmpty()) {
-      return mine;
-    }
-    if (mine.isEmpty()) {
-      return theirs;
-    }
-    OrderedPMap<K, V> out = mine;
-    for (Map.Entry<K, V> e : theirs.entrySet()) {
-      V a = mine.get(e.getKey());
-      V b = e.getValue();
-      if (a == null) {
-        out = out.plus(e.getKey(), b);
-      } else if (a != b && !a.equals(b)) {
-        V m = merge.apply(a, b);
-        if (!m.equals(a)) {
-          out = out.plus(e.getKey(), m);
-        }
-      }
-    }
-    return out;
+  private static <K, V> SharedMap<K, V> union(
+      SharedMap<K, V> mine, SharedMap<K, V> theirs, BinaryOperator<V> merge) {
+    return mine.union(theirs, merge);
   }
 
   /**
    * The keys held in both maps, each with {@code mine.merge(theirs)}: a lock held on every path.
    */
   @SuppressWarnings("ReferenceEquality") // identity first, equals after
-  private static OrderedPMap<SlotKey, LockRegion> intersection(
-      OrderedPMap<SlotKey, LockRegion> mine, OrderedPMap<SlotKey, LockRegion> theirs) {
+  private static SharedMap<SlotKey, LockRegion> intersection(
+      SharedMap<SlotKey, LockRegion> mine, SharedMap<SlotKey, LockRegion> theirs) {
     if (mine == theirs || mine.isEmpty()) {
       return mine;
     }
-    OrderedPMap<SlotKey, LockRegion> out = mine;
+    SharedMap<SlotKey, LockRegion> out = mine;
     for (Map.Entry<SlotKey, LockRegion> e : mine.entrySet()) {
       LockRegion other = theirs.get(e.getKey());
       LockRegion v = e.getValue();
@@ -397,7 +365,8 @@ public final class SlotStore implements Store<SlotStore> {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof SlotStore s
+    return o == this
+        || o instanceof SlotStore s
         && locals.equals(s.locals)
         && snaps.equals(s.snaps)
         && reads.equals(s.reads)
