@@ -79,9 +79,22 @@ final class Feasibility {
    * this unit analyzes (their summaries feed the rules).
    */
   boolean mayFind(Tree body, boolean synchronizedMethod, Predicate<MethodSymbol> ofThisUnit) {
+    return mayFind(body, synchronizedMethod, false, ofThisUnit);
+  }
+
+  /**
+   * As above, for a body whose parameters carry contracts: {@code seededRead} when a parameter is
+   * a snapshot (the caller's read of its slot, which this pass counts as its own), and {@code
+   * heldAtEntry} (with a {@code synchronized} method) when a lock is held from the start. A
+   * seeded read counts as one read of an unknown slot and a lock held at entry as a lock, so the
+   * answer is the one for a body that made that read and took that lock itself.
+   */
+  boolean mayFind(
+      Tree body, boolean heldAtEntry, boolean seededRead, Predicate<MethodSymbol> ofThisUnit) {
+    boolean synchronizedMethod = heldAtEntry;
     Facts facts = new Facts();
     facts.scan(body, null);
-    int reads = facts.reads;
+    int reads = facts.reads + (seededRead ? 1 : 0);
     if (facts.container) {
       reads += facts.elementAccesses + facts.atomicCalls;
       if (facts.elementAccesses > 0 || facts.elementStores) {

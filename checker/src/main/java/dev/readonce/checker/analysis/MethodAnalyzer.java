@@ -74,10 +74,15 @@ final class MethodAnalyzer {
     boolean hasSnapshots =
         hasSnapshotParameter(unit.contracts(), contract, params.size())
             || hasSnapshotParameter(unit.contracts(), symbol, params.size());
+    boolean synchronizedMethod = (symbol.flags() & Flags.SYNCHRONIZED) != 0;
     if (!force
-        && !hasSnapshots
-        && (!relevance.mentionsContract(method.getBody())
-            || unit.infeasible(method.getBody(), (symbol.flags() & Flags.SYNCHRONIZED) != 0))) {
+        && (hasSnapshots
+            ? unit.infeasibleWithParameters(
+                method.getBody(),
+                synchronizedMethod || locksAtEntry(unit.contracts(), List.of(contract, symbol), params.size()),
+                snapshotParameters(unit.contracts(), contract, params.size()))
+            : !relevance.mentionsContract(method.getBody())
+                || unit.infeasible(method.getBody(), synchronizedMethod))) {
       return MethodResult.SKIPPED;
     }
     ClassTree owner = UnitAnalysis.enclosingClass(path.getParentPath());
@@ -125,10 +130,14 @@ final class MethodAnalyzer {
     }
     boolean hasSnapshots =
         contract != null && hasSnapshotParameter(unit.contracts(), contract, params.size());
-    if (!hasSnapshots
-        && (!relevance.mentionsContract(lambda.getBody())
-            || unit.infeasible(lambda.getBody(), false))) {
-      return MethodResult.NOTHING;
+    if (hasSnapshots
+        ? unit.infeasibleWithParameters(
+            lambda.getBody(),
+            locksAtEntry(unit.contracts(), List.of(contract), params.size()),
+            snapshotParameters(unit.contracts(), contract, params.size()))
+        : !relevance.mentionsContract(lambda.getBody())
+            || unit.infeasible(lambda.getBody(), false)) {
+      return MethodResult.SKIPPED;
     }
     ClassTree owner = UnitAnalysis.enclosingClass(path.getParentPath());
     if (owner == null) {
@@ -203,6 +212,31 @@ final class MethodAnalyzer {
       if (contracts.snapshotParam(contract, i).isPresent()
           || contracts.handleLockHeld(contract, i)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a parameter is a snapshot, the caller's read of its slot (see {@link #seed}). */
+  private static boolean snapshotParameters(Contracts contracts, MethodSymbol contract, int n) {
+    for (int i = 0; i < n; i++) {
+      if (contracts.snapshotParam(contract, i).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a lock is held at entry: a {@code @LockHeld} handle parameter (see {@link
+   * #seedHeldLocks}) or a snapshot parameter read under its lock (see {@link #seed}).
+   */
+  private static boolean locksAtEntry(Contracts contracts, List<MethodSymbol> methods, int n) {
+    for (MethodSymbol m : methods) {
+      for (int i = 0; i < n; i++) {
+        if (contracts.handleLockHeld(m, i) || contracts.snapshotLockHeld(m, i)) {
+          return true;
+        }
       }
     }
     return false;

@@ -249,6 +249,15 @@ public final class UnitAnalysis implements Summaries {
     return feasibility != null && !feasibility.mayFind(body, synchronizedMethod, this::hasBody);
   }
 
+  /**
+   * As {@link #infeasible}, for a body whose parameters carry contracts: a lock held at entry, a
+   * snapshot parameter (one read already made).
+   */
+  boolean infeasibleWithParameters(Tree body, boolean lockedAtEntry, boolean snapshotParameter) {
+    return feasibility != null
+        && !feasibility.mayFind(body, lockedAtEntry, snapshotParameter, this::hasBody);
+  }
+
   JavacProcessingEnvironment env() {
     return env;
   }
