@@ -42,7 +42,10 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
   /** The insertion number the next new key gets: above every entry's. */
   private final long nextSeq;
 
-  /** The entries in insertion order, computed on demand (the map itself never changes). */
+  /**
+   * The entries in insertion order, computed on demand (the map itself never changes; a map is
+   * used by the one thread that analyzes its method).
+   */
   private @Nullable Leaf @Nullable [] ordered;
 
   private SharedMap(@Nullable Branch root, int size, long nextSeq) {

@@ -31,9 +31,9 @@ public final class SlotStore implements Store<SlotStore> {
           Owned.NOTHING);
 
   // Persistent maps in insertion order (iteration order decides which name a message uses, so it
-  // must not depend on hash codes): an update or a join costs O(log n) per changed entry instead
-  // of a copy of the map, which kept the analysis of a long method from growing with the square
-  // of its length.
+  // must not depend on hash codes) that share structure: an update costs O(log n), and a join or
+  // a comparison of two stores derived from one costs what differs between them, which kept the
+  // analysis of a long method from growing with the square of its length.
   private final SharedMap<VarSymbol, SlotValue> locals;
   private final SharedMap<SnapId, SnapState> snaps;
   private final SharedMap<SlotKey, ReadRecord> reads;
