@@ -72,7 +72,8 @@ final class Fixes {
       if (intro.atomicAccessor() != null
           && intro.first() instanceof MethodInvocationTree call
           && call.getMethodSelect() instanceof MemberSelectTree select) {
-        initializer = state.getSourceForNode(select.getExpression()) + "." + intro.atomicAccessor() + "()";
+        initializer =
+            state.getSourceForNode(select.getExpression()) + "." + intro.atomicAccessor() + "()";
       }
       if (initializer == null) {
         return null;

@@ -42,7 +42,8 @@ final class FixPlanner {
   }
 
   /** The fix for a second read: use the variable holding the first, or introduce one. */
-  @Nullable FixPlan reread(Node reread, ReadRecord earlier, SlotKey slot, @Nullable VarSymbol holder) {
+  @Nullable FixPlan reread(
+      Node reread, ReadRecord earlier, SlotKey slot, @Nullable VarSymbol holder) {
     Tree tree = reread.getTree();
     Tree firstTree = firstRead(earlier);
     if (!sameIteration(firstTree, tree)) {
@@ -136,7 +137,8 @@ final class FixPlanner {
    * read's tree (with the method body, when the first read is the caller's, a parameter).
    */
   private boolean sameIteration(@Nullable Tree first, Tree later) {
-    java.util.Set<Tree> firstAncestors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<Tree> firstAncestors =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Tree t = first; t != null; t = cx.parent(t)) {
       firstAncestors.add(t);
     }

@@ -193,7 +193,9 @@ public final class VariantCompiler {
         continue;
       }
       Path file =
-          d.getSource() == null ? null : Path.of(d.getSource().toUri()).toAbsolutePath().normalize();
+          d.getSource() == null
+              ? null
+              : Path.of(d.getSource().toUri()).toAbsolutePath().normalize();
       String[] where = file == null ? null : owner.get(file);
       String message = d.getMessage(Locale.ROOT);
       String first = message.lines().findFirst().orElse("");
