@@ -84,12 +84,16 @@ final class FixPlanner {
     String base =
         slot.path().isLocal() ? slot.path().toString() + "val" : "snapshot";
     return new FixPlan.IntroduceSnapshot(
-        statement, first, ImmutableList.of(tree), cx.freshName(first, base), atomicVariant(first));
+        statement, first, ImmutableList.of(tree), cx.freshName(first, base), plainRead(first));
   }
 
   /** The fix for a plain read: its atomic variant, when there is an obvious one. */
   @Nullable FixPlan plainRead(Node read) {
-    Tree tree = read.getTree();
+    return plainRead(read.getTree());
+  }
+
+  /** The atomic variant of a read, when it is a plain one with an obvious atomic variant. */
+  private @Nullable FixPlan plainRead(Tree tree) {
     if (tree instanceof MethodInvocationTree call) {
       Symbol symbol = TreeInfo.symbol((JCTree) call.getMethodSelect());
       if (!(symbol instanceof MethodSymbol method)) {
