@@ -283,9 +283,9 @@ final class ReadOnceTextDocuments implements TextDocumentService {
       failed(
           uri,
           doc,
-          "ReadOnce could not analyse this version of the file ("
-              + cause
-              + "); it will try again on the next edit");
+          "ReadOnce could not analyse this version of the file: "
+              + culprit(cause)
+              + "; it will try again on the next edit");
     } finally {
       if (compile != null) {
         running.remove(uri, compile);
@@ -305,6 +305,25 @@ final class ReadOnceTextDocuments implements TextDocumentService {
     failed.setMessage(message);
     analyzed.remove(uri);
     publish(new PublishDiagnosticsParams(uri, List.of(failed), doc.version()));
+  }
+
+  /**
+   * Who failed, and where: javac itself (it has internal assertions that some broken text trips)
+   * or the analysis, which is a bug to report.
+   */
+  static String culprit(Throwable t) {
+    StackTraceElement where = null;
+    for (StackTraceElement frame : t.getStackTrace()) {
+      if (!frame.getClassName().equals("com.sun.tools.javac.util.Assert")) {
+        where = frame;
+        break;
+      }
+    }
+    String at =
+        where == null ? "" : " in " + where.getClassName() + "." + where.getMethodName();
+    return where != null && where.getClassName().startsWith("com.sun.tools.javac.")
+        ? "javac failed on it (" + t + at + ")"
+        : "the analysis failed on it (" + t + at + "; please report it)";
   }
 
   private void cancelRunning(String uri) {
