@@ -59,7 +59,7 @@ public final class SlotStore implements Store<SlotStore> {
   }
 
   public SlotStore withOwned(Owned o) {
-    return o == owned ? this : new SlotStore(locals, snaps, reads, locks, o);
+    return o.equals(owned) ? this : new SlotStore(locals, snaps, reads, locks, o);
   }
 
   public Map<VarSymbol, SlotValue> locals() {
@@ -170,7 +170,11 @@ public final class SlotStore implements Store<SlotStore> {
 
   public SlotStore withoutLocks(Predicate<LockRegion> drop) {
     return new SlotStore(
-        locals, snaps, reads, remove(locks, k -> drop.test(Objects.requireNonNull(locks.get(k)))), owned);
+        locals,
+        snaps,
+        reads,
+        remove(locks, k -> drop.test(Objects.requireNonNull(locks.get(k)))),
+        owned);
   }
 
   public SlotStore withoutReads(Predicate<SlotKey> drop) {
@@ -252,14 +256,16 @@ public final class SlotStore implements Store<SlotStore> {
     for (Map.Entry<VarSymbol, SlotValue> e : locals.unorderedEntries()) {
       AccessPath p = e.getValue().path();
       if (p != null && p.mentions(variable)) {
-        newLocals = newLocals.plus(e.getKey(), e.getValue().withPath(p.substitute(variable, oldValue)));
+        newLocals =
+            newLocals.plus(e.getKey(), e.getValue().withPath(p.substitute(variable, oldValue)));
       }
     }
     SharedMap<SnapId, SnapState> newSnaps = snaps;
     for (Map.Entry<SnapId, SnapState> e : snaps.unorderedEntries()) {
       SlotKey k = e.getValue().slot();
       if (k != null && k.mentions(variable)) {
-        newSnaps = newSnaps.plus(e.getKey(), e.getValue().withSlot(k.substitute(variable, oldValue)));
+        newSnaps =
+            newSnaps.plus(e.getKey(), e.getValue().withSlot(k.substitute(variable, oldValue)));
       }
     }
     SharedMap<SlotKey, ReadRecord> newReads = SharedMap.empty();
