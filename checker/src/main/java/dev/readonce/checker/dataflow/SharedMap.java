@@ -121,7 +121,7 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
   public SharedMap<K, V> minusKeys(Predicate<? super K> drop) {
     List<Object> dropped = new ArrayList<>();
     forEachLeaf(root, leaf -> {
-      if (drop.test(leaf.key())) {
+      if (drop.test(keyOf(leaf))) {
         dropped.add(leaf.key);
       }
       return false;
@@ -193,19 +193,19 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
 
   /** Whether some entry satisfies {@code test}, in no particular order. */
   public boolean anyMatch(BiPredicate<? super K, ? super V> test) {
-    return forEachLeaf(root, leaf -> test.test(leaf.key(), leaf.val()));
+    return forEachLeaf(root, leaf -> test.test(keyOf(leaf), valueOf(leaf)));
   }
 
   /** The earliest inserted key whose entry satisfies {@code test}, if any. */
   public @Nullable K firstKeyMatching(BiPredicate<? super K, ? super V> test) {
     Leaf[] best = new Leaf[1];
     forEachLeaf(root, leaf -> {
-      if ((best[0] == null || leaf.seq < best[0].seq) && test.test(leaf.key(), leaf.val())) {
+      if ((best[0] == null || leaf.seq < best[0].seq) && test.test(keyOf(leaf), valueOf(leaf))) {
         best[0] = leaf;
       }
       return false;
     });
-    return best[0] == null ? null : best[0].key();
+    return best[0] == null ? null : keyOf(best[0]);
   }
 
   /**
@@ -305,6 +305,16 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
     return out;
   }
 
+  @SuppressWarnings("unchecked") // every leaf of this map holds a K
+  private K keyOf(Leaf leaf) {
+    return (K) leaf.key;
+  }
+
+  @SuppressWarnings("unchecked") // every leaf of this map holds a V
+  private V valueOf(Leaf leaf) {
+    return (V) leaf.value;
+  }
+
   // ---- the trie ----
 
   /** One entry, with its key's hash and its insertion number. */
@@ -319,16 +329,6 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
       this.value = value;
       this.seq = seq;
       this.hash = hash;
-    }
-
-    @SuppressWarnings("unchecked")
-    <K> K key() {
-      return (K) key;
-    }
-
-    @SuppressWarnings("unchecked")
-    <V> V val() {
-      return (V) value;
     }
 
     @Override

@@ -372,12 +372,12 @@ public final class SlotStore implements Store<SlotStore> {
   @Override
   public boolean equals(@Nullable Object o) {
     return o == this
-        || o instanceof SlotStore s
-        && locals.equals(s.locals)
-        && snaps.equals(s.snaps)
-        && reads.equals(s.reads)
-        && locks.equals(s.locks)
-        && owned.equals(s.owned);
+        || (o instanceof SlotStore s
+            && locals.equals(s.locals)
+            && snaps.equals(s.snaps)
+            && reads.equals(s.reads)
+            && locks.equals(s.locks)
+            && owned.equals(s.owned));
   }
 
   @Override
