@@ -124,6 +124,23 @@ public final class Locking {
     SlotValue lockValue = lock == null ? SlotValue.NOTHING : values.apply(lock);
     List<SlotKey> slots =
         lockValue.lockOf() != null ? List.of(lockValue.lockOf()) : guardedBy(lock, store);
+    AccessPath viewPath = lock == null || lockValue.lockOf() != null ? null : lockPath(lock, store);
+    if (viewPath != null
+        && !viewPath.steps().isEmpty()
+        && viewPath.steps().get(viewPath.steps().size() - 1) instanceof AccessPath.Field last) {
+      // A view kept in a field (`writeLock = lock.writeLock()`): the lock is the read-write lock
+      // it was taken from, in the view's mode.
+      Optional<CallModel.LockViewField> view = cx.calls.lockViewField(last.field());
+      if (view.isPresent() && last.field().owner instanceof ClassSymbol c) {
+        mode = view.get().mode();
+        List<SlotKey> viaView = new ArrayList<>();
+        AccessPath owner =
+            new AccessPath(
+                viewPath.root(), viewPath.steps().subList(0, viewPath.steps().size() - 1));
+        addGuarded(viaView, owner, c, view.get().lock().getSimpleName().toString());
+        slots = viaView;
+      }
+    }
     Tree origin = node.getTree();
     int line = cx.line(origin);
     SlotStore taken = store;

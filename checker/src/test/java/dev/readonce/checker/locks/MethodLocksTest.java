@@ -224,6 +224,56 @@ class MethodLocksTest {
   }
 
   @Test
+  void viewsOfAReadWriteLockKeptInFinalFieldsAreItsViews() {
+    String[] source = {
+      "import dev.readonce.annotations.*;",
+      "import java.util.concurrent.locks.*;",
+      "final class Subject {",
+      "  @ReadOnce(lock = \"lock\") long index;",
+      "  final ReadWriteLock lock;",
+      "  final Lock readLock;",
+      "  final Lock writeLock;",
+      "  final Lock other = new ReentrantLock();",
+      "  Subject() {",
+      "    this.lock = new ReentrantReadWriteLock();",
+      "    this.readLock = lock.readLock();",
+      "    this.writeLock = lock.writeLock();",
+      "  }",
+      "  void setCurrent() {",
+      "    writeLock.lock();",
+      "    index++;",
+      "    writeLock.unlock();",
+      "  }",
+      "  long emitFirst(Subject s) {",
+      "    Lock lock = s.readLock;",
+      "    lock.lock();",
+      "    long i = s.index;",
+      "    lock.unlock();",
+      "    return i;",
+      "  }",
+      "  void writeUnderReadView() {",
+      "    readLock.lock();",
+      "    try {",
+      "      // BUG: Diagnostic contains: %w",
+      "      index = 0;",
+      "    } finally { readLock.unlock(); }",
+      "  }",
+      "  long readUnderAnotherLock() {",
+      "    other.lock();",
+      "    try {",
+      "      // BUG: Diagnostic contains: %r",
+      "      return index;",
+      "    } finally { other.unlock(); }",
+      "  }",
+      "}"
+    };
+    writes
+        .addSourceLines("Subject.java", only(source, "%w", "UnlockedSlotWrite", "%r"))
+        .doTest();
+    reads.addSourceLines("Subject.java", only(source, "%r", "PlainSlotRead", "%w")).doTest();
+  }
+
+  @Test
   void anAccessorsLockGuardsTheSlotItsModifierWrites() {
     CompilationTestHelper.newInstance(UnlockedSlotWrite.class, getClass())
         .addSourceLines(
@@ -348,6 +398,14 @@ class MethodLocksTest {
             "  @ReleasesLock(\"lock\") static void instanceLock() {}",
             "}")
         .doTest();
+  }
+
+  /** Fills the {@code keep} markers with the check's name and drops the lines of {@code drop}. */
+  private static String[] only(String[] lines, String keep, String check, String drop) {
+    return java.util.Arrays.stream(lines)
+        .filter(l -> !l.contains(drop))
+        .map(l -> l.replace(keep, check))
+        .toArray(String[]::new);
   }
 
   /** Fills the one {@code %s} marker with the check's name, which its helper then expects. */
