@@ -295,7 +295,7 @@ public final class Mutator {
         return false;
       }
       if (callable instanceof com.github.javaparser.ast.body.MethodDeclaration md
-          && md.isSynchronized()) {
+          && (md.isSynchronized() || model.holding().contains(md.getNameAsString()))) {
         return true;
       }
       int at = text.begin(n);
