@@ -188,6 +188,41 @@ public final class CallModel {
         : null;
   }
 
+  private final java.util.Map<Symbol.ClassSymbol, java.util.Set<String>> receiverAccessorLocks =
+      new java.util.HashMap<>();
+  private final java.util.Map<MethodSymbol, dev.readonce.checker.model.MethodLocks> methodLocks =
+      new java.util.HashMap<>();
+
+  /**
+   * Whether the class declares an instance accessor without parameters (its receiver designates
+   * the slot) whose declared lock is the named field: that lock guards the receiver's slot.
+   */
+  boolean receiverAccessorLockedBy(Symbol.ClassSymbol type, String lock) {
+    return receiverAccessorLocks
+        .computeIfAbsent(
+            type,
+            t -> {
+              java.util.Set<String> locks = new java.util.HashSet<>();
+              for (Symbol member : com.google.errorprone.util.ASTHelpers.getEnclosedElements(t)) {
+                if (member instanceof MethodSymbol m
+                    && !m.isStatic()
+                    && m.getParameters().isEmpty()) {
+                  contracts
+                      .accessor(m)
+                      .filter(a -> a.slot().lock().kind() == LockSpec.Kind.FIELD)
+                      .ifPresent(a -> locks.add(a.slot().lock().field()));
+                }
+              }
+              return locks;
+            })
+        .contains(lock);
+  }
+
+  /** The method's lock contract ({@code @Holding} and friends), asked once per method. */
+  dev.readonce.checker.model.MethodLocks methodLocks(MethodSymbol method) {
+    return methodLocks.computeIfAbsent(method, contracts::methodLocks);
+  }
+
   /** The mode a view of a read-write lock takes ({@code rw.readLock()}), if the call is one. */
   Optional<LockRegion.Mode> lockView(MethodInvocationNode call) {
     return lockCalls.view(call.getTree());

@@ -8,7 +8,6 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
-import dev.readonce.checker.model.AccessorDecl;
 import dev.readonce.checker.model.LockSpec;
 import dev.readonce.checker.model.SlotDecl;
 import java.util.ArrayList;
@@ -378,7 +377,7 @@ public final class Locking {
    */
   public static SlotStore heldAtEntry(
       MethodContext cx, MethodSymbol method, SlotStore store, int line) {
-    dev.readonce.checker.model.MethodLocks locks = cx.calls.contracts().methodLocks(method);
+    dev.readonce.checker.model.MethodLocks locks = cx.calls.methodLocks(method);
     if (locks.isEmpty()) {
       return store;
     }
@@ -404,7 +403,7 @@ public final class Locking {
    */
   public static void checkExit(
       MethodContext cx, MethodSymbol method, Tree declaration, @Nullable SlotStore exit) {
-    dev.readonce.checker.model.MethodLocks locks = cx.calls.contracts().methodLocks(method);
+    dev.readonce.checker.model.MethodLocks locks = cx.calls.methodLocks(method);
     if (exit == null || (locks.acquires().isEmpty() && locks.releases().isEmpty())) {
       return;
     }
@@ -444,19 +443,10 @@ public final class Locking {
    * receiver, the one a {@code modifies-slot setArray(...)} of the same receiver writes; RC-3).
    */
   private void addGuarded(List<SlotKey> out, AccessPath owner, ClassSymbol type, String lockName) {
+    if (cx.calls.receiverAccessorLockedBy(type, lockName) && !out.contains(new SlotKey(owner))) {
+      out.add(new SlotKey(owner));
+    }
     for (Symbol member : com.google.errorprone.util.ASTHelpers.getEnclosedElements(type)) {
-      if (member instanceof MethodSymbol method
-          && !method.isStatic()
-          && method.getParameters().isEmpty()) {
-        Optional<AccessorDecl> accessor = cx.calls.contracts().accessor(method);
-        if (accessor.isPresent()
-            && accessor.get().slot().lock().kind() == LockSpec.Kind.FIELD
-            && accessor.get().slot().lock().field().equals(lockName)
-            && !out.contains(new SlotKey(owner))) {
-          out.add(new SlotKey(owner));
-        }
-        continue;
-      }
       if (!(member instanceof VarSymbol field)) {
         continue;
       }

@@ -394,7 +394,7 @@ public final class SlotTransfer
     if (callee == null) {
       return store;
     }
-    MethodLocks locks = cx.calls.contracts().methodLocks(callee);
+    MethodLocks locks = cx.calls.methodLocks(callee);
     if (locks.isEmpty()) {
       return store;
     }
