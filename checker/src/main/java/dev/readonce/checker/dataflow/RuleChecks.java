@@ -208,7 +208,7 @@ final class RuleChecks {
           Rule.UNLOCKED_SLOT_WRITE,
           node,
           Messages.callWithoutLock(callee.getSimpleName().toString(), lock),
-          List.of("holding", lock));
+          null);
     }
     return held;
   }

@@ -75,6 +75,8 @@ class MethodLocksTest {
                 "  void racyPut(Node node) {",
                 "    // BUG: Diagnostic contains: enqueue() is called without lock 'putLock'",
                 "    enqueue(node);",
+                "    // BUG: Diagnostic contains: enqueue() is called without lock 'putLock'",
+                "    enqueue(node);",
                 "  }",
                 "  void wrongLock(Node node) {",
                 "    takeLock.lock();",
@@ -119,6 +121,30 @@ class MethodLocksTest {
             "  void racy(Object l) {",
             "    // BUG: Diagnostic contains: addListener0() is called without lock 'this'",
             "    addListener0(l);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void anInnerClassCallsTheOuterHelperUnderTheOuterLock() {
+    // COWSubList.bulkRemove: synchronized (lock) { CopyOnWriteArrayList.this.bulkRemove(...); }
+    writes
+        .addSourceLines(
+            "Cow.java",
+            "import dev.readonce.annotations.*;",
+            "final class Cow {",
+            "  final Object lock = new Object();",
+            "  @ReadOnce(lock = \"lock\") Object[] array = new Object[0];",
+            "  @Holding(\"lock\") void bulkRemove() { array = new Object[0]; }",
+            "  final class Sub {",
+            "    void implicitOuter() { synchronized (lock) { bulkRemove(); } }",
+            "    void explicitOuter() { synchronized (lock) { Cow.this.bulkRemove(); } }",
+            "    void explicitLock() { synchronized (Cow.this.lock) { Cow.this.bulkRemove(); } }",
+            "    void unlocked() {",
+            "      // BUG: Diagnostic contains: bulkRemove() is called without lock 'lock'",
+            "      Cow.this.bulkRemove();",
+            "    }",
             "  }",
             "}")
         .doTest();
