@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * @ReadOnce(lock = "putLock") Node<E> last;
  *
  * @Holding("putLock")
- * private void enqueue(Node<E> node) {   // LinkedBlockingQueue: "assert putLock.isHeldByCurrentThread()"
+ * private void enqueue(Node<E> node) {   // LinkedBlockingQueue.enqueue
  *   last = last.next = node;             // a locked read and a locked store
  * }
  *

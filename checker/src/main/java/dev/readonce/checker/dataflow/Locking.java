@@ -415,7 +415,11 @@ public final class Locking {
         if (exit.writeLockCovering(slot) == null) {
           cx.sink.reportAfterFixpoint(
               new Finding(
-                  Rule.UNLOCKED_SLOT_WRITE, declaration, Messages.lockNotTaken(name, lock), null, null));
+                  Rule.UNLOCKED_SLOT_WRITE,
+                  declaration,
+                  Messages.lockNotTaken(name, lock),
+                  null,
+                  null));
           break;
         }
       }

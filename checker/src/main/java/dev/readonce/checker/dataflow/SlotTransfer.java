@@ -240,7 +240,9 @@ public final class SlotTransfer
         keeper == null
             ? store.reassigned(variable)
             : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
-    out = out.withLocal(variable, value.withPath(lockAlias(value.path()))).withoutUnheldMismatches(old);
+    out =
+        out.withLocal(variable, value.withPath(lockAlias(value.path())))
+            .withoutUnheldMismatches(old);
     return ownership.assignedLocal(variable, expression, out);
   }
 

@@ -358,7 +358,11 @@ final class DeclarationsParser {
       if (!name.equals("this")
           && !(SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name))) {
         throw new Malformed(
-            "bad lock '" + name + "' in '" + value + "'; expected this or field names, comma-separated");
+            "bad lock '"
+                + name
+                + "' in '"
+                + value
+                + "'; expected this or field names, comma-separated");
       }
       if (names.contains(name)) {
         throw new Malformed("lock '" + name + "' repeated in 'lock'");

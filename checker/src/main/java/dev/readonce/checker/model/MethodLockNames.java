@@ -31,7 +31,9 @@ public final class MethodLockNames {
     for (String name : names) {
       if (name.equals("this")) {
         if (method.isStatic()) {
-          return "lock 'this' on static method " + method.getSimpleName() + ", which has no receiver";
+          return "lock 'this' on static method "
+              + method.getSimpleName()
+              + ", which has no receiver";
         }
         continue;
       }

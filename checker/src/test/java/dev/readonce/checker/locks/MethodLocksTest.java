@@ -66,7 +66,9 @@ class MethodLocksTest {
         .addSourceLines(
             "Queue.java",
             queue(
-                "  @Holding(\"putLock\") private void enqueue(Node node) { last = last.next = node; }",
+                "  @Holding(\"putLock\") private void enqueue(Node node) {",
+                "    last = last.next = node;",
+                "  }",
                 "  @Holding(\"this\") private void touch() {}",
                 "  void put(Node node) {",
                 "    putLock.lock();",
@@ -98,7 +100,9 @@ class MethodLocksTest {
                 "      other.enqueue(node);",
                 "    } finally { putLock.unlock(); }",
                 "  }",
-                "  @Holding(\"putLock\") private void helperCallsHelper(Node node) { enqueue(node); }",
+                "  @Holding(\"putLock\") private void helperCallsHelper(Node node) {",
+                "    enqueue(node);",
+                "  }",
                 "  Queue(Node node) { enqueue(node); }"))
         .doTest();
   }
