@@ -26,8 +26,9 @@ import java.lang.annotation.Target;
  * <p>A name is {@code "this"} (the receiver's monitor, as in {@code synchronized (this)}) or a
  * field declared in the method's class: its monitor, a {@link java.util.concurrent.locks.Lock}, or
  * the write lock of a read-write lock. The locks are held exclusively: a read lock does not satisfy
- * the contract. A lock is known by the slots it guards (the slots declared {@code @ReadOnce(lock =
- * ...)} with it, and the slots of the accessors declared with it): at entry they count as locked.
+ * the contract. A lock is known by the slots it guards (the fields declared {@code @ReadOnce(lock =
+ * ...)} with it, and the receiver slot of a parameterless accessor declared with it): at entry they
+ * count as locked; a lock that guards no slot has nothing to check.
  *
  * <p>The contract is checked, not taken on trust: calling the method where a named lock is not
  * held is an {@code UnlockedSlotWrite} finding at the call (as for a store primitive declared
