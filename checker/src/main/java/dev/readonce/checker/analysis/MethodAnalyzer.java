@@ -74,8 +74,12 @@ final class MethodAnalyzer {
     boolean hasSnapshots =
         hasSnapshotParameter(unit.contracts(), contract, params.size())
             || hasSnapshotParameter(unit.contracts(), symbol, params.size());
+    // A method that states what it does with locks is analyzed for its body's side of the
+    // contract even when it mentions no slot (fullyLock() only calls lock()).
+    boolean statesLocks = !unit.contracts().methodLocks(symbol).isEmpty();
     boolean synchronizedMethod = (symbol.flags() & Flags.SYNCHRONIZED) != 0;
     if (!force
+        && !statesLocks
         && (hasSnapshots
             ? unit.infeasibleWithParameters(
                 method.getBody(),
@@ -118,7 +122,8 @@ final class MethodAnalyzer {
         && symbol.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol ownerClass) {
       initial = Locking.synchronizedEntry(cx, ownerClass, initial, lineOf(unit, method));
     }
-    return run(cx, cfg, initial, observer);
+    initial = Locking.heldAtEntry(cx, symbol, initial, lineOf(unit, method));
+    return run(cx, cfg, initial, observer, (exit) -> Locking.checkExit(cx, symbol, method, exit));
   }
 
   static MethodResult analyzeLambda(
@@ -172,13 +177,18 @@ final class MethodAnalyzer {
                 params,
                 lambda.getParameters(),
                 seed(unit, contract, params, lambda.getParameters()));
-    return run(cx, cfg, initial, (c, stores) -> {});
+    return run(cx, cfg, initial, (c, stores) -> {}, exit -> {});
   }
 
   private static MethodResult run(
-      MethodContext cx, ControlFlowGraph cfg, SlotStore initial, Observer observer) {
+      MethodContext cx,
+      ControlFlowGraph cfg,
+      SlotStore initial,
+      Observer observer,
+      java.util.function.Consumer<@Nullable SlotStore> atExit) {
     SlotAnalysis analysis = new SlotAnalysis(new SlotTransfer(cx, initial));
     analysis.performAnalysis(cfg);
+    atExit.accept(analysis.getRegularExitStore());
     MethodResult result =
         new MethodResult(
             cx.sink().findings(),
