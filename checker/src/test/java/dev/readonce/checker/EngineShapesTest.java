@@ -812,4 +812,33 @@ class EngineShapesTest {
             """)
         .doTest();
   }
+
+  @Test
+  void arrayParameterHandedToTheAccessorHoldsItsSlots() {
+    helper(PlainSlotRead.class)
+        .addSourceLines(
+            "Treeify.java",
+            """
+            class Treeify {
+              static void treeify(Object[] tab, int index, Object v) {
+                Object b;
+                // BUG: Diagnostic contains: plain read of slot 'tab[index]'
+                if ((b = tab[index]) != null) {
+                  synchronized (b) {
+                    if (Bins.tabAt(tab, index) == b) Bins.setTabAt(tab, index, v);
+                  }
+                }
+              }
+              static int notATable(Object[] arr, int index) {
+                return arr[index].hashCode();
+              }
+              static int reassigned(Object[] tab, int index) {
+                Object f = Bins.tabAt(tab, index);
+                tab = new Object[] {f};
+                return tab[0].hashCode();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -137,8 +137,89 @@ public final class Mutator {
 
     private void add(
         List<Mutant> out, Operator op, int line, int lastLine, String what, List<Edit> edits) {
+      add(out, op, line, lastLine, what, edits, null);
+    }
+
+    private void add(
+        List<Mutant> out,
+        Operator op,
+        int line,
+        int lastLine,
+        String what,
+        List<Edit> edits,
+        String equivalent) {
       String id = c.simpleName() + ":" + line + ":" + op + ":" + (++counter);
-      out.add(new Mutant(id, c, op, line, lastLine, what, text.apply(edits)));
+      out.add(new Mutant(id, c, op, line, lastLine, what, text.apply(edits), equivalent));
+    }
+
+    // ---- equivalent mutants: reads of an object the method has not published ----
+
+    /**
+     * Why a read at this site breaks no discipline, or null. The one criterion: the read's slot is
+     * an element of an array that the enclosing method itself created ({@code T[] tab = new
+     * T[n]}, possibly through a cast, and never assigned anything else) and that has not escaped
+     * before the read: up to the read, the array appears only as the array of a declared accessor
+     * or modifier call, of an element access, or of {@code .length}. No other thread can reach
+     * such an array, so a second or a plain read of its element reads what this thread wrote
+     * (ConcurrentHashMap.readObject fills a fresh table before {@code table = tab}).
+     */
+    String unpublished(Expression read) {
+      Expression array = null;
+      if (unwrap(read) instanceof MethodCallExpr m
+          && model.accessors().contains(m.getNameAsString())
+          && m.getArguments().size() == 2) {
+        array = unwrap(m.getArgument(0));
+      }
+      if (!(array instanceof NameExpr name) || !(callable(read) instanceof Node callable)) {
+        return null;
+      }
+      String local = name.getNameAsString();
+      List<VariableDeclarator> declared =
+          callable.findAll(VariableDeclarator.class).stream()
+              .filter(v -> v.getNameAsString().equals(local) && callable(v) == callable)
+              .toList();
+      if (declared.size() != 1
+          || declared.get(0).getInitializer().map(i -> !isArrayCreation(i)).orElse(true)) {
+        return null;
+      }
+      int at = text.begin(read);
+      for (NameExpr use : callable.findAll(NameExpr.class)) {
+        if (!use.getNameAsString().equals(local) || text.begin(use) >= at) {
+          continue;
+        }
+        if (!staysLocal(use)) {
+          return null;
+        }
+      }
+      return "'"
+          + local
+          + "' is an array this method created and has not published before the read";
+    }
+
+    private static boolean isArrayCreation(Expression e) {
+      e = unwrap(e);
+      while (e instanceof com.github.javaparser.ast.expr.CastExpr cast) {
+        e = unwrap(cast.getExpression());
+      }
+      return e instanceof com.github.javaparser.ast.expr.ArrayCreationExpr;
+    }
+
+    /** A use of the array that lets no other thread reach it. */
+    private boolean staysLocal(NameExpr use) {
+      Node parent = use.getParentNode().orElse(null);
+      if (parent instanceof com.github.javaparser.ast.expr.ArrayAccessExpr access) {
+        return access.getName() == use;
+      }
+      if (parent instanceof FieldAccessExpr f) {
+        return f.getNameAsString().equals("length");
+      }
+      if (parent instanceof MethodCallExpr m) {
+        String name = m.getNameAsString();
+        return (model.accessors().contains(name) || model.modifiers().contains(name))
+            && !m.getArguments().isEmpty()
+            && m.getArgument(0) == use;
+      }
+      return false;
     }
 
     // ---- what is a slot read, a slot write, a lock region ----
@@ -284,10 +365,12 @@ public final class Mutator {
     /** Whether the node is inside a synchronized block or after a lock call in its method. */
     boolean underLock(Node n) {
       Node callable = callable(n);
+      Node child = n;
       for (Node p = n.getParentNode().orElse(null);
           p != null && p != callable;
-          p = p.getParentNode().orElse(null)) {
-        if (p instanceof SynchronizedStmt) {
+          child = p, p = p.getParentNode().orElse(null)) {
+        // The monitor expression is evaluated before the monitor is taken.
+        if (p instanceof SynchronizedStmt sync && sync.getExpression() != child) {
           return true;
         }
       }
@@ -380,16 +463,23 @@ public final class Mutator {
         if (uses.isEmpty() || (uses.size() < 2 && !valueUsedInPlace)) {
           continue;
         }
-        NameExpr use = uses.get(0);
-        if (underLock(use)) {
-          continue;
+        // Every use is a site (one mutant each): each replaced use decides on a second read while
+        // the others still decide on the first. Uses under the lock are left alone (a locked
+        // re-read is the discipline, not a breach of it).
+        for (NameExpr use : uses) {
+          if (underLock(use)) {
+            continue;
+          }
+          int line = use.getBegin().orElseThrow().line;
+          add(
+              out,
+              Operator.DUPLICATE_READ,
+              line,
+              line,
+              "use of '" + local + "' replaced by (" + text.of(read) + ")",
+              List.of(new Edit(text.begin(use), text.end(use), "(" + text.of(read) + ")")),
+              unpublished(read));
         }
-        add(
-            out,
-            Operator.DUPLICATE_READ,
-            use,
-            "use of '" + local + "' replaced by (" + text.of(read) + ")",
-            List.of(new Edit(text.begin(use), text.end(use), "(" + text.of(read) + ")")));
       }
     }
 
@@ -553,12 +643,15 @@ public final class Mutator {
               List.of(new Edit(nameFrom, nameEnd, "getPlain")));
           continue;
         }
+        int line = m.getBegin().orElseThrow().line;
         add(
             out,
             Operator.PLAIN_ACCESS,
-            m,
+            line,
+            line,
             text.of(m) + " replaced by " + replacement,
-            List.of(new Edit(text.begin(m), text.end(m), replacement)));
+            List.of(new Edit(text.begin(m), text.end(m), replacement)),
+            unpublished(m));
       }
     }
 
