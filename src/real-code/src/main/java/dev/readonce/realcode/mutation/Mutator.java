@@ -170,7 +170,8 @@ public final class Mutator {
           && m.getArguments().size() == 2) {
         array = unwrap(m.getArgument(0));
       }
-      if (!(array instanceof NameExpr name) || !(callable(read) instanceof Node callable)) {
+      Node callable = callable(read);
+      if (!(array instanceof NameExpr name) || callable == null) {
         return null;
       }
       String local = name.getNameAsString();
