@@ -820,14 +820,10 @@ class EngineShapesTest {
             "Treeify.java",
             """
             class Treeify {
-              static void treeify(Object[] tab, int index, Object v) {
-                Object b;
+              static Object treeify(Object[] tab, int index) {
                 // BUG: Diagnostic contains: plain read of slot 'tab[index]'
-                if ((b = tab[index]) != null) {
-                  synchronized (b) {
-                    if (Bins.tabAt(tab, index) == b) Bins.setTabAt(tab, index, v);
-                  }
-                }
+                Object b = tab[index];
+                return b != null ? b : Bins.tabAt(tab, index + 1);
               }
               static int notATable(Object[] arr, int index) {
                 return arr[index].hashCode();

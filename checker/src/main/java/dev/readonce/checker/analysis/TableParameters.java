@@ -30,6 +30,15 @@ final class TableParameters {
 
   private TableParameters() {}
 
+  /** What an argument names: past parentheses and assignments ({@code tabAt((t = tab), i)}). */
+  private static JCTree.JCExpression named(JCTree.JCExpression arg) {
+    JCTree.JCExpression e = TreeInfo.skipParens(arg);
+    while (e instanceof JCTree.JCAssign assign) {
+      e = TreeInfo.skipParens(assign.rhs);
+    }
+    return e;
+  }
+
   /** The entry store with each such parameter holding a container of the accessor's slots. */
   static SlotStore seed(
       Contracts contracts, Tree body, List<VarSymbol> params, SlotStore store) {
@@ -43,7 +52,7 @@ final class TableParameters {
             && method.getParameters().size() == 2
             && method.getParameters().get(0).type.hasTag(TypeTag.ARRAY)
             && call.getArguments().size() == 2
-            && TreeInfo.symbol(TreeInfo.skipParens((JCTree.JCExpression) call.getArguments().get(0)))
+            && TreeInfo.symbol(named((JCTree.JCExpression) call.getArguments().get(0)))
                 instanceof VarSymbol array
             && params.contains(array)) {
           Optional<AccessorDecl> accessor = contracts.accessor(method);
