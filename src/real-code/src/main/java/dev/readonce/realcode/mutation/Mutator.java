@@ -379,7 +379,10 @@ public final class Mutator {
         return false;
       }
       if (callable instanceof com.github.javaparser.ast.body.MethodDeclaration md
-          && md.isSynchronized()) {
+          && (md.isSynchronized()
+              || model
+                  .holding()
+                  .contains(md.getNameAsString() + "/" + md.getParameters().size()))) {
         return true;
       }
       int at = text.begin(n);

@@ -22,13 +22,28 @@ import java.util.Set;
  * @param modifiers methods declared to write a slot with its lock held
  * @param snapshotParams method name to the index of its declared snapshot parameter
  * @param descents methods declared to descend from a snapshot
+ * @param holding methods declared to run with a lock their callers hold ({@code holding}), as
+ *     {@code name/arity} (overloads differ: COWAL's {@code bulkRemove(filter)} takes the lock,
+ *     {@code bulkRemove(filter, i, end)} runs under it): their whole body is a lock region
  */
 public record SlotModel(
     Map<String, Set<String>> slotFields,
     Set<String> accessors,
     Set<String> modifiers,
     Map<String, Integer> snapshotParams,
-    Set<String> descents) {
+    Set<String> descents,
+    Set<String> holding) {
+
+  /** The number of parameters a declared member lists ({@code m(a, b)}: 2). */
+  static int arity(String member) {
+    int open = member.indexOf('(');
+    int close = member.indexOf(')');
+    if (open < 0 || close < open) {
+      return 0;
+    }
+    String params = member.substring(open + 1, close).strip();
+    return params.isEmpty() ? 0 : params.split(",").length;
+  }
 
   /** Reads the declarations files. */
   public static SlotModel read(List<Path> declarations) throws IOException {
@@ -37,6 +52,7 @@ public record SlotModel(
     Set<String> modifiers = new HashSet<>();
     Map<String, Integer> snapshots = new HashMap<>();
     Set<String> descents = new HashSet<>();
+    Set<String> holding = new HashSet<>();
     for (Path file : declarations) {
       for (String raw : Files.readAllLines(file, UTF_8)) {
         String line = raw.strip();
@@ -69,6 +85,7 @@ public record SlotModel(
             }
           }
           case "descends" -> descents.add(name);
+          case "holding" -> holding.add(name + "/" + arity(member));
           default -> {}
         }
       }
@@ -78,6 +95,7 @@ public record SlotModel(
         Set.copyOf(accessors),
         Set.copyOf(modifiers),
         Map.copyOf(snapshots),
-        Set.copyOf(descents));
+        Set.copyOf(descents),
+        Set.copyOf(holding));
   }
 }

@@ -175,4 +175,41 @@ class MutatorTest {
             .filter(m -> m.equivalent() != null)
             .allMatch(m -> m.equivalent().contains("'tab' is an array this method created")));
   }
+
+  @Test
+  void aMethodDeclaredToRunUnderItsCallersLockHasNoLockFreeSites() throws Exception {
+    String source =
+        """
+        package m;
+
+        final class Bins {
+          final Object[] table = new Object[8];
+
+          static Object tabAt(Object[] tab, int i) { return tab[i]; }
+
+          Object helper(int i) {
+            Object[] tab = table;
+            Object f = tabAt(tab, i);
+            return f == null ? null : f.toString();
+          }
+
+          Object helper() {
+            Object[] tab = table;
+            Object f = tabAt(tab, 0);
+            return f == null ? null : f.toString();
+          }
+        }
+        """;
+    Path decls = dir.resolve("holding.decls");
+    Files.writeString(
+        decls, DECLS + "holding m.Bins#helper(int)  lock=<held value>\n", UTF_8);
+    CorpusClass c = new CorpusClass("m.Bins", CorpusClass.Origin.JDK, "-", List.of(), List.of());
+    PreparedClass prepared =
+        new PreparedClass(c, source, List.of(), List.of(), List.of(), List.of(decls));
+    // helper(int) runs under its callers' lock: no re-read or plain read there is a breach. The
+    // overload helper() is not declared so: its reads are sites.
+    assertEquals(
+        List.of(16, 17, 17),
+        new Mutator().mutants(prepared).stream().map(Mutant::line).sorted().toList());
+  }
 }
