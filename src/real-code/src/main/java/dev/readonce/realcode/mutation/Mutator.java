@@ -434,8 +434,16 @@ public final class Mutator {
       }
     }
 
+    /**
+     * Whether the test compares a slot with a snapshot taken before the lock: a fresh read of the
+     * slot against a local that holds a read of a slot made outside the lock, or anything against
+     * the method's declared snapshot parameter (its caller read it). A comparison with a value read
+     * under the lock ({@code es != getArray()} in a method run under its caller's lock: a
+     * reentrancy check) or with any other local ({@code last == p}) re-validates no snapshot.
+     */
     private boolean comparesSlotWithSnapshot(IfStmt s, Expression l, Expression r) {
-      if ((isSlotRead(l) && r instanceof NameExpr) || (isSlotRead(r) && l instanceof NameExpr)) {
+      if ((isSlotRead(l) && r instanceof NameExpr rn && readBeforeTheLock(s, rn))
+          || (isSlotRead(r) && l instanceof NameExpr ln && readBeforeTheLock(s, ln))) {
         return true;
       }
       // snapshot != current, with 'snapshot' a declared snapshot parameter of the method.
@@ -449,6 +457,17 @@ public final class Mutator {
         }
       }
       return false;
+    }
+
+    /** Whether the local is assigned a slot read outside any lock in the test's callable. */
+    private boolean readBeforeTheLock(IfStmt s, NameExpr local) {
+      Node callable = callable(s);
+      return snapshotReads().stream()
+          .anyMatch(
+              read ->
+                  callable(read) == callable
+                      && local.getNameAsString().equals(snapshotName(read))
+                      && !underLock(read));
     }
 
     void duplicateReads(List<Mutant> out) {
