@@ -148,7 +148,8 @@ public final class Mutator {
         String what,
         List<Edit> edits,
         String equivalent) {
-      String id = c.simpleName() + ":" + line + ":" + op + ":" + (++counter);
+      counter++;
+      String id = c.simpleName() + ":" + line + ":" + op + ":" + counter;
       out.add(new Mutant(id, c, op, line, lastLine, what, text.apply(edits), equivalent));
     }
 
@@ -177,7 +178,7 @@ public final class Mutator {
       String local = name.getNameAsString();
       List<VariableDeclarator> declared =
           callable.findAll(VariableDeclarator.class).stream()
-              .filter(v -> v.getNameAsString().equals(local) && callable(v) == callable)
+              .filter(v -> v.getNameAsString().equals(local) && same(callable(v), callable))
               .toList();
       if (declared.size() != 1
           || declared.get(0).getInitializer().map(i -> !isArrayCreation(i)).orElse(true)) {
@@ -209,7 +210,7 @@ public final class Mutator {
     private boolean staysLocal(NameExpr use) {
       Node parent = use.getParentNode().orElse(null);
       if (parent instanceof com.github.javaparser.ast.expr.ArrayAccessExpr access) {
-        return access.getName() == use;
+        return same(access.getName(), use);
       }
       if (parent instanceof FieldAccessExpr f) {
         return f.getNameAsString().equals("length");
@@ -218,7 +219,7 @@ public final class Mutator {
         String name = m.getNameAsString();
         return (model.accessors().contains(name) || model.modifiers().contains(name))
             && !m.getArguments().isEmpty()
-            && m.getArgument(0) == use;
+            && same(m.getArgument(0), use);
       }
       return false;
     }
@@ -280,7 +281,7 @@ public final class Mutator {
 
     private static boolean isWriteTarget(Expression e) {
       Optional<Node> parent = e.getParentNode();
-      if (parent.isPresent() && parent.get() instanceof AssignExpr a && a.getTarget() == e) {
+      if (parent.isPresent() && parent.get() instanceof AssignExpr a && same(a.getTarget(), e)) {
         return true;
       }
       return parent.isPresent()
@@ -294,7 +295,7 @@ public final class Mutator {
 
     private static boolean isScopeOfCall(Expression e) {
       return e.getParentNode().orElse(null) instanceof MethodCallExpr m
-          && m.getScope().map(s -> s == e).orElse(false);
+          && m.getScope().map(s -> same(s, e)).orElse(false);
     }
 
     /** Whether a bare name is a parameter or local of an enclosing method or lambda. */
@@ -345,6 +346,15 @@ public final class Mutator {
       return false;
     }
 
+    /**
+     * Whether two JavaParser nodes are the same node. {@code Node.equals} compares structure (two
+     * occurrences of {@code x} are equal), and an edit targets one occurrence.
+     */
+    @SuppressWarnings("ReferenceEquality") // identity is the point: see above
+    private static boolean same(Node a, Node b) {
+      return a == b;
+    }
+
     /** The enclosing method, constructor or lambda (mutations stay within one). */
     private static Node callable(Node n) {
       for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
@@ -368,10 +378,10 @@ public final class Mutator {
       Node callable = callable(n);
       Node child = n;
       for (Node p = n.getParentNode().orElse(null);
-          p != null && p != callable;
+          p != null && !same(p, callable);
           child = p, p = p.getParentNode().orElse(null)) {
         // The monitor expression is evaluated before the monitor is taken.
-        if (p instanceof SynchronizedStmt sync && sync.getExpression() != child) {
+        if (p instanceof SynchronizedStmt sync && !same(sync.getExpression(), child)) {
           return true;
         }
       }
@@ -391,7 +401,7 @@ public final class Mutator {
               m ->
                   LOCK_CALLS.contains(m.getNameAsString())
                       && text.begin(m) < at
-                      && callable(m) == callable);
+                      && same(callable(m), callable));
     }
 
     // ---- the operators ----
@@ -465,7 +475,7 @@ public final class Mutator {
       return snapshotReads().stream()
           .anyMatch(
               read ->
-                  callable(read) == callable
+                  same(callable(read), callable)
                       && local.getNameAsString().equals(snapshotName(read))
                       && !underLock(read));
     }
@@ -516,7 +526,7 @@ public final class Mutator {
                   n ->
                       n.getNameAsString().equals(local)
                           && text.begin(n) >= after
-                          && callable(n) == callable)
+                          && same(callable(n), callable))
               .sorted((a, b) -> Integer.compare(text.begin(a), text.begin(b)))
               .toList();
       List<NameExpr> uses = new ArrayList<>();
@@ -601,7 +611,7 @@ public final class Mutator {
     private Node lockRegion(Statement s) {
       Node callable = callable(s);
       for (Node p = s.getParentNode().orElse(null);
-          p != null && p != callable;
+          p != null && !same(p, callable);
           p = p.getParentNode().orElse(null)) {
         if (p instanceof SynchronizedStmt) {
           return p;
@@ -690,7 +700,9 @@ public final class Mutator {
         Expression read =
             snapshotReads().stream()
                 .filter(
-                    r -> callable(r) == callable && arg.getNameAsString().equals(snapshotName(r)))
+                    r ->
+                        same(callable(r), callable)
+                            && arg.getNameAsString().equals(snapshotName(r)))
                 .findFirst()
                 .orElse(null);
         if (read == null || underLock(call)) {
