@@ -774,6 +774,7 @@ class EngineShapesTest {
                 // BUG: Diagnostic contains: slot 'tab[(n - 1) & h]' read again while its snapshot 'e'
                 return Bins.tabAt(tab, (n - 1) & h).hashCode() == h ? e : null;
               }
+
               Object otherSlot(Bins map, int h) {
                 Object[] tab = map.table;
                 int n = tab.length;
@@ -781,6 +782,7 @@ class EngineShapesTest {
                 if ((e = Bins.tabAt(tab, (n - 1) & h)) == null) return null;
                 return Bins.tabAt(tab, (n - 1) & (h + 1)).hashCode() == h ? e : null;
               }
+
               Object resized(Bins map, int h) {
                 Object[] tab = map.table;
                 int n = tab.length;
@@ -808,18 +810,24 @@ class EngineShapesTest {
                 if ((f = Bins.tabAt(tab, i = (n - 1) & h)) == null) return 0;
                 // BUG: Diagnostic contains: slot 'tab[i]' read again while its snapshot 'f'
                 if (Bins.tabAt(tab, i = (n - 1) & h).hashCode() == 1) return 1;
-                synchronized (f) { if (Bins.tabAt(tab, i) == f) return 2; }
+                synchronized (f) {
+                  if (Bins.tabAt(tab, i) == f) return 2;
+                }
                 return 3;
               }
+
               int another(Bins map, int h, int h2) {
                 Object[] tab = map.table;
                 int n = tab.length, i;
                 Object f;
                 if ((f = Bins.tabAt(tab, i = (n - 1) & h)) == null) return 0;
                 if (Bins.tabAt(tab, i = (n - 1) & h2).hashCode() == 1) return 1;
-                synchronized (f) { if (Bins.tabAt(tab, i) == f) return 2; }
+                synchronized (f) {
+                  if (Bins.tabAt(tab, i) == f) return 2;
+                }
                 return 3;
               }
+
               int selfReferential(Bins map, int h) {
                 Object[] tab = map.table;
                 int i = h & 7;
@@ -850,6 +858,7 @@ class EngineShapesTest {
                 Object g = Bins.tabAt(tab, i);
                 return k + System.identityHashCode(g);
               }
+
               int dead(Bins map, int i) {
                 Object[] tab = map.table;
                 Object f = Bins.tabAt(tab, i);
@@ -857,6 +866,7 @@ class EngineShapesTest {
                 Object g = Bins.tabAt(tab, i);
                 return System.identityHashCode(g);
               }
+
               int objectIsNoSnapshot(Bins map, int i) {
                 Object[] tab = map.table;
                 Object f = Bins.tabAt(tab, i);
@@ -881,9 +891,11 @@ class EngineShapesTest {
                 Object b = tab[index];
                 return b != null ? b : Bins.tabAt(tab, index + 1);
               }
+
               static int notATable(Object[] arr, int index) {
                 return arr[index].hashCode();
               }
+
               static int reassigned(Object[] tab, int index) {
                 Object f = Bins.tabAt(tab, index);
                 tab = new Object[] {f};
