@@ -253,4 +253,67 @@ class AuditModeTest {
             """)
         .doTest();
   }
+  /**
+   * A re-read into the only variable holding the earlier snapshot is a refresh in audit mode: the
+   * earlier snapshot dies there (a refill when empty, a re-read after waiting). A re-read while
+   * another copy of the earlier snapshot lives on, or after a test of a read no variable holds, is
+   * still flagged.
+   */
+  @Test
+  void auditRereadIntoTheSnapshotsOnlyHolderIsARefresh() {
+    CompilationTestHelper.newInstance(UnlockedReread.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines(
+            "Refresh.java",
+            """
+            import java.util.concurrent.atomic.AtomicReference;
+            class Refresh {
+              final AtomicReference<Object> actual = new AtomicReference<>();
+              volatile Object result;
+              Object refill() {
+                Object a = actual.get();
+                if (a == null) {
+                  a = actual.get();
+                }
+                return a;
+              }
+              Object afterWaiting() throws InterruptedException {
+                Object r = this.result;
+                if (r == null) {
+                  Thread.sleep(1);
+                  r = (Object) this.result;
+                }
+                return r;
+              }
+              Object copyLivesOn() {
+                Object a = actual.get();
+                Object old = a;
+                if (a == null) {
+                  // BUG: Diagnostic contains: slot 'actual' read again
+                  a = actual.get();
+                }
+                return old == a ? null : a;
+              }
+              Object otherVariable() {
+                Object a = actual.get();
+                if (a == null) {
+                  return null;
+                }
+                // BUG: Diagnostic contains: slot 'actual' read again
+                Object b = actual.get();
+                return b;
+              }
+              int unheldTest() {
+                if (result == null) {
+                  return 0;
+                }
+                Object r;
+                // BUG: Diagnostic contains: slot 'result' read again
+                r = result;
+                return r.hashCode();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

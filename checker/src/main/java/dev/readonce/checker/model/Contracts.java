@@ -64,6 +64,14 @@ public interface Contracts {
   }
 
   /**
+   * Whether these are audit mode's contracts (every racy field a slot, its lock unknown), where
+   * some rules use the looser reading that unannotated code calls for (see AuditContracts).
+   */
+  default boolean audit() {
+    return false;
+  }
+
+  /**
    * Whether the symbol carries any ReadOnce contract (a cheap test for the fast path: code that
    * mentions no such symbol cannot touch a slot).
    */
