@@ -316,4 +316,203 @@ class AuditModeTest {
             """)
         .doTest();
   }
+  private static final String READ_WRITE =
+      """
+      import java.util.concurrent.locks.*;
+      class Rw {
+        final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+        final StampedLock sl = new StampedLock();
+        volatile Object state;
+        void underWriteLock() {
+          rw.writeLock().lock();
+          try {
+            state = "a";
+          } finally {
+            rw.writeLock().unlock();
+          }
+        }
+        void underReadLock() {
+          rw.readLock().lock();
+          try {
+            // BUG: Diagnostic contains: write to slot 'state' without its lock
+            state = "b";
+          } finally {
+            rw.readLock().unlock();
+          }
+        }
+        void downgrade() {
+          rw.writeLock().lock();
+          rw.readLock().lock();
+          state = "c";
+          rw.readLock().unlock();
+          rw.writeLock().unlock();
+        }
+        void stampedRead() {
+          long stamp = sl.readLock();
+          try {
+            // BUG: Diagnostic contains: write to slot 'state' without its lock
+            state = "d";
+          } finally {
+            sl.unlockRead(stamp);
+          }
+        }
+        void stampedWrite() {
+          long stamp = sl.writeLock();
+          try {
+            state = "e";
+          } finally {
+            sl.unlockWrite(stamp);
+          }
+        }
+        int readTwiceUnderReadLock() {
+          rw.readLock().lock();
+          try {
+            return state == null ? 0 : state.hashCode();
+          } finally {
+            rw.readLock().unlock();
+          }
+        }
+      }
+      """;
+
+  /** Audit mode's anonymous locks: a read lock keeps reads stable but does not allow stores. */
+  @Test
+  void auditReadLockAllowsStableReadsButNoStores() {
+    CompilationTestHelper.newInstance(UnlockedSlotWrite.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines("Rw.java", READ_WRITE)
+        .doTest();
+    CompilationTestHelper.newInstance(UnlockedReread.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines("Rw.java", READ_WRITE.replace("// BUG: Diagnostic contains:", "//"))
+        .doTest();
+  }
+  /**
+   * A volatile array field whose elements the unit never writes in place is copy-on-write: the
+   * field is the slot, the elements of a published array are not. One written in place (also
+   * through a local copy of the field) keeps its elements as slots.
+   */
+  @Test
+  void auditCopyOnWriteArrayElementsAreNotSlots() {
+    String[] cow = {
+      "class Cow {",
+      "  static final Object[] EMPTY = {};",
+      "  volatile Object[] subscribers = EMPTY;",
+      "  volatile Object[] ring = new Object[8];",
+      "  synchronized void add(Object s) {",
+      "    Object[] a = subscribers;",
+      "    Object[] b = java.util.Arrays.copyOf(a, a.length + 1);",
+      "    b[a.length] = s;",
+      "    subscribers = b;",
+      "  }",
+      "  int count() {",
+      "    Object[] a = subscribers;",
+      "    int n = 0;",
+      "    for (int i = 0; i < a.length; i++) {",
+      "      if (a[i] != null) n++;",
+      "    }",
+      "    return n;",
+      "  }",
+      "  Object first() {",
+      "    if (subscribers.length == 0) return null;",
+      "    // BUG: Diagnostic contains: slot 'subscribers' read again",
+      "    return subscribers[0];",
+      "  }",
+      "  void put(int i, Object o) {",
+      "    Object[] r = ring;",
+      "    r[i] = o;",
+      "  }",
+      "  Object get(int i) {",
+      "    // BUG: Diagnostic contains: plain read of slot",
+      "    return ring[i];",
+      "  }",
+      "}"
+    };
+    CompilationTestHelper.newInstance(UnlockedReread.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines("Cow.java", withoutExpectations(cow, "plain read"))
+        .doTest();
+    CompilationTestHelper.newInstance(PlainSlotRead.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines("Cow.java", withoutExpectations(cow, "read again"))
+        .doTest();
+  }
+
+  /**
+   * A private helper every call of which holds a lock runs under it; one called once without, or
+   * from a lambda that runs later, does not. A {@code try} whose resource is a lock ({@code try
+   * (AutoLock l = lock.lock())}) holds it.
+   */
+  @Test
+  void auditHelpersCalledUnderALockAndLockResources() {
+    String[] pipeline = {
+      "import java.util.concurrent.locks.ReentrantLock;",
+      "class Pipeline {",
+      "  static final class Held implements AutoCloseable {",
+      "    Held lock() { return this; }",
+      "    @Override public void close() {}",
+      "  }",
+      "  final Held held = new Held();",
+      "  final ReentrantLock lock = new ReentrantLock();",
+      "  volatile Object head;",
+      "  synchronized void reset() { head = null; }",
+      "  void add(Object o) { synchronized (this) { add0(o); } }",
+      "  private void add0(Object o) { link0(o); }",
+      "  private void link0(Object o) { head = o; }",
+      "  void remove() {",
+      "    lock.lock();",
+      "    try {",
+      "      remove0();",
+      "    } finally {",
+      "      lock.unlock();",
+      "    }",
+      "  }",
+      "  private void remove0() { head = null; }",
+      "  void both() {",
+      "    synchronized (this) { set0(\"a\"); }",
+      "    set0(\"b\");",
+      "  }",
+      "  private void set0(Object o) {",
+      "    // BUG: Diagnostic contains: write to slot 'head' without its lock",
+      "    head = o;",
+      "  }",
+      "  void later() {",
+      "    synchronized (this) { Runnable r = () -> run0(); r.run(); }",
+      "  }",
+      "  private void run0() {",
+      "    // BUG: Diagnostic contains: write to slot 'head' without its lock",
+      "    head = \"r\";",
+      "  }",
+      "  void resource() {",
+      "    try (Held h = held.lock()) {",
+      "      head = \"x\";",
+      "    }",
+      "    // BUG: Diagnostic contains: write to slot 'head' without its lock",
+      "    head = \"y\";",
+      "  }",
+      "  int readUnderResource() {",
+      "    try (Held h = held.lock()) {",
+      "      return head == null ? 0 : head.hashCode();",
+      "    }",
+      "  }",
+      "  private int read0() { return head == null ? 0 : head.hashCode(); }",
+      "  int read() { synchronized (this) { return read0(); } }",
+      "}"
+    };
+    CompilationTestHelper.newInstance(UnlockedSlotWrite.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines("Pipeline.java", pipeline)
+        .doTest();
+    CompilationTestHelper.newInstance(UnlockedReread.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines("Pipeline.java", withoutExpectations(pipeline, "without its lock"))
+        .doTest();
+  }
+
+  /** The source without the expectation lines that contain the fragment. */
+  private static String[] withoutExpectations(String[] lines, String fragment) {
+    return java.util.Arrays.stream(lines)
+        .map(l -> l.contains("// BUG:") && l.contains(fragment) ? "" : l)
+        .toArray(String[]::new);
+  }
 }

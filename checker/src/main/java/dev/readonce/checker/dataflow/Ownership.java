@@ -355,13 +355,37 @@ final class Ownership {
             : store.locks().values().stream().anyMatch(LockRegion::held);
     if (regionHeld
         || !store.owned().claims().isEmpty()
-        || !store.owned().anonymousLocks().isEmpty()) {
+        || (write
+            ? store.owned().holdsAnonymousWriteLock()
+            : !store.owned().anonymousLocks().isEmpty())) {
       return true;
     }
-    if (cx.method != null && (cx.method.flags() & Flags.SYNCHRONIZED) != 0) {
+    if (cx.method != null
+        && ((cx.method.flags() & Flags.SYNCHRONIZED) != 0
+            || cx.calls.contracts().calledUnderLock(cx.method))) {
       return true;
     }
-    return at != null && enclosingMonitor(cx.sourceTree(at), null) != null;
+    return at != null
+        && (enclosingMonitor(cx.sourceTree(at), null) != null
+            || insideLockResource(cx.sourceTree(at)));
+  }
+
+  /** Whether the tree lies in the block of a {@code try} that holds a lock as its resource. */
+  private boolean insideLockResource(Tree at) {
+    Tree child = at;
+    for (Tree parent = cx.parent(child); parent != null; parent = cx.parent(child)) {
+      if (parent instanceof com.sun.source.tree.TryTree t
+          && t.getBlock() == child
+          && AuditDiscipline.locksResource(t)) {
+        return true;
+      }
+      if (parent instanceof com.sun.source.tree.LambdaExpressionTree
+          || parent instanceof com.sun.source.tree.ClassTree) {
+        return false;
+      }
+      child = parent;
+    }
+    return false;
   }
 
   /**
@@ -498,8 +522,10 @@ final class Ownership {
   TransferResult<SlotValue, SlotStore> lockOp(
       MethodInvocationNode node, Call.LockOp op, TransferResult<SlotValue, SlotStore> result) {
     Node receiver = node.getTarget().getReceiver();
+    boolean shared = op.mode() == LockRegion.Mode.SHARED;
     if (receiver instanceof MethodInvocationNode view && cx.calls.lockView(view).isPresent()) {
       // `rw.writeLock().lock()`: the lock is the one the view is taken from.
+      shared |= cx.calls.lockView(view).get() == LockRegion.Mode.SHARED;
       receiver = view.getTarget().getReceiver();
     }
     AccessPath lock = receiver == null ? null : AccessPath.of(receiver);
@@ -512,7 +538,7 @@ final class Ownership {
       // any held lock, takes it as held.
       case LOCK, TRY_STAMP ->
           new RegularTransferResult<>(
-              result.getResultValue(), withLock(result.getRegularStore(), lock, line));
+              result.getResultValue(), withLock(result.getRegularStore(), lock, line, shared));
       case UNLOCK ->
           new RegularTransferResult<>(
               result.getResultValue(),
@@ -522,14 +548,15 @@ final class Ownership {
       case TRY_LOCK ->
           new ConditionalTransferResult<>(
               result.getResultValue(),
-              withLock(result.getThenStore(), lock, line),
+              withLock(result.getThenStore(), lock, line, shared),
               result.getElseStore());
       // An optimistic read holds nothing; validate() is judged by the lock model.
       case OPTIMISTIC, VALIDATE -> result;
     };
   }
 
-  private static SlotStore withLock(SlotStore store, AccessPath lock, int line) {
-    return store.withOwned(store.owned().withAnonymousLock(lock, line));
+  private static SlotStore withLock(
+      SlotStore store, AccessPath lock, int line, boolean shared) {
+    return store.withOwned(store.owned().withAnonymousLock(lock, line, shared));
   }
 }

@@ -27,6 +27,8 @@ public final class AuditContracts implements Contracts {
   private final ImmutableSet<VarSymbol> varHandleFields;
   private final ImmutableSet<VarSymbol> handles;
   private final ImmutableSet<VarSymbol> disciplined;
+  private final ImmutableSet<VarSymbol> elementsWritten;
+  private final ImmutableSet<MethodSymbol> calledUnderLock;
 
   /**
    * @param declared the contracts from annotations and declarations files
@@ -36,23 +38,31 @@ public final class AuditContracts implements Contracts {
    *     mentions only {@code WIP.get(this)} touches a slot)
    * @param disciplined the fields the unit writes under a lock or updates atomically somewhere;
    *     the others are {@link LockSpec.Kind#UNGUARDED}, and their stores are not judged
+   * @param elementsWritten the array fields whose elements the unit writes in place; a volatile
+   *     array field that is not one of them (nor accessed through an element handle) is replaced
+   *     whole, copy-on-write: its reference is the slot, its elements are not
+   * @param calledUnderLock the private methods whose every call in the unit holds a lock
    */
   public AuditContracts(
       Contracts declared,
       ImmutableSet<VarSymbol> varHandleFields,
       ImmutableSet<VarSymbol> handles,
-      ImmutableSet<VarSymbol> disciplined) {
+      ImmutableSet<VarSymbol> disciplined,
+      ImmutableSet<VarSymbol> elementsWritten,
+      ImmutableSet<MethodSymbol> calledUnderLock) {
     this.declared = declared;
     this.varHandleFields = varHandleFields;
     this.handles = handles;
     this.disciplined = disciplined;
+    this.elementsWritten = elementsWritten;
+    this.calledUnderLock = calledUnderLock;
   }
 
   @Override
   public Optional<SlotDecl> slotField(VarSymbol field) {
-    Optional<SlotDecl> decl = declared.slotField(field);
-    if (decl.isPresent() || !(field.owner instanceof ClassSymbol)) {
-      return decl;
+    Optional<SlotDecl> declaredSlot = declared.slotField(field);
+    if (declaredSlot.isPresent() || !(field.owner instanceof ClassSymbol)) {
+      return declaredSlot;
     }
     boolean racy =
         (field.flags() & Flags.VOLATILE) != 0
@@ -65,7 +75,19 @@ public final class AuditContracts implements Contracts {
     if (!racy) {
       return Optional.empty();
     }
-    return Optional.of(disciplined.contains(field) ? AUDITED : UNGUARDED);
+    SlotDecl decl = disciplined.contains(field) ? AUDITED : UNGUARDED;
+    if (field.type.getKind() == javax.lang.model.type.TypeKind.ARRAY
+        && !varHandleFields.contains(field)
+        && !elementsWritten.contains(field)) {
+      // Copy-on-write: a published array is never written, only the field is replaced.
+      decl = new SlotDecl(decl.lock(), false, true);
+    }
+    return Optional.of(decl);
+  }
+
+  @Override
+  public boolean calledUnderLock(MethodSymbol method) {
+    return calledUnderLock.contains(method) || declared.calledUnderLock(method);
   }
 
   @Override

@@ -72,6 +72,14 @@ public interface Contracts {
   }
 
   /**
+   * Audit mode: whether every call of this (private) method in its unit is made with a lock held,
+   * so that its body runs under a lock whose identity is unknown.
+   */
+  default boolean calledUnderLock(MethodSymbol method) {
+    return false;
+  }
+
+  /**
    * Whether the symbol carries any ReadOnce contract (a cheap test for the fast path: code that
    * mentions no such symbol cannot touch a slot).
    */
