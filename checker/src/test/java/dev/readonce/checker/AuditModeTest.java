@@ -249,6 +249,17 @@ class AuditModeTest {
                 // BUG: Diagnostic contains: write to slot 'count' without its lock
                 count = 0;
               }
+              volatile Object stat;
+              Signals copy() {
+                synchronized (this) {
+                  Signals fresh = new Signals();
+                  fresh.stat = "filled before it is published";
+                  return fresh;
+                }
+              }
+              void statistic(Object s) {
+                stat = s;
+              }
             }
             """)
         .doTest();

@@ -15,6 +15,8 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
@@ -100,6 +102,8 @@ public record AuditDiscipline(
       private @Nullable MethodSymbol current;
       // Locals of the current method copied from an array field (`Object[] a = this.array`).
       private Map<VarSymbol, VarSymbol> aliases = new HashMap<>();
+      // Locals of the current method holding an object or array it made (not yet published).
+      private Set<VarSymbol> fresh = new HashSet<>();
 
       // Whether a lock is held here by the code's own structure (a monitor, a locked try, a
       // synchronized method), as a call site of a helper must show; `locked` is looser.
@@ -112,15 +116,18 @@ public record AuditDiscipline(
         boolean inLock = synchronizedMethod || takesLock(tree);
         MethodSymbol outer = current;
         Map<VarSymbol, VarSymbol> outerAliases = aliases;
+        Set<VarSymbol> outerFresh = fresh;
         boolean outerHeld = held;
         current = m;
         aliases = new HashMap<>();
+        fresh = new HashSet<>();
         held = synchronizedMethod;
         try {
           return super.visitMethod(tree, inLock);
         } finally {
           current = outer;
           aliases = outerAliases;
+          fresh = outerFresh;
           held = outerHeld;
         }
       }
@@ -208,14 +215,24 @@ public record AuditDiscipline(
         return super.visitAssignment(tree, locked);
       }
 
+      /** Notes what a local now holds: a copy of an array field, or an object made here. */
       private void alias(@Nullable Symbol local, @Nullable ExpressionTree value) {
-        if (local instanceof VarSymbol l
-            && !(l.owner instanceof ClassSymbol)
-            && value != null
-            && ASTHelpers.getSymbol(value) instanceof VarSymbol f
+        if (!(local instanceof VarSymbol l) || l.owner instanceof ClassSymbol) {
+          return;
+        }
+        ExpressionTree v = value == null ? null : ASTHelpers.stripParentheses(value);
+        if (v != null
+            && ASTHelpers.getSymbol(v) instanceof VarSymbol f
             && f.owner instanceof ClassSymbol
             && f.type.getKind() == javax.lang.model.type.TypeKind.ARRAY) {
           aliases.put(l, f);
+        } else {
+          aliases.remove(l);
+        }
+        if (v instanceof NewClassTree || v instanceof NewArrayTree) {
+          fresh.add(l);
+        } else {
+          fresh.remove(l);
         }
       }
 
@@ -243,9 +260,21 @@ public record AuditDiscipline(
         }
         if (Boolean.TRUE.equals(locked)
             && ASTHelpers.getSymbol(t) instanceof VarSymbol f
-            && f.owner instanceof ClassSymbol) {
+            && f.owner instanceof ClassSymbol
+            && !intoFresh(t)) {
           out.add(f);
         }
+      }
+
+      /**
+       * Whether a store goes into an object this method made ({@code m.field = v} after {@code m =
+       * new M()}): filling an unpublished object is no evidence of the field's discipline.
+       */
+      private boolean intoFresh(ExpressionTree target) {
+        return target instanceof MemberSelectTree select
+            && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(select.getExpression()))
+                instanceof VarSymbol owner
+            && fresh.contains(owner);
       }
 
       /** Records that the elements of the array an expression names are written in place. */
