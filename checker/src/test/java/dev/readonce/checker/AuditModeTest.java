@@ -526,4 +526,80 @@ class AuditModeTest {
         .map(l -> l.contains("// BUG:") && l.contains(fragment) ? "" : l)
         .toArray(String[]::new);
   }
+  /**
+   * A call of a method of this object that stores a field changes it on this thread: the read after
+   * it is a refresh. A call of another object's method, or of one that does not store the field,
+   * is not.
+   */
+  @Test
+  void auditReadAfterOwnCalleeStoredTheFieldIsARefresh() {
+    CompilationTestHelper.newInstance(UnlockedReread.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines(
+            "Lazy.java",
+            """
+            import java.util.concurrent.atomic.AtomicReference;
+            class Lazy {
+              volatile Object state;
+              final AtomicReference<Object> ref = new AtomicReference<>();
+              private void initialize() {
+                state = new Object();
+              }
+              private void install() {
+                ref.set(new Object());
+              }
+              private void log() {}
+              int afterInit() {
+                if (state == null) {
+                  initialize();
+                  return state.hashCode();
+                }
+                return 0;
+              }
+              int afterInstall() {
+                if (ref.get() == null) {
+                  install();
+                  return ref.get().hashCode();
+                }
+                return 0;
+              }
+              int afterOtherCall(Lazy other) {
+                if (state == null) {
+                  other.initialize();
+                  log();
+                  // BUG: Diagnostic contains: slot 'state' read again
+                  return state.hashCode();
+                }
+                return 0;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** A compare-and-set to an enum state claims the state machine, as one to a constant does. */
+  @Test
+  void auditCompareAndSetToAnEnumStateIsAClaim() {
+    CompilationTestHelper.newInstance(UnlockedSlotWrite.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines(
+            "Machine.java",
+            """
+            import java.util.concurrent.atomic.AtomicReference;
+            class Machine {
+              enum State { IDLE, COMMITTING, DONE }
+              final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
+              void commit() {
+                if (state.compareAndSet(State.IDLE, State.COMMITTING)) {
+                  state.set(State.DONE);
+                }
+              }
+              void reset() {
+                // BUG: Diagnostic contains: write to slot 'state' without its lock
+                state.set(State.IDLE);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -77,7 +77,8 @@ public final class UnitAnalysis implements Summaries {
                 handles.get().handles(),
                 discipline.disciplined(),
                 discipline.elementsWritten(),
-                discipline.calledUnderLock())
+                discipline.calledUnderLock(),
+                discipline.fieldsWritten())
             : declared;
     this.types = types;
     this.env = env;

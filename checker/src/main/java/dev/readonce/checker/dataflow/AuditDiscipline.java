@@ -1,6 +1,7 @@
 package dev.readonce.checker.dataflow;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
@@ -56,12 +57,47 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #calledUnderLock}: the private methods every call of which, in the unit, is made
  *       with a lock held (a monitor, {@code lock(); try { call }}, a lock resource), directly or
  *       from another such method; their bodies run under that lock.
+ *   <li>{@link #fieldsWritten}: the fields of its own object or class each method stores (not
+ *       in a lambda or a nested class, which run later): calling it on {@code this} changes them.
  * </ul>
  */
 public record AuditDiscipline(
     ImmutableSet<VarSymbol> disciplined,
     ImmutableSet<VarSymbol> elementsWritten,
-    ImmutableSet<MethodSymbol> calledUnderLock) {
+    ImmutableSet<MethodSymbol> calledUnderLock,
+    ImmutableSetMultimap<MethodSymbol, VarSymbol> fieldsWritten) {
+
+  /** The handle and {@code Atomic*} methods that store (for {@link #fieldsWritten}). */
+  private static final ImmutableSet<String> STORES =
+      ImmutableSet.of(
+          "set",
+          "setOpaque",
+          "setRelease",
+          "setVolatile",
+          "setPlain",
+          "lazySet",
+          "compareAndSet",
+          "weakCompareAndSet",
+          "weakCompareAndSetPlain",
+          "weakCompareAndSetVolatile",
+          "weakCompareAndSetAcquire",
+          "weakCompareAndSetRelease",
+          "compareAndExchange",
+          "compareAndExchangeAcquire",
+          "compareAndExchangeRelease",
+          "getAndSet",
+          "getAndSetAcquire",
+          "getAndSetRelease",
+          "getAndAdd",
+          "getAndIncrement",
+          "getAndDecrement",
+          "incrementAndGet",
+          "decrementAndGet",
+          "addAndGet",
+          "getAndUpdate",
+          "updateAndGet",
+          "getAndAccumulate",
+          "accumulateAndGet");
 
   private static final ImmutableSet<String> NOT_UPDATES =
       ImmutableSet.of(
@@ -98,7 +134,11 @@ public record AuditDiscipline(
     Set<VarSymbol> elements = new HashSet<>();
     // Call sites of private methods: callee -> (caller, whether the site holds a lock).
     Map<MethodSymbol, List<Site>> sites = new HashMap<>();
+    ImmutableSetMultimap.Builder<MethodSymbol, VarSymbol> ownWrites = ImmutableSetMultimap.builder();
     new TreeScanner<Void, Boolean>() {
+      // Whether the code scanned runs later than its method (a lambda, a nested class body).
+      private boolean deferred;
+
       private @Nullable MethodSymbol current;
       // Locals of the current method copied from an array field (`Object[] a = this.array`).
       private Map<VarSymbol, VarSymbol> aliases = new HashMap<>();
@@ -112,6 +152,8 @@ public record AuditDiscipline(
       @Override
       public Void visitMethod(MethodTree tree, Boolean locked) {
         MethodSymbol m = ASTHelpers.getSymbol(tree);
+        boolean outerDeferred = deferred;
+        deferred = false;
         boolean synchronizedMethod = (m.flags() & Flags.SYNCHRONIZED) != 0;
         boolean inLock = synchronizedMethod || takesLock(tree);
         MethodSymbol outer = current;
@@ -129,6 +171,7 @@ public record AuditDiscipline(
           aliases = outerAliases;
           fresh = outerFresh;
           held = outerHeld;
+          deferred = outerDeferred;
         }
       }
 
@@ -145,11 +188,31 @@ public record AuditDiscipline(
 
       private Void unlocked(Tree tree, java.util.function.Supplier<Void> scan) {
         boolean outerHeld = held;
+        boolean outerDeferred = deferred;
         held = false;
+        deferred = true;
         try {
           return scan.get();
         } finally {
           held = outerHeld;
+          deferred = outerDeferred;
+        }
+      }
+
+      /** Records a store of a field of this object or class by the current method. */
+      private void ownWrite(ExpressionTree target) {
+        ExpressionTree t = ASTHelpers.stripParentheses(target);
+        boolean own =
+            t instanceof com.sun.source.tree.IdentifierTree
+                || (t instanceof MemberSelectTree select
+                    && (isThis(select.getExpression())
+                        || ASTHelpers.getSymbol(select.getExpression()) instanceof ClassSymbol));
+        if (own
+            && current != null
+            && !deferred
+            && ASTHelpers.getSymbol(t) instanceof VarSymbol f
+            && f.owner instanceof ClassSymbol) {
+          ownWrites.put(current, f);
         }
       }
 
@@ -254,6 +317,7 @@ public record AuditDiscipline(
       }
 
       private void written(ExpressionTree target, @Nullable Boolean locked) {
+        ownWrite(target);
         ExpressionTree t = ASTHelpers.stripParentheses(target);
         if (t instanceof ArrayAccessTree element) {
           elementOf(element.getExpression());
@@ -309,6 +373,9 @@ public record AuditDiscipline(
         if (bulk != null) {
           elementOf(bulk);
         }
+        if (method != null && !deferred && current != null && storesOwnField(method, tree)) {
+          ownWrites.put(current, ownHandleField(tree));
+        }
         if (method != null && !NOT_UPDATES.contains(method.getSimpleName().toString())) {
           String owner = method.owner.getQualifiedName().toString();
           ExpressionTree receiver =
@@ -335,9 +402,53 @@ public record AuditDiscipline(
         }
         return super.visitMethodInvocation(tree, locked);
       }
+
+      /**
+       * Whether a call stores a field of this object or class through its handle: {@code
+       * STATE.set(this, v)}, {@code UPDATER.lazySet(this, v)}, a compare-and-set, or {@code
+       * ref.set(v)} on an {@code Atomic*} field of this object.
+       */
+      private boolean storesOwnField(MethodSymbol method, MethodInvocationTree tree) {
+        String name = method.getSimpleName().toString();
+        if (!STORES.contains(name)) {
+          return false;
+        }
+        return ownHandleField(tree) != null;
+      }
+
+      private @Nullable VarSymbol ownHandleField(MethodInvocationTree tree) {
+        MethodSymbol method = ASTHelpers.getSymbol(tree);
+        String owner = method.owner.getQualifiedName().toString();
+        ExpressionTree receiver =
+            tree.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
+        Symbol handle = receiver == null ? null : ASTHelpers.getSymbol(receiver);
+        if (owner.equals("java.lang.invoke.VarHandle")
+            || (owner.startsWith("java.util.concurrent.atomic.Atomic")
+                && owner.endsWith("FieldUpdater"))) {
+          VarSymbol field = handle instanceof VarSymbol h ? handles.fieldNamedBy(h) : null;
+          boolean onThis =
+              field != null
+                  && (field.isStatic()
+                      || (!tree.getArguments().isEmpty() && isThis(tree.getArguments().get(0))));
+          return onThis ? field : null;
+        }
+        if (owner.startsWith("java.util.concurrent.atomic.Atomic")
+            && handle instanceof VarSymbol atomic
+            && atomic.owner instanceof ClassSymbol
+            && (receiver instanceof com.sun.source.tree.IdentifierTree
+                || (receiver instanceof MemberSelectTree s && isThis(s.getExpression())))) {
+          return atomic;
+        }
+        return null;
+      }
     }.scan(unit, false);
     return new AuditDiscipline(
-        ImmutableSet.copyOf(out), ImmutableSet.copyOf(elements), underLock(sites));
+        ImmutableSet.copyOf(out), ImmutableSet.copyOf(elements), underLock(sites), ownWrites.build());
+  }
+
+  private static boolean isThis(ExpressionTree tree) {
+    return ASTHelpers.stripParentheses(tree) instanceof com.sun.source.tree.IdentifierTree id
+        && id.getName().contentEquals("this");
   }
 
   /** A call of a private method: from which method, and whether a lock is held there. */

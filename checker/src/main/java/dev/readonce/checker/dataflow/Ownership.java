@@ -431,7 +431,7 @@ final class Ownership {
    * An atomic update or a declared modification of a slot. Whatever its outcome, the thread changed
    * or re-validated the slot, so a read after it is a refresh; a claim of the slot ends (the thread
    * wrote it). A boolean compare-and-set (its last argument the new value) owns the slot in its
-   * true branch when that value is a constant (a claim) or a local whose monitor the enclosing
+   * true branch when that value is a constant or an enum constant (a claim) or a local whose monitor the enclosing
    * {@code synchronized} block holds (an installed locked value).
    */
   TransferResult<SlotValue, SlotStore> update(
@@ -455,7 +455,7 @@ final class Ownership {
     SlotStore success = after;
     Object constant =
         update.getTree() instanceof ExpressionTree e ? ASTHelpers.constValue(e) : null;
-    if (constant != null) {
+    if (constant != null || isEnumConstant(update)) {
       success = success.withOwned(success.owned().withClaim(slot, line));
     } else if (update instanceof LocalVariableNode local
         && local.getElement() instanceof VarSymbol value
@@ -466,6 +466,13 @@ final class Ownership {
       }
     }
     return new ConditionalTransferResult<>(SlotValue.NOTHING, success, after);
+  }
+
+  /** A state of an enum state machine ({@code _state.compareAndSet(IDLE, State.COMMITTING)}). */
+  private static boolean isEnumConstant(Node value) {
+    return value.getTree() != null
+        && ASTHelpers.getSymbol(value.getTree()) instanceof VarSymbol v
+        && v.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.readonce.checker.model;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -29,6 +30,7 @@ public final class AuditContracts implements Contracts {
   private final ImmutableSet<VarSymbol> disciplined;
   private final ImmutableSet<VarSymbol> elementsWritten;
   private final ImmutableSet<MethodSymbol> calledUnderLock;
+  private final ImmutableSetMultimap<MethodSymbol, VarSymbol> fieldsWritten;
 
   /**
    * @param declared the contracts from annotations and declarations files
@@ -42,6 +44,7 @@ public final class AuditContracts implements Contracts {
    *     array field that is not one of them (nor accessed through an element handle) is replaced
    *     whole, copy-on-write: its reference is the slot, its elements are not
    * @param calledUnderLock the private methods whose every call in the unit holds a lock
+   * @param fieldsWritten the fields of its own object or class each method of the unit stores
    */
   public AuditContracts(
       Contracts declared,
@@ -49,13 +52,15 @@ public final class AuditContracts implements Contracts {
       ImmutableSet<VarSymbol> handles,
       ImmutableSet<VarSymbol> disciplined,
       ImmutableSet<VarSymbol> elementsWritten,
-      ImmutableSet<MethodSymbol> calledUnderLock) {
+      ImmutableSet<MethodSymbol> calledUnderLock,
+      ImmutableSetMultimap<MethodSymbol, VarSymbol> fieldsWritten) {
     this.declared = declared;
     this.varHandleFields = varHandleFields;
     this.handles = handles;
     this.disciplined = disciplined;
     this.elementsWritten = elementsWritten;
     this.calledUnderLock = calledUnderLock;
+    this.fieldsWritten = fieldsWritten;
   }
 
   @Override
@@ -83,6 +88,11 @@ public final class AuditContracts implements Contracts {
       decl = new SlotDecl(decl.lock(), false, true);
     }
     return Optional.of(decl);
+  }
+
+  @Override
+  public ImmutableSet<VarSymbol> fieldsWrittenBy(MethodSymbol method) {
+    return fieldsWritten.get(method);
   }
 
   @Override

@@ -80,6 +80,14 @@ public interface Contracts {
   }
 
   /**
+   * Audit mode: the fields of its own object (or class) a method of the unit stores, plainly or
+   * through a handle, so that a call of it on {@code this} changes them on this thread.
+   */
+  default com.google.common.collect.ImmutableSet<VarSymbol> fieldsWrittenBy(MethodSymbol method) {
+    return com.google.common.collect.ImmutableSet.of();
+  }
+
+  /**
    * Whether the symbol carries any ReadOnce contract (a cheap test for the fast path: code that
    * mentions no such symbol cannot touch a slot).
    */
