@@ -51,9 +51,10 @@ import org.jspecify.annotations.Nullable;
  *       are unordered by design, such as a {@code done} flag set by a serialized signal).
  *   <li>{@link #elementsWritten}: the array fields whose elements the unit writes in place
  *       ({@code field[i] = v}, also through a local copied from the field, {@code
- *       System.arraycopy} into it, {@code Arrays.fill}). A volatile array field whose elements
- *       are never written in place is replaced whole (copy-on-write): its reference is the slot,
- *       its elements are not.
+ *       System.arraycopy} into it, {@code Arrays.fill}) or accesses through an element {@code
+ *       VarHandle}. A volatile array field that is none of these is replaced whole
+ *       (copy-on-write, even when a field updater swaps it): its reference is the slot, its
+ *       elements are not.
  *   <li>{@link #calledUnderLock}: the private methods every call of which, in the unit, is made
  *       with a lock held (a monitor, {@code lock(); try { call }}, a lock resource), directly or
  *       from another such method; their bodies run under that lock.
@@ -372,6 +373,15 @@ public record AuditDiscipline(
         ExpressionTree bulk = method == null ? null : bulkWriteTarget(method, tree);
         if (bulk != null) {
           elementOf(bulk);
+        }
+        if (method != null
+            && method.owner.getQualifiedName().contentEquals("java.lang.invoke.VarHandle")
+            && !tree.getArguments().isEmpty()
+            && tree.getMethodSelect() instanceof MemberSelectTree select
+            && ASTHelpers.getSymbol(select.getExpression()) instanceof VarSymbol h
+            && handles.fieldNamedBy(h) == null) {
+          // An element handle (`AA.getAcquire(array, i)`): the array's elements are slots.
+          elementOf(tree.getArguments().get(0));
         }
         if (method != null && !deferred && current != null && storesOwnField(method, tree)) {
           ownWrites.put(current, ownHandleField(tree));

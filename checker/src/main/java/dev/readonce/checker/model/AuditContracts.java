@@ -40,8 +40,8 @@ public final class AuditContracts implements Contracts {
    *     mentions only {@code WIP.get(this)} touches a slot)
    * @param disciplined the fields the unit writes under a lock or updates atomically somewhere;
    *     the others are {@link LockSpec.Kind#UNGUARDED}, and their stores are not judged
-   * @param elementsWritten the array fields whose elements the unit writes in place; a volatile
-   *     array field that is not one of them (nor accessed through an element handle) is replaced
+   * @param elementsWritten the array fields whose elements the unit writes in place or accesses
+   *     through an element handle; a volatile array field that is not one of them is replaced
    *     whole, copy-on-write: its reference is the slot, its elements are not
    * @param calledUnderLock the private methods whose every call in the unit holds a lock
    * @param fieldsWritten the fields of its own object or class each method of the unit stores
@@ -82,7 +82,7 @@ public final class AuditContracts implements Contracts {
     }
     SlotDecl decl = disciplined.contains(field) ? AUDITED : UNGUARDED;
     if (field.type.getKind() == javax.lang.model.type.TypeKind.ARRAY
-        && !varHandleFields.contains(field)
+        && (field.flags() & Flags.VOLATILE) != 0
         && !elementsWritten.contains(field)) {
       // Copy-on-write: a published array is never written, only the field is replaced.
       decl = new SlotDecl(decl.lock(), false, true);
