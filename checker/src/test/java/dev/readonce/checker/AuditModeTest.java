@@ -460,6 +460,32 @@ class AuditModeTest {
         .doTest();
   }
 
+  /** An array field declared in another unit (a superclass's) keeps its elements as slots. */
+  @Test
+  void auditArrayOfAnotherUnitKeepsItsElementSlots() {
+    CompilationTestHelper.newInstance(PlainSlotRead.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines(
+            "Base.java",
+            "class Base {",
+            "  volatile Object[] cells;",
+            "  void grow(int i, Object c) {",
+            "    Object[] rs = cells;",
+            "    rs[i] = c;",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Adder.java",
+            "class Adder extends Base {",
+            "  Object first() {",
+            "    Object[] as = cells;",
+            "    // BUG: Diagnostic contains: plain read of slot",
+            "    return as == null ? null : as[0];",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   /**
    * A private helper every call of which holds a lock runs under it; one called once without, or
    * from a lambda that runs later, does not. A {@code try} whose resource is a lock ({@code try

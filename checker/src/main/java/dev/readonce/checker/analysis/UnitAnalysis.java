@@ -76,7 +76,7 @@ public final class UnitAnalysis implements Summaries {
                 handles.get().accessedFields(),
                 handles.get().handles(),
                 discipline.disciplined(),
-                discipline.elementsWritten(),
+                discipline.copyOnWrite(),
                 discipline.calledUnderLock(),
                 discipline.fieldsWritten())
             : declared;

@@ -49,12 +49,12 @@ import org.jspecify.annotations.Nullable;
  *       field updater or the {@code Atomic*} field itself). Only such a field's unlocked writes
  *       are reported: a field that is only ever stored plainly has no lock to miss (its writers
  *       are unordered by design, such as a {@code done} flag set by a serialized signal).
- *   <li>{@link #elementsWritten}: the array fields whose elements the unit writes in place
- *       ({@code field[i] = v}, also through a local copied from the field, {@code
- *       System.arraycopy} into it, {@code Arrays.fill}) or accesses through an element {@code
- *       VarHandle}. A volatile array field that is none of these is replaced whole
- *       (copy-on-write, even when a field updater swaps it): its reference is the slot, its
- *       elements are not.
+ *   <li>{@link #copyOnWrite}: the volatile array fields declared in the unit whose elements it
+ *       never writes in place ({@code field[i] = v}, also through a local copied from the field,
+ *       {@code System.arraycopy} into it, {@code Arrays.fill}) nor accesses through an element
+ *       {@code VarHandle}: such an array is replaced whole (even when a field updater swaps it),
+ *       so its reference is the slot and its elements are not. A field declared in another unit
+ *       (a superclass's) is not judged: its element writes are out of sight.
  *   <li>{@link #calledUnderLock}: the private methods every call of which, in the unit, is made
  *       with a lock held (a monitor, {@code lock(); try { call }}, a lock resource), directly or
  *       from another such method; their bodies run under that lock.
@@ -64,7 +64,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record AuditDiscipline(
     ImmutableSet<VarSymbol> disciplined,
-    ImmutableSet<VarSymbol> elementsWritten,
+    ImmutableSet<VarSymbol> copyOnWrite,
     ImmutableSet<MethodSymbol> calledUnderLock,
     ImmutableSetMultimap<MethodSymbol, VarSymbol> fieldsWritten) {
 
@@ -133,6 +133,7 @@ public record AuditDiscipline(
   public static AuditDiscipline scan(CompilationUnitTree unit, FieldVarHandles handles) {
     Set<VarSymbol> out = new HashSet<>();
     Set<VarSymbol> elements = new HashSet<>();
+    Set<VarSymbol> volatileArrays = new HashSet<>();
     // Call sites of private methods: callee -> (caller, whether the site holds a lock).
     Map<MethodSymbol, List<Site>> sites = new HashMap<>();
     ImmutableSetMultimap.Builder<MethodSymbol, VarSymbol> ownWrites = ImmutableSetMultimap.builder();
@@ -268,7 +269,14 @@ public record AuditDiscipline(
 
       @Override
       public Void visitVariable(VariableTree tree, Boolean locked) {
-        alias(ASTHelpers.getSymbol(tree), tree.getInitializer());
+        VarSymbol v = ASTHelpers.getSymbol(tree);
+        if (v != null
+            && v.owner instanceof ClassSymbol
+            && (v.flags() & Flags.VOLATILE) != 0
+            && v.type.getKind() == javax.lang.model.type.TypeKind.ARRAY) {
+          volatileArrays.add(v);
+        }
+        alias(v, tree.getInitializer());
         return super.visitVariable(tree, locked);
       }
 
@@ -452,8 +460,12 @@ public record AuditDiscipline(
         return null;
       }
     }.scan(unit, false);
+    volatileArrays.removeAll(elements);
     return new AuditDiscipline(
-        ImmutableSet.copyOf(out), ImmutableSet.copyOf(elements), underLock(sites), ownWrites.build());
+        ImmutableSet.copyOf(out),
+        ImmutableSet.copyOf(volatileArrays),
+        underLock(sites),
+        ownWrites.build());
   }
 
   private static boolean isThis(ExpressionTree tree) {

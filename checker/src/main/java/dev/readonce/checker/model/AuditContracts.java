@@ -28,7 +28,7 @@ public final class AuditContracts implements Contracts {
   private final ImmutableSet<VarSymbol> varHandleFields;
   private final ImmutableSet<VarSymbol> handles;
   private final ImmutableSet<VarSymbol> disciplined;
-  private final ImmutableSet<VarSymbol> elementsWritten;
+  private final ImmutableSet<VarSymbol> copyOnWrite;
   private final ImmutableSet<MethodSymbol> calledUnderLock;
   private final ImmutableSetMultimap<MethodSymbol, VarSymbol> fieldsWritten;
 
@@ -40,9 +40,8 @@ public final class AuditContracts implements Contracts {
    *     mentions only {@code WIP.get(this)} touches a slot)
    * @param disciplined the fields the unit writes under a lock or updates atomically somewhere;
    *     the others are {@link LockSpec.Kind#UNGUARDED}, and their stores are not judged
-   * @param elementsWritten the array fields whose elements the unit writes in place or accesses
-   *     through an element handle; a volatile array field that is not one of them is replaced
-   *     whole, copy-on-write: its reference is the slot, its elements are not
+   * @param copyOnWrite the volatile array fields of the unit that it only ever replaces whole (it
+   *     never writes their elements in place): the reference is the slot, the elements are not
    * @param calledUnderLock the private methods whose every call in the unit holds a lock
    * @param fieldsWritten the fields of its own object or class each method of the unit stores
    */
@@ -51,14 +50,14 @@ public final class AuditContracts implements Contracts {
       ImmutableSet<VarSymbol> varHandleFields,
       ImmutableSet<VarSymbol> handles,
       ImmutableSet<VarSymbol> disciplined,
-      ImmutableSet<VarSymbol> elementsWritten,
+      ImmutableSet<VarSymbol> copyOnWrite,
       ImmutableSet<MethodSymbol> calledUnderLock,
       ImmutableSetMultimap<MethodSymbol, VarSymbol> fieldsWritten) {
     this.declared = declared;
     this.varHandleFields = varHandleFields;
     this.handles = handles;
     this.disciplined = disciplined;
-    this.elementsWritten = elementsWritten;
+    this.copyOnWrite = copyOnWrite;
     this.calledUnderLock = calledUnderLock;
     this.fieldsWritten = fieldsWritten;
   }
@@ -81,9 +80,7 @@ public final class AuditContracts implements Contracts {
       return Optional.empty();
     }
     SlotDecl decl = disciplined.contains(field) ? AUDITED : UNGUARDED;
-    if (field.type.getKind() == javax.lang.model.type.TypeKind.ARRAY
-        && (field.flags() & Flags.VOLATILE) != 0
-        && !elementsWritten.contains(field)) {
+    if (copyOnWrite.contains(field)) {
       // Copy-on-write: a published array is never written, only the field is replaced.
       decl = new SlotDecl(decl.lock(), false, true);
     }
