@@ -136,7 +136,8 @@ public record AuditDiscipline(
     Set<VarSymbol> volatileArrays = new HashSet<>();
     // Call sites of private methods: callee -> (caller, whether the site holds a lock).
     Map<MethodSymbol, List<Site>> sites = new HashMap<>();
-    ImmutableSetMultimap.Builder<MethodSymbol, VarSymbol> ownWrites = ImmutableSetMultimap.builder();
+    ImmutableSetMultimap.Builder<MethodSymbol, VarSymbol> ownWrites =
+        ImmutableSetMultimap.builder();
     new TreeScanner<Void, Boolean>() {
       // Whether the code scanned runs later than its method (a lambda, a nested class body).
       private boolean deferred;
@@ -438,7 +439,9 @@ public record AuditDiscipline(
         MethodSymbol method = ASTHelpers.getSymbol(tree);
         String owner = method.owner.getQualifiedName().toString();
         ExpressionTree receiver =
-            tree.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
+            tree.getMethodSelect() instanceof MemberSelectTree select
+                ? select.getExpression()
+                : null;
         Symbol handle = receiver == null ? null : ASTHelpers.getSymbol(receiver);
         if (owner.equals("java.lang.invoke.VarHandle")
             || (owner.startsWith("java.util.concurrent.atomic.Atomic")
@@ -488,7 +491,8 @@ public record AuditDiscipline(
       for (Map.Entry<MethodSymbol, List<Site>> e : sites.entrySet()) {
         if (!out.contains(e.getKey())
             && e.getValue().stream()
-                .allMatch(s -> s.locked() || (out.contains(s.caller()) && s.caller() != e.getKey()))) {
+                .allMatch(
+                    s -> s.locked() || (out.contains(s.caller()) && s.caller() != e.getKey()))) {
           out.add(e.getKey());
           changed = true;
         }

@@ -129,7 +129,8 @@ public record Owned(
     // A local is fresh on both paths only if it holds the same creation site on both.
     OrderedPMap<VarSymbol, Tree> f = intersect(fresh, other.fresh, (a, b) -> a == b ? a : null);
     OrderedPMap<SlotKey, Integer> c = intersect(claims, other.claims, Math::min);
-    OrderedPMap<AccessPath, HeldLock> l = intersect(anonymousLocks, other.anonymousLocks, HeldLock::merge);
+    OrderedPMap<AccessPath, HeldLock> l =
+        intersect(anonymousLocks, other.anonymousLocks, HeldLock::merge);
     return f == fresh && c == claims && l == anonymousLocks ? this : new Owned(f, c, l);
   }
 

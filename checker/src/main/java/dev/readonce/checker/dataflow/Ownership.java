@@ -431,8 +431,8 @@ final class Ownership {
    * An atomic update or a declared modification of a slot. Whatever its outcome, the thread changed
    * or re-validated the slot, so a read after it is a refresh; a claim of the slot ends (the thread
    * wrote it). A boolean compare-and-set (its last argument the new value) owns the slot in its
-   * true branch when that value is a constant or an enum constant (a claim) or a local whose monitor the enclosing
-   * {@code synchronized} block holds (an installed locked value).
+   * true branch when that value is a constant or an enum constant (a claim) or a local whose
+   * monitor the enclosing {@code synchronized} block holds (an installed locked value).
    */
   TransferResult<SlotValue, SlotStore> update(
       MethodInvocationNode node, @Nullable SlotKey slot, boolean compareAndSet, SlotStore store) {
