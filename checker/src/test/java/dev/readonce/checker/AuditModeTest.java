@@ -639,4 +639,59 @@ class AuditModeTest {
             """)
         .doTest();
   }
+  /**
+   * A method annotated {@code @GuardedBy} runs under its callers' lock; a private helper called on
+   * {@code this} only from constructors runs before the object is published. Called once from
+   * elsewhere (or on another object), it does not.
+   */
+  @Test
+  void auditGuardedByMethodsAndConstructorHelpers() {
+    CompilationTestHelper.newInstance(UnlockedSlotWrite.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines(
+            "GuardedBy.java",
+            "@interface GuardedBy { String value(); }")
+        .addSourceLines(
+            "Segment.java",
+            """
+            class Segment {
+              volatile int count;
+              volatile long last;
+              Segment() {
+                init();
+              }
+              Segment(long t) {
+                this.initAt(t);
+              }
+              private void init() {
+                initAt(0L);
+              }
+              private void initAt(long t) {
+                last = t;
+              }
+              private void touch(long t) {
+                // BUG: Diagnostic contains: write to slot 'last' without its lock
+                last = t;
+              }
+              Segment copy() {
+                Segment s = new Segment();
+                s.touch(1L);
+                return s;
+              }
+              synchronized void put() {
+                count = count + 1;
+                last = 2L;
+              }
+              @GuardedBy("this")
+              void removeForTesting() {
+                count = count - 1;
+              }
+              void removeUnguarded() {
+                // BUG: Diagnostic contains: write to slot 'count' without its lock
+                count = 0;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

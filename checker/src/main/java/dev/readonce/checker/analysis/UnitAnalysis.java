@@ -78,6 +78,7 @@ public final class UnitAnalysis implements Summaries {
                 discipline.disciplined(),
                 discipline.copyOnWrite(),
                 discipline.calledUnderLock(),
+                discipline.constructorHelpers(),
                 discipline.fieldsWritten())
             : declared;
     this.types = types;

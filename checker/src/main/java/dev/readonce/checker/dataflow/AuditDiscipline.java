@@ -58,6 +58,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #calledUnderLock}: the private methods every call of which, in the unit, is made
  *       with a lock held (a monitor, {@code lock(); try { call }}, a lock resource), directly or
  *       from another such method; their bodies run under that lock.
+ *   <li>{@link #calledUnderLock} also holds the methods annotated {@code @GuardedBy} (any
+ *       annotation of that name: javax, Error Prone, Guava's own): their callers hold the lock,
+ *       which Error Prone's {@code GuardedBy} check enforces.
+ *   <li>{@link #constructorHelpers}: the private instance methods called only on {@code this},
+ *       from constructors or instance initializers (or from other such helpers), not in a lambda:
+ *       they run while the object is being built and not yet published.
  *   <li>{@link #fieldsWritten}: the fields of its own object or class each method stores (not
  *       in a lambda or a nested class, which run later): calling it on {@code this} changes them.
  * </ul>
@@ -66,6 +72,7 @@ public record AuditDiscipline(
     ImmutableSet<VarSymbol> disciplined,
     ImmutableSet<VarSymbol> copyOnWrite,
     ImmutableSet<MethodSymbol> calledUnderLock,
+    ImmutableSet<MethodSymbol> constructorHelpers,
     ImmutableSetMultimap<MethodSymbol, VarSymbol> fieldsWritten) {
 
   /** The handle and {@code Atomic*} methods that store (for {@link #fieldsWritten}). */
@@ -136,6 +143,7 @@ public record AuditDiscipline(
     Set<VarSymbol> volatileArrays = new HashSet<>();
     // Call sites of private methods: callee -> (caller, whether the site holds a lock).
     Map<MethodSymbol, List<Site>> sites = new HashMap<>();
+    Set<MethodSymbol> guarded = new HashSet<>();
     ImmutableSetMultimap.Builder<MethodSymbol, VarSymbol> ownWrites =
         ImmutableSetMultimap.builder();
     new TreeScanner<Void, Boolean>() {
@@ -155,6 +163,9 @@ public record AuditDiscipline(
       @Override
       public Void visitMethod(MethodTree tree, Boolean locked) {
         MethodSymbol m = ASTHelpers.getSymbol(tree);
+        if (m != null && ASTHelpers.hasDirectAnnotationWithSimpleName(m, "GuardedBy")) {
+          guarded.add(m);
+        }
         boolean outerDeferred = deferred;
         deferred = false;
         boolean synchronizedMethod = (m.flags() & Flags.SYNCHRONIZED) != 0;
@@ -366,7 +377,7 @@ public record AuditDiscipline(
         // `this::helper` may be called anywhere: an unlocked call site.
         MethodSymbol m = ASTHelpers.getSymbol(tree);
         if (m != null && current != null) {
-          sites.computeIfAbsent(m, k -> new ArrayList<>()).add(new Site(current, false));
+          sites.computeIfAbsent(m, k -> new ArrayList<>()).add(new Site(current, false, false));
         }
         return super.visitMemberReference(tree, locked);
       }
@@ -377,7 +388,7 @@ public record AuditDiscipline(
         if (method != null && current != null && (method.flags() & Flags.PRIVATE) != 0) {
           sites
               .computeIfAbsent(method, k -> new ArrayList<>())
-              .add(new Site(current, held));
+              .add(new Site(current, held, !deferred && onThis(tree)));
         }
         ExpressionTree bulk = method == null ? null : bulkWriteTarget(method, tree);
         if (bulk != null) {
@@ -467,7 +478,8 @@ public record AuditDiscipline(
     return new AuditDiscipline(
         ImmutableSet.copyOf(out),
         ImmutableSet.copyOf(volatileArrays),
-        underLock(sites),
+        underLock(sites, guarded),
+        constructorHelpers(sites),
         ownWrites.build());
   }
 
@@ -476,15 +488,53 @@ public record AuditDiscipline(
         && id.getName().contentEquals("this");
   }
 
-  /** A call of a private method: from which method, and whether a lock is held there. */
-  private record Site(MethodSymbol caller, boolean locked) {}
+  /** Whether a call's receiver is {@code this}, implicit or explicit. */
+  private static boolean onThis(MethodInvocationTree call) {
+    return call.getMethodSelect() instanceof com.sun.source.tree.IdentifierTree
+        || (call.getMethodSelect() instanceof MemberSelectTree select
+            && isThis(select.getExpression()));
+  }
+
+  /**
+   * A call of a private method: from which method, whether a lock is held there, and whether it
+   * is made on {@code this} in the caller's own body (not in a lambda or a nested class).
+   */
+  private record Site(MethodSymbol caller, boolean locked, boolean onThisNow) {}
+
+  /**
+   * The private instance methods called only on {@code this} from constructors, instance
+   * initializers or other such helpers (a fixpoint).
+   */
+  private static ImmutableSet<MethodSymbol> constructorHelpers(Map<MethodSymbol, List<Site>> sites) {
+    Set<MethodSymbol> out = new HashSet<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Map.Entry<MethodSymbol, List<Site>> e : sites.entrySet()) {
+        if (!out.contains(e.getKey())
+            && !e.getKey().isStatic()
+            && e.getValue().stream()
+                .allMatch(
+                    s ->
+                        s.onThisNow()
+                            && (s.caller().isConstructor()
+                                || s.caller().isStaticOrInstanceInit()
+                                || (out.contains(s.caller()) && s.caller() != e.getKey())))) {
+          out.add(e.getKey());
+          changed = true;
+        }
+      }
+    }
+    return ImmutableSet.copyOf(out);
+  }
 
   /**
    * The private methods every call site of which holds a lock, or lies in such a method (a
-   * fixpoint: a helper of a helper).
+   * fixpoint: a helper of a helper), and the methods annotated {@code @GuardedBy}.
    */
-  private static ImmutableSet<MethodSymbol> underLock(Map<MethodSymbol, List<Site>> sites) {
-    Set<MethodSymbol> out = new HashSet<>();
+  private static ImmutableSet<MethodSymbol> underLock(
+      Map<MethodSymbol, List<Site>> sites, Set<MethodSymbol> guarded) {
+    Set<MethodSymbol> out = new HashSet<>(guarded);
     boolean changed = true;
     while (changed) {
       changed = false;

@@ -30,6 +30,7 @@ public final class AuditContracts implements Contracts {
   private final ImmutableSet<VarSymbol> disciplined;
   private final ImmutableSet<VarSymbol> copyOnWrite;
   private final ImmutableSet<MethodSymbol> calledUnderLock;
+  private final ImmutableSet<MethodSymbol> constructorHelpers;
   private final ImmutableSetMultimap<MethodSymbol, VarSymbol> fieldsWritten;
 
   /**
@@ -42,7 +43,9 @@ public final class AuditContracts implements Contracts {
    *     the others are {@link LockSpec.Kind#UNGUARDED}, and their stores are not judged
    * @param copyOnWrite the volatile array fields of the unit that it only ever replaces whole (it
    *     never writes their elements in place): the reference is the slot, the elements are not
-   * @param calledUnderLock the private methods whose every call in the unit holds a lock
+   * @param calledUnderLock the private methods whose every call in the unit holds a lock, and the
+   *     methods annotated {@code @GuardedBy}
+   * @param constructorHelpers the private methods called on {@code this} from constructors only
    * @param fieldsWritten the fields of its own object or class each method of the unit stores
    */
   public AuditContracts(
@@ -52,6 +55,7 @@ public final class AuditContracts implements Contracts {
       ImmutableSet<VarSymbol> disciplined,
       ImmutableSet<VarSymbol> copyOnWrite,
       ImmutableSet<MethodSymbol> calledUnderLock,
+      ImmutableSet<MethodSymbol> constructorHelpers,
       ImmutableSetMultimap<MethodSymbol, VarSymbol> fieldsWritten) {
     this.declared = declared;
     this.varHandleFields = varHandleFields;
@@ -59,6 +63,7 @@ public final class AuditContracts implements Contracts {
     this.disciplined = disciplined;
     this.copyOnWrite = copyOnWrite;
     this.calledUnderLock = calledUnderLock;
+    this.constructorHelpers = constructorHelpers;
     this.fieldsWritten = fieldsWritten;
   }
 
@@ -90,6 +95,11 @@ public final class AuditContracts implements Contracts {
   @Override
   public ImmutableSet<VarSymbol> fieldsWrittenBy(MethodSymbol method) {
     return fieldsWritten.get(method);
+  }
+
+  @Override
+  public boolean constructorHelper(MethodSymbol method) {
+    return constructorHelpers.contains(method) || declared.constructorHelper(method);
   }
 
   @Override

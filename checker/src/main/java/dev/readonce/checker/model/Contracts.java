@@ -88,6 +88,14 @@ public interface Contracts {
   }
 
   /**
+   * Audit mode: whether a (private) method runs only while its object is being built (called on
+   * {@code this} from constructors only), so that its stores into {@code this} are not yet shared.
+   */
+  default boolean constructorHelper(MethodSymbol method) {
+    return false;
+  }
+
+  /**
    * Whether the symbol carries any ReadOnce contract (a cheap test for the fast path: code that
    * mentions no such symbol cannot touch a slot).
    */
