@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * This method may change the slot designated by the parameters named in {@link #value()} (a split, a
- * zap, a populate, or a plain store), so any snapshot of that slot taken before the call is stale
+ * This method may change the slot designated by the parameters named in {@link #value()} (a split,
+ * a zap, a populate, or a plain store), so any snapshot of that slot taken before the call is stale
  * and re-reading it into the same snapshot variable is a refresh, not a second read.
  *
  * <pre>{@code

@@ -8,9 +8,10 @@ import java.lang.annotation.Target;
 
 /**
  * On a field, the field is a shared slot (or an array, or an {@code Atomic*Array}, whose elements
- * are slots, unless {@link #reference()} makes the field itself the slot) that writers change only while holding the slot's lock and that readers without the
- * lock must read once, atomically, into a snapshot per pass; on a method, the method is an
- * accessor that performs one atomic read of the slot named by its receiver and arguments.
+ * are slots, unless {@link #reference()} makes the field itself the slot) that writers change only
+ * while holding the slot's lock and that readers without the lock must read once, atomically, into
+ * a snapshot per pass; on a method, the method is an accessor that performs one atomic read of the
+ * slot named by its receiver and arguments.
  *
  * <p>A field:
  *

@@ -10,10 +10,15 @@ import dev.readonce.checker.ReadOnceCheck.AtCalls;
 import dev.readonce.checker.dataflow.Rule;
 import javax.inject.Inject;
 
-/** Reports {@link Rule#DESCENT_WITHOUT_POINTER_CHECK}: see {@code checker/docs/DescentWithoutPointerCheck.md}. */
+/**
+ * Reports {@link Rule#DESCENT_WITHOUT_POINTER_CHECK}: see {@code
+ * checker/docs/DescentWithoutPointerCheck.md}.
+ */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "Descending from a snapshot not shown to be a pointer, or from an unstable slot without its lock",
+    summary =
+        "Descending from a snapshot not shown to be a pointer, or from an unstable slot without its"
+            + " lock",
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "DescentWithoutPointerCheck.md")

@@ -3,6 +3,9 @@ package dev.readonce.checker;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.matchers.method.MethodMatchers;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Type;
@@ -55,6 +58,45 @@ final class Fixes {
         : SuggestedFix.delete(statement);
   }
 
+  /**
+   * The source of a plain read made atomic, as {@link #toFix} would edit it in place: the call
+   * renamed, or the handle's accessor called.
+   */
+  private static @Nullable String atomicSource(FixPlan plan, VisitorState state) {
+    if (plan instanceof FixPlan.RenameCall rename
+        && rename.call() instanceof MethodInvocationTree call
+        && call.getTypeArguments().isEmpty()) {
+      CharSequence source = state.getSourceCode();
+      int nameEnd = state.getEndPosition(call.getMethodSelect());
+      int callEnd = state.getEndPosition(call);
+      if (source == null || nameEnd < 0 || callEnd < nameEnd) {
+        return null;
+      }
+      String arguments = source.subSequence(nameEnd, callEnd).toString();
+      if (call.getMethodSelect() instanceof MemberSelectTree select) {
+        String receiver = state.getSourceForNode(select.getExpression());
+        return receiver == null ? null : receiver + "." + rename.name() + arguments;
+      }
+      return rename.name() + arguments;
+    }
+    if (plan instanceof FixPlan.CallAccessor accessor) {
+      String handle = state.getSourceForNode(accessor.handle());
+      return handle == null ? null : handle + "." + accessor.accessor() + "()";
+    }
+    return null;
+  }
+
+  /** The signature-polymorphic reads: their result type is the cast around the call. */
+  private static final Matcher<ExpressionTree> SIGNATURE_POLYMORPHIC =
+      MethodMatchers.instanceMethod()
+          .onExactClassAny("java.lang.invoke.VarHandle", "java.lang.invoke.MethodHandle");
+
+  private static boolean signaturePolymorphic(
+      com.sun.source.tree.Tree read, VisitorState state) {
+    return read instanceof MethodInvocationTree call
+        && SIGNATURE_POLYMORPHIC.matches(call, state);
+  }
+
   static @Nullable SuggestedFix toFix(@Nullable FixPlan plan, VisitorState state) {
     if (plan instanceof FixPlan.RemoveReread remove) {
       return deleteLine(remove.statement(), state);
@@ -68,16 +110,19 @@ final class Fixes {
         return null;
       }
       SuggestedFix.Builder fix = SuggestedFix.builder();
-      String initializer = state.getSourceForNode(intro.first());
-      if (intro.atomicAccessor() != null
-          && intro.first() instanceof MethodInvocationTree call
-          && call.getMethodSelect() instanceof MemberSelectTree select) {
-        initializer = state.getSourceForNode(select.getExpression()) + "." + intro.atomicAccessor() + "()";
-      }
+      String initializer =
+          intro.atomicFirst() == null
+              ? state.getSourceForNode(intro.first())
+              : atomicSource(intro.atomicFirst(), state);
       if (initializer == null) {
         return null;
       }
       String typeName = SuggestedFixes.prettyType(state, fix, type);
+      if (signaturePolymorphic(intro.first(), state)) {
+        // VarHandle.get and friends return what the cast around them says; a local's declared
+        // type is no such context, so the initializer keeps the cast the first read had.
+        initializer = "(" + typeName + ") " + initializer;
+      }
       fix.prefixWith(
           intro.statement(),
           typeName + " " + intro.name() + " = " + initializer + ";\n"
@@ -91,10 +136,8 @@ final class Fixes {
       return SuggestedFixes.renameMethodInvocation(call, rename.name(), state);
     }
     if (plan instanceof FixPlan.CallAccessor accessor) {
-      String handle = state.getSourceForNode(accessor.handle());
-      return handle == null
-          ? null
-          : SuggestedFix.replace(accessor.read(), handle + "." + accessor.accessor() + "()");
+      String atomic = atomicSource(accessor, state);
+      return atomic == null ? null : SuggestedFix.replace(accessor.read(), atomic);
     }
     return null;
   }

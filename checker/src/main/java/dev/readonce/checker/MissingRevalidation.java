@@ -13,7 +13,8 @@ import javax.inject.Inject;
 /** Reports {@link Rule#MISSING_REVALIDATION}: see {@code checker/docs/MissingRevalidation.md}. */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "Acting under a slot's lock on what an unlocked snapshot showed, without re-validating it",
+    summary =
+        "Acting under a slot's lock on what an unlocked snapshot showed, without re-validating it",
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "MissingRevalidation.md")

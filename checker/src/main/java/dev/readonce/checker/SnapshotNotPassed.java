@@ -13,7 +13,9 @@ import javax.inject.Inject;
 /** Reports {@link Rule#SNAPSHOT_NOT_PASSED}: see {@code checker/docs/SnapshotNotPassed.md}. */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "A callee is handed a slot handle and reads the slot again, while the caller holds its snapshot",
+    summary =
+        "A callee is handed a slot handle and reads the slot again, while the caller holds its"
+            + " snapshot",
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "SnapshotNotPassed.md")

@@ -15,7 +15,9 @@ import javax.inject.Inject;
 /** Reports {@link Rule#UNLOCKED_REREAD}: see {@code checker/docs/UnlockedReread.md}. */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "A second unlocked read of a slot in one pass, while an earlier snapshot of it may still decide",
+    summary =
+        "A second unlocked read of a slot in one pass, while an earlier snapshot of it may still"
+            + " decide",
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "UnlockedReread.md")

@@ -15,8 +15,10 @@ class AuditModeTest {
     "  final AtomicReference<Object> ref = new AtomicReference<>();",
     "  Object[] table = new Object[8];",
     "  Object plain;",
-    "  static final java.util.concurrent.atomic.AtomicReferenceFieldUpdater<Racy, Object> UPDATER =",
-    "      java.util.concurrent.atomic.AtomicReferenceFieldUpdater.newUpdater(Racy.class, Object.class, \"head\");",
+    "  static final java.util.concurrent.atomic.AtomicReferenceFieldUpdater<Racy, Object> UPDATER"
+        + " =",
+    "      java.util.concurrent.atomic.AtomicReferenceFieldUpdater.newUpdater(Racy.class,"
+        + " Object.class, \"head\");",
     "  Object updaterReadsTheFieldItNames() {",
     "    Object a = UPDATER.get(this);",
     "    // BUG: Diagnostic contains: slot 'head' read again",
@@ -80,10 +82,12 @@ class AuditModeTest {
             import java.lang.invoke.*;
             import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
             import java.util.concurrent.locks.ReentrantLock;
+
             class Guarded {
               static final VarHandle BUSY;
               static final AtomicIntegerFieldUpdater<Guarded> WIP =
                   AtomicIntegerFieldUpdater.newUpdater(Guarded.class, "wip");
+
               static {
                 try {
                   BUSY = MethodHandles.lookup().findVarHandle(Guarded.class, "busy", int.class);
@@ -91,6 +95,7 @@ class AuditModeTest {
                   throw new ExceptionInInitializerError(e);
                 }
               }
+
               final ReentrantLock lock = new ReentrantLock();
               volatile Object state;
               volatile int busy;
@@ -172,9 +177,11 @@ class AuditModeTest {
             "Spin.java",
             """
             import java.util.concurrent.atomic.AtomicBoolean;
+
             class Spin {
               final AtomicBoolean locked = new AtomicBoolean();
               volatile Object value;
+
               void lock() {
                 while (true) {
                   boolean l = locked.get();
@@ -186,6 +193,7 @@ class AuditModeTest {
                   }
                 }
               }
+
               Object doubleCheck() {
                 Object v = value;
                 if (v == null) {
@@ -198,6 +206,7 @@ class AuditModeTest {
                 }
                 return v;
               }
+
               Object outsideTheLock() {
                 if (value == null) {
                   synchronized (this) {
@@ -224,27 +233,33 @@ class AuditModeTest {
             "Signals.java",
             """
             import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+
             class Signals {
               static final AtomicReferenceFieldUpdater<Signals, Object> UPSTREAM =
                   AtomicReferenceFieldUpdater.newUpdater(Signals.class, Object.class, "upstream");
               volatile boolean done;
               volatile Object upstream;
               volatile int count;
+
               void onComplete() {
                 done = true;
               }
+
               void onSubscribe(Object s) {
                 // BUG: Diagnostic contains: write to slot 'upstream' without its lock
                 upstream = s;
               }
+
               void cancel() {
                 UPSTREAM.getAndSet(this, "cancelled");
               }
+
               void add() {
                 synchronized (this) {
                   count++;
                 }
               }
+
               void reset() {
                 // BUG: Diagnostic contains: write to slot 'count' without its lock
                 count = 0;

@@ -56,6 +56,7 @@ class EngineShapesTest {
                   if (Bins.tabAt(tab, i) == f) Bins.setTabAt(tab, i, v);
                 }
               }
+
               void outside(Bins map, int h, Object v) {
                 Object[] tab = map.table;
                 int i;
@@ -89,6 +90,7 @@ class EngineShapesTest {
                   return String.valueOf(f);
                 }
               }
+
               String noRecheck(Bins map, int h) {
                 Object[] tab = map.table;
                 int i;
@@ -111,6 +113,7 @@ class EngineShapesTest {
             "Arg.java",
             """
             import java.util.concurrent.locks.Lock;
+
             class Arg {
               void locked(Upper u) {
                 Upper t;
@@ -118,6 +121,7 @@ class EngineShapesTest {
                 u.set(0);
                 l.unlock();
               }
+
               void unlocked(Upper u) {
                 Upper t;
                 Pt.split((t = u));
@@ -136,6 +140,7 @@ class EngineShapesTest {
             "Arms.java",
             """
             import java.util.concurrent.locks.Lock;
+
             class Arms {
               void lock(Upper u, boolean c) {
                 Lock l = (c ? Pt.lock(u) : Pt.lock(u));
@@ -144,6 +149,7 @@ class EngineShapesTest {
                 // BUG: Diagnostic contains: write to slot 'u' without its lock
                 u.set(1);
               }
+
               void monitor(Bins map, int i, boolean c, Object v) {
                 Object[] tab = map.table;
                 Object f = Bins.tabAt(tab, i);
@@ -197,7 +203,7 @@ class EngineShapesTest {
             class Exit {
               void exits(Bins map, int i, Object v) {
                 Object[] tab = map.table;
-                for (;;) {
+                for (; ; ) {
                   Object f = Bins.tabAt(tab, i);
                   if (f == null) return;
                   synchronized (f) {
@@ -251,12 +257,16 @@ class EngineShapesTest {
                 int i = 0;
                 while (i < tab.length) {
                   Object f = Bins.tabAt(tab, i);
-                  if (f == null) { ++i; continue; }
+                  if (f == null) {
+                    ++i;
+                    continue;
+                  }
                   synchronized (f) {
                     if (Bins.tabAt(tab, i) == f) Bins.setTabAt(tab, i++, null);
                   }
                 }
               }
+
               void unlocked(Bins map, int i) {
                 Object[] tab = map.table;
                 // BUG: Diagnostic contains: write to slot 'tab[i]' without its lock
@@ -283,6 +293,7 @@ class EngineShapesTest {
                     return 1;
                 }
               }
+
               int once(Upper u) {
                 long v = u.get();
                 switch ((int) v) {
@@ -308,21 +319,25 @@ class EngineShapesTest {
             "Ctl.java",
             """
             import dev.readonce.annotations.ReadOnce;
+
             class Ctl {
               @ReadOnce volatile int sizeCtl;
+
               void init() {
                 int sc;
                 while ((sc = sizeCtl) >= 0) {
                   Thread.onSpinWait();
                 }
               }
+
               void forever() {
                 int sc;
-                for (;;) {
+                for (; ; ) {
                   if ((sc = sizeCtl) < 0) break;
                   Thread.onSpinWait();
                 }
               }
+
               int twice() {
                 int sc;
                 while ((sc = sizeCtl) >= 0) {
@@ -347,13 +362,14 @@ class EngineShapesTest {
             class Spin {
               long forLoop(Upper u) {
                 long v;
-                for (;;) {
+                for (; ; ) {
                   v = u.get();
                   if (v != 0) break;
                   Thread.onSpinWait();
                 }
                 return v;
               }
+
               long whileTrue(Upper u) {
                 long v;
                 while (true) {
@@ -362,6 +378,7 @@ class EngineShapesTest {
                 }
                 return v;
               }
+
               long doWhile(Upper u) {
                 long v;
                 do {
@@ -369,6 +386,7 @@ class EngineShapesTest {
                 } while (v == 0);
                 return v;
               }
+
               long twiceInOnePass(Upper u) {
                 long v;
                 do {
@@ -397,7 +415,7 @@ class EngineShapesTest {
               long spin(Upper u) {
                 long v = u.get();
                 if (Pt.none(v)) return 0;
-                for (;;) {
+                for (; ; ) {
                   v = u.get();
                   if (v != 0) break;
                 }
@@ -446,7 +464,7 @@ class EngineShapesTest {
               long spin(Upper u) {
                 long v = u.get();
                 if (Pt.none(v)) return 0;
-                for (;;) {
+                for (; ; ) {
                   // BUG: Diagnostic contains: slot 'u' read again
                   v = u.get();
                   if (v != 0) break;
@@ -473,6 +491,7 @@ class EngineShapesTest {
                 long w = u.get();
                 return k[b] + w;
               }
+
               long arrayStore(Upper u, long[] k) {
                 long v = u.get();
                 k[0] = v;
@@ -481,6 +500,7 @@ class EngineShapesTest {
                 k[1] = w;
                 return v;
               }
+
               long dead(Upper u, long[] k) {
                 int b = (int) u.get();
                 Pt.use(k[b]);
@@ -502,9 +522,14 @@ class EngineShapesTest {
             """
             import dev.readonce.annotations.*;
             import java.util.concurrent.atomic.AtomicBoolean;
+
             class Spin {
-              @ReadOnce(lock = "busy") volatile Object data;
-              @ReadOnce(lock = "busy") final AtomicBoolean busy = new AtomicBoolean();
+              @ReadOnce(lock = "busy")
+              volatile Object data;
+
+              @ReadOnce(lock = "busy")
+              final AtomicBoolean busy = new AtomicBoolean();
+
               void spin() {
                 boolean failed;
                 while ((failed = !busy.compareAndSet(false, true))) {}
@@ -513,6 +538,7 @@ class EngineShapesTest {
                 // BUG: Diagnostic contains: write to slot 'data' without its lock
                 data = null;
               }
+
               void wrongBranch() {
                 boolean won;
                 if ((won = busy.compareAndSet(false, true))) {
@@ -536,9 +562,15 @@ class EngineShapesTest {
             """
             import dev.readonce.annotations.*;
             import java.util.List;
+
             class Owner {
-              static final class Node { @ReadOnce(lock = "this") Node next; }
+              static final class Node {
+                @ReadOnce(lock = "this")
+                Node next;
+              }
+
               List<Node> registry;
+
               void published(Node n) {
                 Node p = new Node();
                 p.next = n;
@@ -547,6 +579,7 @@ class EngineShapesTest {
                 // BUG: Diagnostic contains: without its lock
                 p.next = null;
               }
+
               void stillFresh(Node n) {
                 Node p = new Node();
                 Node q;
@@ -574,6 +607,7 @@ class EngineShapesTest {
                 if (Pt.none((w = v))) return 0;
                 return Pt.lower((w = v), 0).index;
               }
+
               int reported(Upper u) {
                 long v = u.get();
                 long w;
@@ -594,16 +628,26 @@ class EngineShapesTest {
             """
             import dev.readonce.annotations.*;
             import java.lang.invoke.*;
+
             class Res {
               static class N {}
+
               static final VarHandle BIN = MethodHandles.arrayElementVarHandle(N[].class);
-              @ReadOnce(lock = ReadOnce.HELD_VALUE) volatile N[] table;
+
+              @ReadOnce(lock = ReadOnce.HELD_VALUE)
+              volatile N[] table;
+
               @ModifiesSlot(value = {"tab", "i"})
               static boolean casAt(N[] tab, int i, N c, N v) {
                 return BIN.compareAndSet(tab, i, c, v);
               }
-              @ModifiesSlot(value = {"tab", "i"}, requiresLock = true)
-              static void setAt(N[] tab, int i, N v) { BIN.setRelease(tab, i, v); }
+
+              @ModifiesSlot(
+                  value = {"tab", "i"},
+                  requiresLock = true)
+              static void setAt(N[] tab, int i, N v) {
+                BIN.setRelease(tab, i, v);
+              }
 
               void reserve(N[] tab, int i, N value) {
                 N r = new N();
@@ -635,19 +679,29 @@ class EngineShapesTest {
             "Cell.java",
             """
             import dev.readonce.annotations.*;
+
             class Cell {
               final Object lock = new Object();
-              @ReadOnce(lock = "lock") Object value;
-              @ModifiesSlot(value = {"tab", "i"}, requiresLock = true)
-              static void setAt(Cell[] tab, int i, Cell v) { tab[i] = v; }
+
+              @ReadOnce(lock = "lock")
+              Object value;
+
+              @ModifiesSlot(
+                  value = {"tab", "i"},
+                  requiresLock = true)
+              static void setAt(Cell[] tab, int i, Cell v) {
+                tab[i] = v;
+              }
             }
             """)
         .addSourceLines(
             "Filler.java",
             """
             import java.util.List;
+
             class Filler {
               List<Cell[]> registry;
+
               void fill(Cell a, int i) {
                 Cell[] t = new Cell[4];
                 Cell[] u;
@@ -670,6 +724,7 @@ class EngineShapesTest {
             "Re.java",
             """
             import java.util.concurrent.locks.Lock;
+
             class Re {
               long rechecked(Upper u) {
                 long v = u.get();
@@ -684,6 +739,7 @@ class EngineShapesTest {
                   l.unlock();
                 }
               }
+
               long stale(Upper u) {
                 long v = u.get();
                 if (!Pt.leaf(v)) return 0;

@@ -28,8 +28,10 @@ final class Fixtures {
           "  Ref(long[] table, int index) { this.table = table; this.index = index; }",
           "  @ReadOnce long get() { return (long) E.getOpaque(table, index); }",
           "  @ReadOnce(atomic = false) long deref() { return table[index]; }",
-          "  @ModifiesSlot(requiresLock = true) void set(long v) { E.setRelease(table, index, v); }",
-          "  boolean cas(long expected, long v) { return E.compareAndSet(table, index, expected, v); }",
+          "  @ModifiesSlot(requiresLock = true) void set(long v) { E.setRelease(table, index, v);"
+              + " }",
+          "  boolean cas(long expected, long v) { return E.compareAndSet(table, index, expected,"
+              + " v); }",
           "}"
         });
     SOURCES.put(
@@ -71,7 +73,8 @@ final class Fixtures {
           "    LOCK.unlock();",
           "    return null;",
           "  }",
-          "  @Revalidates static boolean same(Ref r, long snapshot) { return r.get() == snapshot; }",
+          "  @Revalidates static boolean same(Ref r, long snapshot) { return r.get() == snapshot;"
+              + " }",
           "  @Descends static Lower lower(@Snapshot long upper, int i) {",
           "    return new Lower(new long[512], i);",
           "  }",

@@ -20,7 +20,8 @@ class MissingRevalidationTest {
             "    if (!Pt.leaf(v)) return 0;",
             "    Lock l = Pt.lock(u);",
             "    try {",
-            "      // BUG: Diagnostic contains: snapshot 'v' of slot 'u' (read on line 4, before the lock taken on line 6)",
+            "      // BUG: Diagnostic contains: snapshot 'v' of slot 'u' (read on line 4, before"
+                + " the lock taken on line 6)",
             "      return Pt.pfn(v);",
             "    } finally {",
             "      l.unlock();",
@@ -286,7 +287,8 @@ class MissingRevalidationTest {
             "    }",
             "  };",
             "  @SuppressWarnings(\"MissingRevalidation\")",
-            "  Ops suppressed = (snap, u) -> { Lock l = Pt.lock(u); l.unlock(); return (int) snap; };",
+            "  Ops suppressed = (snap, u) -> { Lock l = Pt.lock(u); l.unlock(); return (int) snap;"
+                + " };",
             "  int noLockNoRecheck(long snap, Upper u) { return (int) snap; }",
             "}")
         .doTest();

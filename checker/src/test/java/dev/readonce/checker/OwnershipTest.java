@@ -38,9 +38,13 @@ class OwnershipTest {
             """
             import dev.readonce.annotations.*;
             import java.util.List;
+
             class Owner {
               final Object lock = new Object();
-              @ReadOnce(lock = "lock") volatile Node head;
+
+              @ReadOnce(lock = "lock")
+              volatile Node head;
+
               List<Node> registry;
 
               Node built(Node n) {
@@ -161,10 +165,12 @@ class OwnershipTest {
                 p.value = "x";
                 return p.value;
               }
+
               Object shared(Node p) {
                 // BUG: Diagnostic contains: PlainSlotRead
                 return p.value;
               }
+
               Object afterPublication(java.util.List<Node> out) {
                 Node p = new Node();
                 out.add(p);
@@ -183,12 +189,17 @@ class OwnershipTest {
             "Ser.java",
             """
             import dev.readonce.annotations.*;
+
             class Ser implements java.io.Serializable {
               final Object lock = new Object();
-              @ReadOnce(lock = "lock") volatile Object state;
+
+              @ReadOnce(lock = "lock")
+              volatile Object state;
+
               private void readObject(java.io.ObjectInputStream in) {
                 state = "restored";
               }
+
               void later() {
                 // BUG: Diagnostic contains: write to slot 'state' without its lock
                 state = null;
@@ -205,9 +216,13 @@ class OwnershipTest {
             "Copy.java",
             """
             import dev.readonce.annotations.*;
+
             class Copy implements Cloneable {
               final Object lock = new Object();
-              @ReadOnce(lock = "lock") volatile Object state;
+
+              @ReadOnce(lock = "lock")
+              volatile Object state;
+
               @Override
               public Copy clone() {
                 try {
@@ -295,9 +310,14 @@ class OwnershipTest {
             """
             import dev.readonce.annotations.*;
             import java.util.concurrent.atomic.AtomicBoolean;
+
             class Spin {
-              @ReadOnce(lock = "busy") volatile Object data;
-              @ReadOnce(lock = "busy") final AtomicBoolean busy = new AtomicBoolean();
+              @ReadOnce(lock = "busy")
+              volatile Object data;
+
+              @ReadOnce(lock = "busy")
+              final AtomicBoolean busy = new AtomicBoolean();
+
               void locked() {
                 while (!busy.compareAndSet(false, true)) {}
                 data = "x";
@@ -322,16 +342,26 @@ class OwnershipTest {
             """
             import dev.readonce.annotations.*;
             import java.lang.invoke.*;
+
             class Bins {
               static class N {}
+
               static final VarHandle BIN = MethodHandles.arrayElementVarHandle(N[].class);
-              @ReadOnce(lock = ReadOnce.HELD_VALUE) volatile N[] table;
+
+              @ReadOnce(lock = ReadOnce.HELD_VALUE)
+              volatile N[] table;
+
               @ModifiesSlot(value = {"tab", "i"})
               static boolean casAt(N[] tab, int i, N c, N v) {
                 return BIN.compareAndSet(tab, i, c, v);
               }
-              @ModifiesSlot(value = {"tab", "i"}, requiresLock = true)
-              static void setAt(N[] tab, int i, N v) { BIN.setRelease(tab, i, v); }
+
+              @ModifiesSlot(
+                  value = {"tab", "i"},
+                  requiresLock = true)
+              static void setAt(N[] tab, int i, N v) {
+                BIN.setRelease(tab, i, v);
+              }
 
               void reserve(N[] tab, int i, N value) {
                 N r = new N();
@@ -378,8 +408,10 @@ class OwnershipTest {
             """
             import dev.readonce.annotations.*;
             import java.util.concurrent.atomic.AtomicReference;
+
             class Stack {
               @ReadOnce final AtomicReference<Object> top = new AtomicReference<>();
+
               Object push(Object n) {
                 Object t = top.get();
                 if (t == null && !top.compareAndSet(t, n)) {
@@ -388,6 +420,7 @@ class OwnershipTest {
                 }
                 return t;
               }
+
               Object twice() {
                 Object t = top.get();
                 if (t == null) {

@@ -8,6 +8,7 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
@@ -80,7 +81,7 @@ class PrepassEquivalenceTest {
     for (List<Source> sources : cases.values()) {
       String pkg = "case" + n++;
       Map<String, String[]> all = new LinkedHashMap<>(Fixtures.sources());
-      sources.forEach(s -> all.put(s.name(), s.lines()));
+      sources.forEach(s -> all.put(s.name(), s.lines().toArray(String[]::new)));
       for (Map.Entry<String, String[]> file : all.entrySet()) {
         Path path = dir.resolve(pkg).resolve(file.getKey());
         Files.createDirectories(path.getParent());
@@ -108,7 +109,7 @@ class PrepassEquivalenceTest {
     assertEquals(without, with);
   }
 
-  private record Source(String name, String[] lines) {}
+  private record Source(String name, List<String> lines) {}
 
   /** The sources each test method adds, by class and method name. */
   private static Map<String, List<Source>> testCases() throws IOException {
@@ -124,13 +125,15 @@ class PrepassEquivalenceTest {
       }
       ParseResult<CompilationUnit> parsed = parser.parse(file);
       CompilationUnit unit =
-          parsed.getResult().orElseThrow(() -> new AssertionError(file + ": " + parsed.getProblems()));
+          parsed
+              .getResult()
+              .orElseThrow(() -> new AssertionError(file + ": " + parsed.getProblems()));
       // Sources a helper field or method adds (outside the @Test methods) belong to every case.
       List<MethodCallExpr> shared =
           unit.findAll(MethodCallExpr.class).stream()
               .filter(
                   c ->
-                      c.findAncestor(MethodDeclaration.class)
+                      enclosingMethod(c)
                           .map(m -> !m.isAnnotationPresent("Test"))
                           .orElse(true))
               .toList();
@@ -163,7 +166,7 @@ class PrepassEquivalenceTest {
         continue;
       }
       Optional<String> name = literal(call.getArgument(0));
-      Optional<String[]> lines =
+      Optional<List<String>> lines =
           lines(unit, call.getArguments().subList(1, call.getArguments().size()));
       if (name.isEmpty() || lines.isEmpty() || startsWithPackage(lines.get())) {
         return Optional.empty();
@@ -173,8 +176,17 @@ class PrepassEquivalenceTest {
     return Optional.of(sources);
   }
 
-  private static boolean startsWithPackage(String[] lines) {
-    return lines.length > 0 && lines[0].strip().startsWith("package ");
+  private static boolean startsWithPackage(List<String> lines) {
+    return !lines.isEmpty() && lines.get(0).strip().startsWith("package ");
+  }
+
+  private static Optional<MethodDeclaration> enclosingMethod(Node n) {
+    for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof MethodDeclaration m) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> literal(Expression e) {
@@ -188,7 +200,7 @@ class PrepassEquivalenceTest {
   }
 
   /** String literals, or one name of a string-array constant of the same class. */
-  private static Optional<String[]> lines(CompilationUnit unit, List<Expression> args) {
+  private static Optional<List<String>> lines(CompilationUnit unit, List<Expression> args) {
     if (args.size() == 1 && args.get(0) instanceof NameExpr name) {
       for (VariableDeclarator v : unit.findAll(VariableDeclarator.class)) {
         if (v.getNameAsString().equals(name.getNameAsString()) && v.getInitializer().isPresent()) {
@@ -211,7 +223,7 @@ class PrepassEquivalenceTest {
       }
       out.add(s.get());
     }
-    return Optional.of(out.toArray(String[]::new));
+    return Optional.of(out);
   }
 
   /** Every diagnostic, as "file:line:column kind message", in the order javac reported them. */
@@ -238,9 +250,16 @@ class PrepassEquivalenceTest {
             "-XDcompilePolicy=simple",
             "--should-stop=ifError=FLOW",
             plugin.toString());
-    try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
+    try (StandardJavaFileManager fm =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
       javac
-          .getTask(new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
+          .getTask(
+              new StringWriter(),
+              fm,
+              diagnostics,
+              options,
+              null,
+              fm.getJavaFileObjectsFromPaths(files))
           .call();
     } finally {
       try (java.util.stream.Stream<Path> walk = Files.walk(out)) {

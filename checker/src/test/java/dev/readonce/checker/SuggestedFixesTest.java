@@ -109,6 +109,38 @@ class SuggestedFixesTest {
         .doTest(TEXT);
   }
 
+  /**
+   * A plain read that the snapshot fix rewrites gets that fix too (not its own rename, which would
+   * overlap it when both checks are patched at once): patched alone, PlainSlotRead gives the same
+   * one atomic snapshot.
+   */
+  @Test
+  void repeatedPlainReadsGetTheSnapshotFixFromPlainSlotReadToo() {
+    helper(PlainSlotRead.class)
+        .addInputLines(
+            "T.java",
+            "class T {",
+            "  int walk(Upper pud) {",
+            "    if (Pt.none(pud.deref())) return 0;",
+            "    if (Pt.leaf(pud.deref())) return 1;",
+            "    return Pt.present(pud.deref()) ? 2 : 3;",
+            "  }",
+            "  long once(Upper pud) { return pud.deref(); }",
+            "}")
+        .addOutputLines(
+            "T.java",
+            "class T {",
+            "  int walk(Upper pud) {",
+            "    long pudval = pud.get();",
+            "    if (Pt.none(pudval)) return 0;",
+            "    if (Pt.leaf(pudval)) return 1;",
+            "    return Pt.present(pudval) ? 2 : 3;",
+            "  }",
+            "  long once(Upper pud) { return pud.get(); }",
+            "}")
+        .doTest(TEXT);
+  }
+
   @Test
   void snapshotLocalInsideALoopBodyStaysInTheBody() {
     helper(UnlockedReread.class)

@@ -313,4 +313,35 @@ class UnlockedRereadTest {
             "}")
         .doTest();
   }
+
+  /**
+   * The v5.10 split_huge_pud() macro peeks twice ({@code pud_trans_huge(*pud) ||
+   * pud_devmap(*pud)}) through tests no @PointerTest declares: a boolean predicate of the first
+   * read still decides, so the second read is flagged.
+   */
+  @Test
+  void splitMacroPeeksTwiceThroughUndeclaredPredicates() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "import dev.readonce.annotations.ModifiesSlot;",
+            "class T {",
+            "  static boolean transHuge(long v) { return (v & 4) != 0; }",
+            "  static boolean devmap(long v) { return (v & 8) != 0; }",
+            "  @ModifiesSlot(\"u\") static void split(Upper u) {",
+            "    if (transHuge(u.get())",
+            "        // BUG: Diagnostic contains: slot 'u' read again after the read on line 6",
+            "        || devmap(u.get())) {",
+            "      Pt.split(u);",
+            "    }",
+            "  }",
+            "  @ModifiesSlot(\"u\") static void splitOnce(Upper u) {",
+            "    long v = u.get();",
+            "    if (transHuge(v) || devmap(v)) {",
+            "      Pt.split(u);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -3,6 +3,7 @@ package dev.readonce.analysis;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.BugCheckerInfo;
 import com.google.errorprone.bugpatterns.BugChecker;
+import dev.readonce.checker.UnknownContractName;
 import dev.readonce.checker.dataflow.Rule;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,7 +11,8 @@ import java.util.ServiceLoader;
 
 /**
  * The ReadOnce checks, as the checker jar registers them for Error Prone (its {@code
- * META-INF/services} entries), in the order of {@link Rule}.
+ * META-INF/services} entries): one per {@link Rule}, in its order, then {@link
+ * UnknownContractName}, which checks the annotations themselves.
  */
 public final class ReadOnceChecks {
 
@@ -20,8 +22,7 @@ public final class ReadOnceChecks {
 
   /** Every ReadOnce check class. */
   public static ImmutableList<Class<? extends BugChecker>> all() {
-    ImmutableList<String> order =
-        Arrays.stream(Rule.values()).map(Rule::checkName).collect(ImmutableList.toImmutableList());
+    ImmutableList<String> order = names();
     return ServiceLoader.load(BugChecker.class, ReadOnceChecks.class.getClassLoader()).stream()
         .map(ServiceLoader.Provider::type)
         .filter(type -> type.getPackageName().equals(PACKAGE))
@@ -36,10 +37,11 @@ public final class ReadOnceChecks {
     return BugCheckerInfo.create(check).canonicalName();
   }
 
-  /** Every ReadOnce check's name, in the order of {@link Rule}. */
+  /** Every ReadOnce check's name: the rules in the order of {@link Rule}, then the vocabulary's. */
   public static ImmutableList<String> names() {
-    return Arrays.stream(Rule.values())
-        .map(Rule::checkName)
-        .collect(ImmutableList.toImmutableList());
+    return ImmutableList.<String>builder()
+        .addAll(Arrays.stream(Rule.values()).map(Rule::checkName).iterator())
+        .add(name(UnknownContractName.class))
+        .build();
   }
 }

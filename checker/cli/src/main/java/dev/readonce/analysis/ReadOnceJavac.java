@@ -79,6 +79,7 @@ public final class ReadOnceJavac {
       JavacTask task =
           javac.getTask(
               new StringWriter(), files, diagnostics, errorProne.getRemainingArgs(), null, units);
+      task.addTaskListener(new StopOnInterrupt());
       var context = ((BasicJavacTask) task).getContext();
       BaseErrorProneJavaCompiler.setupMessageBundle(context);
       task.addTaskListener(

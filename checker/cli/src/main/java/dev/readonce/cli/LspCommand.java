@@ -3,8 +3,13 @@ package dev.readonce.cli;
 import dev.readonce.lsp.ReadOnceLanguageServer;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code readonce lsp}: the language server, speaking LSP over standard input and output. */
 @Command(
@@ -16,6 +21,18 @@ import picocli.CommandLine.Command;
           + " in your IDE\"."
     })
 final class LspCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--analysis-timeout",
+      paramLabel = "<seconds>",
+      defaultValue = "30",
+      description =
+          "Give up on one analysis of a file after this many seconds (default: ${DEFAULT-VALUE}):"
+              + " the file then shows an information diagnostic saying so, and its next edit is"
+              + " analysed afresh. An analysis that a newer edit supersedes is cancelled anyway.")
+  long analysisTimeoutSeconds;
 
   private final InputStream in;
   private final PrintStream out;
@@ -29,12 +46,19 @@ final class LspCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (analysisTimeoutSeconds <= 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--analysis-timeout must be a positive number of seconds, not "
+              + analysisTimeoutSeconds);
+    }
     // Standard output carries the protocol and nothing else: whatever a library prints goes to
     // standard error instead.
     PrintStream protocol = out;
     if (out == System.out) {
       System.setOut(err);
     }
-    return ReadOnceLanguageServer.serve(in, protocol, err);
+    return ReadOnceLanguageServer.serve(
+        in, protocol, err, Duration.ofSeconds(analysisTimeoutSeconds));
   }
 }

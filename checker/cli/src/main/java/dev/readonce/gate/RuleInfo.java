@@ -7,6 +7,7 @@ import dev.readonce.checker.DescentWithoutPointerCheck;
 import dev.readonce.checker.MissingRevalidation;
 import dev.readonce.checker.PlainSlotRead;
 import dev.readonce.checker.SnapshotNotPassed;
+import dev.readonce.checker.UnknownContractName;
 import dev.readonce.checker.UnlockedReread;
 import dev.readonce.checker.UnlockedSlotWrite;
 import java.util.Optional;
@@ -21,7 +22,11 @@ import java.util.Optional;
  */
 record RuleInfo(Class<? extends BugChecker> check, String description, String remedy) {
 
-  /** The six checks, in the order of the design; SARIF's {@code ruleIndex} is this order. */
+  /**
+   * Every ReadOnce check: the six rules in the order of the design, then the check of the
+   * vocabulary itself ({@link dev.readonce.analysis.ReadOnceChecks#names()}, which a test keeps
+   * equal); SARIF's {@code ruleIndex} is this order.
+   */
   static final ImmutableList<RuleInfo> ALL =
       ImmutableList.of(
           new RuleInfo(
@@ -65,7 +70,14 @@ record RuleInfo(Class<? extends BugChecker> check, String description, String re
               UnlockedSlotWrite.class,
               "A slot was written (plain write or set) without its lock; readers that"
                   + " re-validate under the lock rely on every writer holding it.",
-              "Take the slot's lock for the write, or use compare-and-set."));
+              "Take the slot's lock for the write, or use compare-and-set."),
+          new RuleInfo(
+              UnknownContractName.class,
+              "A ReadOnce annotation names a lock field or a parameter that does not exist (a"
+                  + " misspelling, or a name that was renamed). The contract it was meant to state"
+                  + " is then not there, and every check judges the code without it.",
+              "Name an existing field of the slot's class for lock =, or a parameter of the"
+                  + " annotated method; the message lists the names that exist."));
 
   /** The check's name, as in {@code -Xep:Name:ERROR} and {@code @SuppressWarnings}. */
   String name() {

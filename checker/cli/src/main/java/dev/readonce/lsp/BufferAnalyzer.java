@@ -29,7 +29,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * document into LSP diagnostics: the findings, at their exact range, and the compiler's own errors,
  * so half-typed code shows why it is not checked.
  */
-final class BufferAnalyzer {
+final class BufferAnalyzer implements Analysis {
 
   /** javac's codes for Error Prone's diagnostics; findings come from the descriptions instead. */
   private static final String FINDING_CODE = "compiler.err.error.prone";
@@ -46,10 +46,9 @@ final class BufferAnalyzer {
     this.docsUrl = docsUrl;
   }
 
-  /**
-   * Analyses {@code text} as the contents of {@code file}; {@code problems} hears about the rest.
-   */
-  Analyzed analyze(Project project, Path file, int version, String text, Consumer<String> problems)
+  @Override
+  public Analyzed analyze(
+      Project project, Path file, int version, String text, Consumer<String> problems)
       throws IOException {
     List<Path> classpath = new ArrayList<>(project.classpath());
     classpath.add(annotations);

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +48,13 @@ public final class ReadOnceLanguageServer implements LanguageServer, LanguageCli
   /** How long typing must pause before the document is compiled again. */
   static final long DEBOUNCE_MILLIS = 250;
 
+  /**
+   * How long one analysis of a document may take before the server gives up on it and says so
+   * ({@code readonce lsp --analysis-timeout}): well above a walker-sized file's second or so on a
+   * loaded machine, well below what a user waits before thinking the server hung.
+   */
+  public static final Duration DEFAULT_ANALYSIS_TIMEOUT = Duration.ofSeconds(30);
+
   private final ScheduledExecutorService worker;
   private final ClientMessages messages;
   private final Projects projects;
@@ -55,7 +63,8 @@ public final class ReadOnceLanguageServer implements LanguageServer, LanguageCli
   private final Path scratch;
   private volatile boolean shutdown;
 
-  ReadOnceLanguageServer(PrintStream log, String mavenCommand, long debounceMillis)
+  ReadOnceLanguageServer(
+      PrintStream log, String mavenCommand, long debounceMillis, Duration analysisTimeout)
       throws IOException {
     this.worker =
         Executors.newSingleThreadScheduledExecutor(
@@ -76,6 +85,7 @@ public final class ReadOnceLanguageServer implements LanguageServer, LanguageCli
         new ReadOnceTextDocuments(
             worker,
             debounceMillis,
+            analysisTimeout,
             projects,
             new BufferAnalyzer(annotations, docsCache(), CheckDocs.configuredUrl()),
             messages,
@@ -87,15 +97,30 @@ public final class ReadOnceLanguageServer implements LanguageServer, LanguageCli
    *
    * @return the process exit code: 0 after {@code shutdown} then {@code exit}, else 1
    */
-  public static int serve(InputStream in, OutputStream out, PrintStream log) throws IOException {
-    return serve(in, out, log, DEBOUNCE_MILLIS);
+  public static int serve(
+      InputStream in, OutputStream out, PrintStream log, Duration analysisTimeout)
+      throws IOException {
+    return serve(in, out, log, DEBOUNCE_MILLIS, analysisTimeout);
   }
 
   static int serve(InputStream in, OutputStream out, PrintStream log, long debounceMillis)
       throws IOException {
+    return serve(in, out, log, debounceMillis, DEFAULT_ANALYSIS_TIMEOUT);
+  }
+
+  private static int serve(
+      InputStream in,
+      OutputStream out,
+      PrintStream log,
+      long debounceMillis,
+      Duration analysisTimeout)
+      throws IOException {
     ReadOnceLanguageServer server =
         new ReadOnceLanguageServer(
-            log, System.getenv().getOrDefault("READONCE_MVN", "mvn"), debounceMillis);
+            log,
+            System.getenv().getOrDefault("READONCE_MVN", "mvn"),
+            debounceMillis,
+            analysisTimeout);
     Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
     server.connect(launcher.getRemoteProxy());
     try {
@@ -155,6 +180,7 @@ public final class ReadOnceLanguageServer implements LanguageServer, LanguageCli
 
   private void stop() {
     worker.shutdownNow();
+    documents.stop();
     try {
       worker.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -2,7 +2,6 @@ package dev.readonce.lsp;
 
 import dev.readonce.analysis.CheckFinding;
 import dev.readonce.analysis.SuggestedEdit;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -11,10 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -40,14 +47,17 @@ import org.eclipse.lsp4j.services.TextDocumentService;
  * The open documents: each change schedules an analysis of the unsaved text on the one worker
  * thread (debounced, so typing does not queue a compilation per key), whose diagnostics replace the
  * document's previous ones; quick fixes are answered from the last analysis, never by waiting for
- * one.
+ * one. The compilation itself runs on a thread of its own, bounded by a timeout (a pathological
+ * buffer must not stop the server from answering) and cancelled as soon as a newer version of the
+ * document supersedes it.
  */
 final class ReadOnceTextDocuments implements TextDocumentService {
 
   private final ScheduledExecutorService worker;
   private final long debounceMillis;
+  private final Duration timeout;
   private final Projects projects;
-  private final BufferAnalyzer analyzer;
+  private final Analysis analyzer;
   private final ClientMessages messages;
   private final PrintStream log;
   private volatile LanguageClient client;
@@ -55,6 +65,13 @@ final class ReadOnceTextDocuments implements TextDocumentService {
   private final Map<String, Open> open = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
   private final Map<String, Analyzed> analyzed = new ConcurrentHashMap<>();
+  private final Map<String, Future<Analyzed>> running = new ConcurrentHashMap<>();
+
+  /**
+   * Runs the compilations, a thread each as needed: one the worker gave up on may still be running
+   * (javac stops only between steps, {@code StopOnInterrupt}) while the next one starts.
+   */
+  private final ExecutorService compiles;
 
   /** A document's latest text. */
   private record Open(Path file, int version, String text) {}
@@ -62,12 +79,22 @@ final class ReadOnceTextDocuments implements TextDocumentService {
   ReadOnceTextDocuments(
       ScheduledExecutorService worker,
       long debounceMillis,
+      Duration timeout,
       Projects projects,
-      BufferAnalyzer analyzer,
+      Analysis analyzer,
       ClientMessages messages,
       PrintStream log) {
     this.worker = worker;
     this.debounceMillis = debounceMillis;
+    this.timeout = timeout;
+    AtomicInteger threads = new AtomicInteger();
+    this.compiles =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "readonce-compile-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     this.projects = projects;
     this.analyzer = analyzer;
     this.messages = messages;
@@ -125,6 +152,7 @@ final class ReadOnceTextDocuments implements TextDocumentService {
     if (waiting != null) {
       waiting.cancel(false);
     }
+    cancelRunning(uri);
     analyzed.remove(uri);
     publish(new PublishDiagnosticsParams(uri, List.of()));
   }
@@ -168,7 +196,14 @@ final class ReadOnceTextDocuments implements TextDocumentService {
     open.keySet().forEach(uri -> schedule(uri, 0));
   }
 
+  /** Stops the compilations still running, e.g. at shutdown. */
+  void stop() {
+    compiles.shutdownNow();
+  }
+
   private void schedule(String uri, long delayMillis) {
+    // A running analysis of an older version would only publish stale diagnostics: stop it.
+    cancelRunning(uri);
     pending.compute(
         uri,
         (key, previous) -> {
@@ -184,23 +219,55 @@ final class ReadOnceTextDocuments implements TextDocumentService {
     if (doc == null) {
       return;
     }
+    Future<Analyzed> compile = null;
     try {
       Project project = projects.forFile(doc.file());
       project.problems().forEach(p -> messages.once(MessageType.Warning, p));
-      Analyzed result =
-          analyzer.analyze(
-              project,
-              doc.file(),
-              doc.version(),
-              doc.text(),
-              p -> messages.once(MessageType.Warning, p));
+      compile =
+          compiles.submit(
+              () ->
+                  analyzer.analyze(
+                      project,
+                      doc.file(),
+                      doc.version(),
+                      doc.text(),
+                      p -> messages.once(MessageType.Warning, p)));
+      running.put(uri, compile);
+      Open now = open.get(uri);
+      if (now == null || now.version() != doc.version()) {
+        compile.cancel(true); // superseded between reading the document and now
+      }
+      Analyzed result = compile.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (open.get(uri) == null) {
         return;
       }
       analyzed.put(uri, result);
       publish(new PublishDiagnosticsParams(uri, result.diagnostics(), doc.version()));
-    } catch (IOException | RuntimeException | Error e) {
-      if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+    } catch (CancellationException e) {
+      // A newer version (or closing the document) superseded this one; its own analysis follows.
+    } catch (TimeoutException e) {
+      compile.cancel(true);
+      log.println(
+          "readonce lsp: analysing "
+              + doc.file()
+              + " (version "
+              + doc.version()
+              + ") took longer than "
+              + seconds(timeout)
+              + ": gave up (raise it with readonce lsp --analysis-timeout=<seconds>)");
+      failed(
+          uri,
+          doc,
+          "ReadOnce gave up analysing this version of the file after "
+              + seconds(timeout)
+              + " (readonce lsp --analysis-timeout); it will try again on the next edit");
+    } catch (InterruptedException e) {
+      // The server is shutting down.
+      compile.cancel(true);
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | RuntimeException | Error e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      if (cause instanceof VirtualMachineError fatal && !(cause instanceof StackOverflowError)) {
         throw fatal;
       }
       // javac itself can fail on some broken text (an AssertionError deep in attribution): the
@@ -211,19 +278,64 @@ final class ReadOnceTextDocuments implements TextDocumentService {
               + " (version "
               + doc.version()
               + ") failed: "
-              + e);
-      e.printStackTrace(log);
-      Diagnostic failed = new Diagnostic();
-      failed.setRange(new Range(new Position(0, 0), new Position(0, 0)));
-      failed.setSeverity(DiagnosticSeverity.Information);
-      failed.setSource("ReadOnce");
-      failed.setMessage(
-          "ReadOnce could not analyse this version of the file ("
-              + e
-              + "); it will try again on the next edit");
-      analyzed.remove(uri);
-      publish(new PublishDiagnosticsParams(uri, List.of(failed), doc.version()));
+              + cause);
+      cause.printStackTrace(log);
+      failed(
+          uri,
+          doc,
+          "ReadOnce could not analyse this version of the file: "
+              + culprit(cause)
+              + "; it will try again on the next edit");
+    } finally {
+      if (compile != null) {
+        running.remove(uri, compile);
+      }
     }
+  }
+
+  /** Replaces the document's diagnostics with one saying why this version has none. */
+  private void failed(String uri, Open doc, String message) {
+    if (open.get(uri) == null) {
+      return;
+    }
+    Diagnostic failed = new Diagnostic();
+    failed.setRange(new Range(new Position(0, 0), new Position(0, 0)));
+    failed.setSeverity(DiagnosticSeverity.Information);
+    failed.setSource("ReadOnce");
+    failed.setMessage(message);
+    analyzed.remove(uri);
+    publish(new PublishDiagnosticsParams(uri, List.of(failed), doc.version()));
+  }
+
+  /**
+   * Who failed, and where: javac itself (it has internal assertions that some broken text trips)
+   * or the analysis, which is a bug to report.
+   */
+  static String culprit(Throwable t) {
+    StackTraceElement where = null;
+    for (StackTraceElement frame : t.getStackTrace()) {
+      if (!frame.getClassName().equals("com.sun.tools.javac.util.Assert")) {
+        where = frame;
+        break;
+      }
+    }
+    String at =
+        where == null ? "" : " in " + where.getClassName() + "." + where.getMethodName();
+    return where != null && where.getClassName().startsWith("com.sun.tools.javac.")
+        ? "javac failed on it (" + t + at + ")"
+        : "the analysis failed on it (" + t + at + "; please report it)";
+  }
+
+  private void cancelRunning(String uri) {
+    Future<Analyzed> current = running.get(uri);
+    if (current != null) {
+      current.cancel(true);
+    }
+  }
+
+  private static String seconds(Duration d) {
+    long millis = d.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   private void publish(PublishDiagnosticsParams params) {

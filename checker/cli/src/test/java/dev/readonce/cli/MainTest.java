@@ -44,6 +44,24 @@ class MainTest {
   }
 
   @Test
+  void lspDocumentsItsAnalysisTimeout() {
+    assertEquals(0, run("lsp", "--help"));
+    String help = out.toString(UTF_8);
+    assertTrue(help.contains("--analysis-timeout=<seconds>"), help);
+    assertTrue(help.contains("(default: 30)"), help);
+  }
+
+  @Test
+  void lspRejectsATimeoutThatIsNotPositive() {
+    assertEquals(2, run("lsp", "--analysis-timeout=0"));
+    assertEquals("", out.toString(UTF_8));
+    assertTrue(
+        err.toString(UTF_8)
+            .contains("--analysis-timeout must be a positive number of seconds, not 0"),
+        err.toString(UTF_8));
+  }
+
+  @Test
   void explainPrintsTheChecksPageFromTheJar() {
     assertEquals(0, run("explain", "missingrevalidation"));
     String page = out.toString(UTF_8);

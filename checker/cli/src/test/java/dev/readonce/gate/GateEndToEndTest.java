@@ -62,6 +62,34 @@ class GateEndToEndTest {
   }
 
   @Test
+  void misspelledLockNameFailsTheGate() throws Exception {
+    GateProject project = GateProject.create(dir, GateProject.CLEAN_WALK);
+    project.write(
+        "Box.java",
+        """
+        package demo;
+
+        import dev.readonce.annotations.ReadOnce;
+
+        class Box {
+          final Object lock = new Object();
+          @ReadOnce(lock = "lcok") long value;
+          @ReadOnce(lock = "lock") long other;
+        }
+        """);
+
+    Outcome outcome = project.gate();
+
+    assertEquals(ExitCode.FINDINGS, outcome.exit(), outcome.err());
+    List<String> lines = outcome.out().lines().toList();
+    assertEquals(1, lines.size(), outcome.out());
+    assertTrue(
+        lines.get(0).startsWith("src/main/java/demo/Box.java:7:3: [UnknownContractName] "),
+        lines.get(0));
+    assertTrue(lines.get(0).contains("'lcok'"), lines.get(0));
+  }
+
+  @Test
   void newDoubleReadFailsTheChange() throws Exception {
     GateProject project = GateProject.create(dir, GateProject.CLEAN_WALK);
     project.write("Walk.java", GateProject.DOUBLE_READ_WALK);

@@ -124,14 +124,15 @@ class ReportFormatsTest {
     // Left out while the project has no published home page (the field is optional).
     assertFalse(driver.has("informationUri"));
     JsonArray rules = driver.getAsJsonArray("rules");
-    assertEquals(6, rules.size());
+    assertEquals(7, rules.size());
     String[] ids = {
       "UnlockedReread",
       "PlainSlotRead",
       "SnapshotNotPassed",
       "MissingRevalidation",
       "DescentWithoutPointerCheck",
-      "UnlockedSlotWrite"
+      "UnlockedSlotWrite",
+      "UnknownContractName"
     };
     for (int i = 0; i < ids.length; i++) {
       JsonObject rule = rules.get(i).getAsJsonObject();

@@ -78,8 +78,8 @@ class SampleModeTest {
     assertEquals(
         "ReadOnce "
             + version
-            + ": the bundled sample walker (sample-walker/src/main/java, sample-walker/src/history/java), 5 files"
-            + " in 2 packages\n"
+            + ": the bundled sample walker (sample-walker/src/main/java,"
+            + " sample-walker/src/history/java), 5 files in 2 packages\n"
             + "\n"
             + "demo         4 files  1 finding: UnlockedReread 1\n"
             + "    sample-walker/src/main/java/demo/Walk.java:6:22: [UnlockedReread] slot 'u' read"

@@ -175,7 +175,8 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
       Step index = indexStep(access.getIndex());
       return array == null || index == null ? null : array.with(index);
     }
-    if (node instanceof ClassNameNode className && className.getElement() instanceof ClassSymbol c) {
+    if (node instanceof ClassNameNode className
+        && className.getElement() instanceof ClassSymbol c) {
       return of(new Static(c));
     }
     return null;
@@ -216,7 +217,9 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
             ? replacement
             : new AccessPath(root, ImmutableList.of());
     for (Step s : steps) {
-      out = out.with(s instanceof Index i ? new Index(i.index().substitute(variable, replacement)) : s);
+      out =
+          out.with(
+              s instanceof Index i ? new Index(i.index().substitute(variable, replacement)) : s);
     }
     return out;
   }

@@ -89,7 +89,38 @@ public final class FindingSink {
       }
       unique.putIfAbsent(List.of(f.rule(), new Identity(f.tree())), f);
     }
-    return groupSnapshotFixes(List.copyOf(unique.values()));
+    return shareRereadFixes(groupSnapshotFixes(List.copyOf(unique.values())));
+  }
+
+  /**
+   * A plain read that an {@link Rule#UNLOCKED_REREAD} fix rewrites (into the snapshot local, or
+   * away with its statement) gets that same fix instead of its own atomic variant. Patch mode
+   * with both checks then applies one edit twice, which it merges, instead of two overlapping
+   * edits of one read, of which it keeps one and drops the other (leaving a read the snapshot
+   * fix meant to remove). The snapshot fix reads atomically itself, so it fixes the plain read.
+   */
+  private static ImmutableList<Finding> shareRereadFixes(List<Finding> findings) {
+    Map<Identity, FixPlan> rewritten = new LinkedHashMap<>();
+    for (Finding f : findings) {
+      if (f.rule() != Rule.UNLOCKED_REREAD || f.fix() == null) {
+        continue;
+      }
+      rewritten.putIfAbsent(new Identity(f.tree()), f.fix());
+      if (f.fix() instanceof FixPlan.IntroduceSnapshot plan) {
+        rewritten.putIfAbsent(new Identity(plan.first()), plan);
+        plan.rereads().forEach(r -> rewritten.putIfAbsent(new Identity(r), plan));
+      }
+    }
+    if (rewritten.isEmpty()) {
+      return ImmutableList.copyOf(findings);
+    }
+    ImmutableList.Builder<Finding> out = ImmutableList.builder();
+    for (Finding f : findings) {
+      FixPlan shared =
+          f.rule() == Rule.PLAIN_SLOT_READ ? rewritten.get(new Identity(f.tree())) : null;
+      out.add(shared == null ? f : f.withFix(shared));
+    }
+    return out.build();
   }
 
   /**
@@ -97,7 +128,7 @@ public final class FindingSink {
    * local and replaces every read of the pass; the others carry no fix of their own, so patch
    * mode applies one coherent edit.
    */
-  private static ImmutableList<Finding> groupSnapshotFixes(List<Finding> findings) {
+  private static List<Finding> groupSnapshotFixes(List<Finding> findings) {
     Map<Identity, Integer> owner = new LinkedHashMap<>();
     List<Finding> out = new ArrayList<>(findings);
     for (int i = 0; i < out.size(); i++) {
@@ -113,7 +144,7 @@ public final class FindingSink {
         out.set(i, out.get(i).withFix(null));
       }
     }
-    return ImmutableList.copyOf(out);
+    return out;
   }
 
   /** Identity of a tree as a map key (trees do not define equality). */

@@ -35,14 +35,15 @@ public sealed interface FixPlan {
    * @param first the first read
    * @param rereads the later reads of the same pass
    * @param name the new local's name
-   * @param atomicAccessor the atomic accessor to read with, when the first read is a plain one
+   * @param atomicFirst how to make the first read atomic ({@link RenameCall} or {@link
+   *     CallAccessor}), when it is a plain one: the local is initialized with that atomic read
    */
   record IntroduceSnapshot(
       Tree statement,
       Tree first,
       ImmutableList<Tree> rereads,
       String name,
-      @Nullable String atomicAccessor)
+      @Nullable FixPlan atomicFirst)
       implements FixPlan {
 
     IntroduceSnapshot withReread(Tree reread) {
@@ -51,7 +52,7 @@ public sealed interface FixPlan {
           first,
           ImmutableList.<Tree>builder().addAll(rereads).add(reread).build(),
           name,
-          atomicAccessor);
+          atomicFirst);
     }
   }
 

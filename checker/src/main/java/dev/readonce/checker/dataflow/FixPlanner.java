@@ -42,7 +42,8 @@ final class FixPlanner {
   }
 
   /** The fix for a second read: use the variable holding the first, or introduce one. */
-  @Nullable FixPlan reread(Node reread, ReadRecord earlier, SlotKey slot, @Nullable VarSymbol holder) {
+  @Nullable FixPlan reread(
+      Node reread, ReadRecord earlier, SlotKey slot, @Nullable VarSymbol holder) {
     Tree tree = reread.getTree();
     Tree firstTree = firstRead(earlier);
     if (!sameIteration(firstTree, tree)) {
@@ -83,12 +84,16 @@ final class FixPlanner {
     String base =
         slot.path().isLocal() ? slot.path().toString() + "val" : "snapshot";
     return new FixPlan.IntroduceSnapshot(
-        statement, first, ImmutableList.of(tree), cx.freshName(first, base), atomicVariant(first));
+        statement, first, ImmutableList.of(tree), cx.freshName(first, base), plainRead(first));
   }
 
   /** The fix for a plain read: its atomic variant, when there is an obvious one. */
   @Nullable FixPlan plainRead(Node read) {
-    Tree tree = read.getTree();
+    return plainRead(read.getTree());
+  }
+
+  /** The atomic variant of a read, when it is a plain one with an obvious atomic variant. */
+  private @Nullable FixPlan plainRead(Tree tree) {
     if (tree instanceof MethodInvocationTree call) {
       Symbol symbol = TreeInfo.symbol((JCTree) call.getMethodSelect());
       if (!(symbol instanceof MethodSymbol method)) {
@@ -136,7 +141,8 @@ final class FixPlanner {
    * read's tree (with the method body, when the first read is the caller's, a parameter).
    */
   private boolean sameIteration(@Nullable Tree first, Tree later) {
-    java.util.Set<Tree> firstAncestors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<Tree> firstAncestors =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Tree t = first; t != null; t = cx.parent(t)) {
       firstAncestors.add(t);
     }

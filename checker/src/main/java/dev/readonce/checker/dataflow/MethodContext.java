@@ -183,7 +183,8 @@ public final class MethodContext {
 
   private IdentityHashMap<com.sun.tools.javac.code.Symbol.VarSymbol, Tree> declarations() {
     if (declarations == null) {
-      IdentityHashMap<com.sun.tools.javac.code.Symbol.VarSymbol, Tree> map = new IdentityHashMap<>();
+      IdentityHashMap<com.sun.tools.javac.code.Symbol.VarSymbol, Tree> map =
+          new IdentityHashMap<>();
       new TreeScanner<Void, Void>() {
         @Override
         public Void visitVariable(com.sun.source.tree.VariableTree tree, Void unused) {

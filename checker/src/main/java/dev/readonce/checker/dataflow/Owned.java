@@ -56,7 +56,8 @@ public record Owned(
         out = out.minus(e.getKey());
       }
     }
-    return out == fresh ? this : new Owned(out, claims, anonymousLocks);
+    // Entries are only removed: the same size means none was.
+    return out.size() == fresh.size() ? this : new Owned(out, claims, anonymousLocks);
   }
 
   public Owned withClaim(SlotKey slot, int line) {
@@ -101,7 +102,10 @@ public record Owned(
   public Owned reassigned(VarSymbol variable) {
     OrderedPMap<SlotKey, Integer> c = drop(claims, k -> k.mentions(variable));
     OrderedPMap<AccessPath, HeldLock> l = drop(anonymousLocks, k -> k.mentions(variable));
-    return c == claims && l == anonymousLocks ? this : new Owned(fresh, c, l);
+    // drop only removes entries: the same sizes mean it removed none.
+    return c.size() == claims.size() && l.size() == anonymousLocks.size()
+        ? this
+        : new Owned(fresh, c, l);
   }
 
   /**

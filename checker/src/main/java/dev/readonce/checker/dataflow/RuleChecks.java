@@ -219,7 +219,11 @@ final class RuleChecks {
     }
     if (slot == null) {
       if (!ownership.anyLockHeld(node.getTree(), store, true)) {
-        report(Rule.UNLOCKED_SLOT_WRITE, node, Messages.unlockedWrite(String.valueOf(node.getTree())), null);
+        report(
+            Rule.UNLOCKED_SLOT_WRITE,
+            node,
+            Messages.unlockedWrite(String.valueOf(node.getTree())),
+            null);
       }
       return;
     }
@@ -386,7 +390,11 @@ final class RuleChecks {
               Rule.DESCENT_WITHOUT_POINTER_CHECK,
               node,
               Messages.notPointer(
-                  describeSnap(store, s, state), slot, state.line(), Fact.missing(state.facts()), via),
+                  describeSnap(store, s, state),
+                  slot,
+                  state.line(),
+                  Fact.missing(state.facts()),
+                  via),
               null);
         }
         return;
@@ -423,7 +431,11 @@ final class RuleChecks {
       for (int i = 0; i < args.size(); i++) {
         if (cx.summaries.requiresPointer(callee, i)) {
           descent(
-              node, values.apply(args.get(i)), store, " (in " + callee.getSimpleName() + "())", false);
+              node,
+              values.apply(args.get(i)),
+              store,
+              " (in " + callee.getSimpleName() + "())",
+              false);
         }
       }
     }
@@ -451,7 +463,8 @@ final class RuleChecks {
         report(
             Rule.SNAPSHOT_NOT_PASSED,
             node,
-            Messages.notPassed(callee.getSimpleName().toString(), slot.toString(), snapshot, deciding.line),
+            Messages.notPassed(
+                callee.getSimpleName().toString(), slot.toString(), snapshot, deciding.line),
             null);
         return;
       }

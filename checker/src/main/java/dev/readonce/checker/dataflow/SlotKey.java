@@ -57,7 +57,7 @@ public record SlotKey(AccessPath path) {
   /** This key with a local replaced by the path of its old value. */
   public SlotKey substitute(VarSymbol variable, AccessPath replacement) {
     AccessPath moved = path.substitute(variable, replacement);
-    return moved == path ? this : new SlotKey(moved);
+    return moved.equals(path) ? this : new SlotKey(moved);
   }
 
   public boolean mentions(VarSymbol variable) {

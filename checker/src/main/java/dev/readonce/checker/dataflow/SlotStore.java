@@ -60,7 +60,7 @@ public final class SlotStore implements Store<SlotStore> {
   }
 
   public SlotStore withOwned(Owned o) {
-    return o == owned ? this : new SlotStore(locals, snaps, reads, locks, o);
+    return o.equals(owned) ? this : new SlotStore(locals, snaps, reads, locks, o);
   }
 
   public Map<VarSymbol, SlotValue> locals() {
@@ -171,7 +171,11 @@ public final class SlotStore implements Store<SlotStore> {
 
   public SlotStore withoutLocks(Predicate<LockRegion> drop) {
     return new SlotStore(
-        locals, snaps, reads, remove(locks, k -> drop.test(Objects.requireNonNull(locks.get(k)))), owned);
+        locals,
+        snaps,
+        reads,
+        remove(locks, k -> drop.test(Objects.requireNonNull(locks.get(k)))),
+        owned);
   }
 
   public SlotStore withoutReads(Predicate<SlotKey> drop) {
@@ -253,14 +257,16 @@ public final class SlotStore implements Store<SlotStore> {
     for (Map.Entry<VarSymbol, SlotValue> e : locals.entrySet()) {
       AccessPath p = e.getValue().path();
       if (p != null && p.mentions(variable)) {
-        newLocals = newLocals.plus(e.getKey(), e.getValue().withPath(p.substitute(variable, oldValue)));
+        newLocals =
+            newLocals.plus(e.getKey(), e.getValue().withPath(p.substitute(variable, oldValue)));
       }
     }
     OrderedPMap<SnapId, SnapState> newSnaps = snaps;
     for (Map.Entry<SnapId, SnapState> e : snaps.entrySet()) {
       SlotKey k = e.getValue().slot();
       if (k != null && k.mentions(variable)) {
-        newSnaps = newSnaps.plus(e.getKey(), e.getValue().withSlot(k.substitute(variable, oldValue)));
+        newSnaps =
+            newSnaps.plus(e.getKey(), e.getValue().withSlot(k.substitute(variable, oldValue)));
       }
     }
     OrderedPMap<SlotKey, ReadRecord> newReads = OrderedPMap.empty();

@@ -257,7 +257,8 @@ public final class SlotTransfer
           && node.getReceiver().getType().getKind() == javax.lang.model.type.TypeKind.ARRAY) {
         // An array's length is fixed: a test of it decides on the snapshot of the array itself
         // (`ls.length == 0` for a @ReadOnce(reference = true) array).
-        return pass(st, SlotValue.snapshots(valueOf(in, node.getReceiver()).snaps()).withPath(path));
+        return pass(
+            st, SlotValue.snapshots(valueOf(in, node.getReceiver()).snaps()).withPath(path));
       }
       return pass(st, SlotValue.at(path));
     }

@@ -45,7 +45,8 @@ public record SnapState(
   public SnapState asTested() {
     return tested
         ? this
-        : new SnapState(slot, origin, line, facts, true, underLock, stable, lock, parameter, mismatched);
+        : new SnapState(
+            slot, origin, line, facts, true, underLock, stable, lock, parameter, mismatched);
   }
 
   public SnapState asMismatched() {

@@ -32,11 +32,11 @@ import javax.inject.Inject;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 
 /**
- * Test-only: prints, for every statement of a method (a compound one for its own nodes, such as
- * a condition), the lock regions held on every
- * evaluation of it (the intersection over the stores after its source nodes), as one diagnostic per method
- * whose message is the listing. Pinned as text by {@code HeldRegionsTest}, like Error Prone's
- * {@code HeldLockAnalyzerTest}: a change in the engine's regions shows as a changed line.
+ * Test-only: prints, for every statement of a method (a compound one for its own nodes, such as a
+ * condition), the lock regions held on every evaluation of it (the intersection over the stores
+ * after its source nodes), as one diagnostic per method whose message is the listing. Pinned as
+ * text by {@code HeldRegionsTest}, like Error Prone's {@code HeldLockAnalyzerTest}: a change in the
+ * engine's regions shows as a changed line.
  */
 @BugPattern(summary = "Prints the held lock regions at each statement", severity = WARNING)
 public final class HeldRegionPrinter extends BugChecker implements MethodTreeMatcher {
@@ -76,7 +76,8 @@ public final class HeldRegionPrinter extends BugChecker implements MethodTreeMat
         true,
         (cfg, stores) -> {
           for (Node node : cfg.getAllNodes()) {
-            StatementTree statement = node.getTree() == null ? null : statementOf.get(node.getTree());
+            StatementTree statement =
+                node.getTree() == null ? null : statementOf.get(node.getTree());
             // The store after a node: a region ends as the first node outside its block is
             // entered, so the store before that node still shows it. A statement's own marker
             // nodes (an expression statement's, the monitor's end) are left out: they show the

@@ -48,7 +48,7 @@ class HeldRegionsTest {
               // BUG: Diagnostic matches: REGIONS
               int shapes(Bins map, int i, int k) {
                 Object[] tab = map.table;
-                for (;;) {
+                for (; ; ) {
                   Object f = Bins.tabAt(tab, i);
                   if (f == null) return 0;
                   synchronized (f) {
@@ -82,7 +82,7 @@ class HeldRegionsTest {
   private static final String MONITOR =
       """
       4 Object[] tab = map.table; | -
-      5 for (;;) | (no node)
+      5 for (; ; ) | (no node)
       6 Object f = Bins.tabAt(tab, i); | -
       7 if (f == null) return 0; | -
       7 return 0; | -

@@ -87,7 +87,7 @@ class BinMapDeclarationsTest {
                       // the head changed before the lock, and this code goes on regardless
                     }
                     Node<K, V> pred = null;
-                    // BUG: Diagnostic contains: was found not to match the slot, yet it is still used
+                    // BUG: Diagnostic contains: not to match the slot, yet it is still used
                     for (Node<K, V> e = f; e != null; pred = e, e = e.next) {
             """);
     flaggedOnlyBy(MissingRevalidation.class, mutant);

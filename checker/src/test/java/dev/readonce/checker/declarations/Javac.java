@@ -26,7 +26,8 @@ import javax.tools.StandardJavaFileManager;
 public final class Javac {
 
   /** The outcome of one compilation. */
-  public record Result(boolean success, ImmutableList<Diagnostic<? extends JavaFileObject>> diagnostics) {
+  public record Result(
+      boolean success, ImmutableList<Diagnostic<? extends JavaFileObject>> diagnostics) {
 
     /** The messages of the diagnostics of one kind, in the order javac reported them. */
     public List<String> messages(Diagnostic.Kind kind) {

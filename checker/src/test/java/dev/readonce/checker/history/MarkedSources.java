@@ -155,7 +155,8 @@ final class MarkedSources {
     }
     options.add(plugin.toString());
     StringWriter out = new StringWriter();
-    try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
+    try (StandardJavaFileManager fm =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
       Iterable<? extends JavaFileObject> units =
           fm.getJavaFileObjectsFromPaths(files);
       Boolean ok = javac.getTask(out, fm, diagnostics, options, null, units).call();

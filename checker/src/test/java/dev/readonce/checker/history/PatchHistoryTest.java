@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PatchHistoryTest {
 
-  private static final Path WALKER = Path.of("..", "sample-walker", "src").toAbsolutePath().normalize();
+  private static final Path WALKER =
+      Path.of("..", "sample-walker", "src").toAbsolutePath().normalize();
 
   @TempDir Path copy;
 
@@ -36,15 +37,19 @@ class PatchHistoryTest {
   void patchModeFixesEveryPreRfcDoubleRead() throws IOException {
     copyTree(WALKER.resolve("main/java"), copy.resolve("main/java"));
     copyTree(WALKER.resolve("history/java"), copy.resolve("history/java"));
-    List<Path> files = MarkedSources.javaFiles(copy.resolve("main/java"), copy.resolve("history/java"));
+    List<Path> files =
+        MarkedSources.javaFiles(copy.resolve("main/java"), copy.resolve("history/java"));
     ImmutableSortedSet<MarkedSources.Mark> before = rereads(MarkedSources.findings(copy, files));
     assertTrue(before.size() >= 10, "the pre-RFC walker's double reads: " + before);
 
     patch(files);
 
-    String patched = Files.readString(copy.resolve("history/java/dev/readonce/walker/prerfc/PageTableWalk.java"));
+    String patched =
+        Files.readString(
+            copy.resolve("history/java/dev/readonce/walker/prerfc/PageTableWalk.java"));
     assertNotEquals(
-        Files.readString(WALKER.resolve("history/java/dev/readonce/walker/prerfc/PageTableWalk.java")),
+        Files.readString(
+            WALKER.resolve("history/java/dev/readonce/walker/prerfc/PageTableWalk.java")),
         patched);
     assertEquals(ImmutableSortedSet.of(), rereads(MarkedSources.findings(copy, files)));
   }
@@ -71,10 +76,17 @@ class PatchHistoryTest {
                 "--should-stop=ifError=FLOW",
                 "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:UnlockedReread:WARN"
                     + " -XepPatchChecks:UnlockedReread -XepPatchLocation:IN_PLACE"));
-    try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
+    try (StandardJavaFileManager fm =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
       Boolean ok =
           javac
-              .getTask(new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
+              .getTask(
+                  new StringWriter(),
+                  fm,
+                  diagnostics,
+                  options,
+                  null,
+                  fm.getJavaFileObjectsFromPaths(files))
               .call();
       assertTrue(Boolean.TRUE.equals(ok), diagnostics.getDiagnostics().toString());
     }

@@ -16,18 +16,19 @@ import org.junit.jupiter.api.Test;
 /**
  * The checker measured on history: the sample walker's pre-RFC and RFC variants (the kernel code
  * before its fixes) carry a {@code // expect: Check} marker beside every line where a rule is
- * violated; compiled with every ReadOnce check, the findings equal the markers, both ways. A finding
- * on correct code that the checker cannot avoid is marked {@code // false-positive: Check} with the
- * reason; those are part of the comparison (so a change in them is noticed) and are the checker's
- * measured imprecision on history. The machine and the fixed variant carry no markers and produce
- * no findings.
+ * violated; compiled with every ReadOnce check, the findings equal the markers, both ways. A
+ * finding on correct code that the checker cannot avoid is marked {@code // false-positive: Check}
+ * with the reason; those are part of the comparison (so a change in them is noticed) and are the
+ * checker's measured imprecision on history. The machine and the fixed variant carry no markers and
+ * produce no findings.
  *
  * <p>Reads the walker's sources from the repository ({@code ../sample-walker}); the walker module
  * itself is built after the checker.
  */
 class WalkerHistoryTest {
 
-  private static final Path WALKER = Path.of("..", "sample-walker", "src").toAbsolutePath().normalize();
+  private static final Path WALKER =
+      Path.of("..", "sample-walker", "src").toAbsolutePath().normalize();
   private static final Path MAIN = WALKER.resolve("main/java");
   private static final Path HISTORY = WALKER.resolve("history/java");
 
@@ -68,7 +69,8 @@ class WalkerHistoryTest {
             .concat(list(Sets.difference(expected, actual)))
             .concat("extra (found, not marked):\n")
             .concat(list(Sets.difference(actual, expected)))
-            .replaceAll("^missed \\(marked, not found\\):\\nextra \\(found, not marked\\):\\n$", ""));
+            .replaceAll(
+                "^missed \\(marked, not found\\):\\nextra \\(found, not marked\\):\\n$", ""));
   }
 
   private static String list(Sets.SetView<MarkedSources.Mark> marks) {

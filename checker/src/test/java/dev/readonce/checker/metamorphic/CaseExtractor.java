@@ -96,7 +96,8 @@ public final class CaseExtractor {
         }
       }
       if (classRule.isEmpty()) {
-        classRule = member.findAll(ClassExpr.class).stream().map(c -> c.getTypeAsString()).findFirst();
+        classRule =
+            member.findAll(ClassExpr.class).stream().map(c -> c.getTypeAsString()).findFirst();
       }
     }
     List<TestCase> cases = new ArrayList<>();

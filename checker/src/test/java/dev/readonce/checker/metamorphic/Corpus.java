@@ -66,7 +66,8 @@ public final class Corpus {
     for (MarkedCase c : cases) {
       k++;
       corpus.baselines.put(
-          c.testCase().id(), new Unit("mm" + k + "base", interior(c, c.files()), c.testCase().shared()));
+          c.testCase().id(),
+          new Unit("mm" + k + "base", interior(c, c.files()), c.testCase().shared()));
       for (int r = 0; r < rewritings.size(); r++) {
         Rewriting rewriting = rewritings.get(r);
         List<SourceFile> files = rewrite(c, rewriting);

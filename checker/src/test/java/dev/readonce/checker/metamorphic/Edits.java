@@ -59,7 +59,9 @@ final class Edits {
         Statement top = withLabels(s);
         return list(top).isPresent() ? Optional.of(top) : Optional.empty();
       }
-      if (n instanceof LambdaExpr || n instanceof TypeDeclaration || n instanceof CallableDeclaration
+      if (n instanceof LambdaExpr
+          || n instanceof TypeDeclaration
+          || n instanceof CallableDeclaration
           || n.getParentNode().isEmpty()) {
         return Optional.empty();
       }

@@ -72,11 +72,11 @@ public final class Identity {
   }
 
   /**
-   * Moves each marker of a printed unit from before its node to inside the node's own text:
-   * before the final {@code ;} of a simple statement or field, after the first token of anything
-   * else (after the {@code if} of an {@code if} statement). A marker inside the node survives an edit that inserts code
-   * before the node (as a suggested fix that adds a snapshot local does), and goes away with the
-   * node when an edit deletes it.
+   * Moves each marker of a printed unit from before its node to inside the node's own text: before
+   * the final {@code ;} of a simple statement or field, after the first token of anything else
+   * (after the {@code if} of an {@code if} statement). A marker inside the node survives an edit
+   * that inserts code before the node (as a suggested fix that adds a snapshot local does), and
+   * goes away with the node when an edit deletes it.
    */
   public static String interior(String printed, String where) {
     CompilationUnit cu = Parsing.parse(printed, where);
@@ -155,9 +155,9 @@ public final class Identity {
   }
 
   /**
-   * The identity of the innermost marked node at ({@code line}, {@code column}), given the
-   * {@link #owners} of a unit whose markers are {@link #interior inside} their nodes: {@code S<n>}, {@code N} for added code, or
-   * {@code ?line} when nothing marked encloses the position.
+   * The identity of the innermost marked node at ({@code line}, {@code column}), given the {@link
+   * #owners} of a unit whose markers are {@link #interior inside} their nodes: {@code S<n>}, {@code
+   * N} for added code, or {@code ?line} when nothing marked encloses the position.
    */
   public static String at(Map<Range, String> owners, int line, int column) {
     Position p = new Position(line, column);

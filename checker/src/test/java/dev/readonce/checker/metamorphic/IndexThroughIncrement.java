@@ -88,7 +88,8 @@ public final class IndexThroughIncrement implements Rewriting {
             .collect(Collectors.toSet());
     boolean assigned =
         s.findAll(AssignExpr.class).stream()
-            .anyMatch(a -> a.getTarget() instanceof NameExpr n && names.contains(n.getNameAsString()));
+            .anyMatch(
+                a -> a.getTarget() instanceof NameExpr n && names.contains(n.getNameAsString()));
     boolean stepped =
         s.findAll(UnaryExpr.class).stream()
             .anyMatch(

@@ -70,7 +70,8 @@ class MetamorphicSuiteTest {
     corpus.skipped().forEach(s -> System.out.println("  skipped chain: " + s));
     notCompiling.forEach(s -> System.out.println("  variant does not compile: " + s));
 
-    assertTrue(sanity.isEmpty(), "baselines disagree with the tests:\n" + String.join("\n", sanity));
+    assertTrue(
+        sanity.isEmpty(), "baselines disagree with the tests:\n" + String.join("\n", sanity));
     for (Rewriting r : Rewritings.all()) {
       long n = corpus.variants().stream().filter(v -> v.rewriting().equals(r.name())).count();
       System.out.printf("  %-32s applies to %3d cases%n", r.name(), n);

@@ -72,10 +72,10 @@ public final class NoiseBeforeStatements implements Rewriting {
     List<String> code =
         switch (kind) {
           case TERNARY -> List.of("int " + v + " = System.nanoTime() > 0L ? 1 : 2;");
-          case INCREMENT ->
-              List.of("int " + v + " = 0;", v + "++;", "++" + v + ";", v + " += 2;");
+          case INCREMENT -> List.of("int " + v + " = 0;", v + "++;", "++" + v + ";", v + " += 2;");
           case VARARGS -> List.of("String.format(\"%d %s\", 1, \"" + v + "\");");
-          case VAR_HANDLE -> List.of("int " + v + " = (int) " + holder + ".MMV_HANDLE.getOpaque();");
+          case VAR_HANDLE ->
+              List.of("int " + v + " = (int) " + holder + ".MMV_HANDLE.getOpaque();");
         };
     List<Statement> out = new ArrayList<>();
     for (String c : code) {

@@ -57,7 +57,9 @@ public final class SnapshotOutsideLoop implements Rewriting {
         Statement assign =
             new ExpressionStmt(
                 new AssignExpr(
-                    new NameExpr(name), v.getInitializer().get().clone(), AssignExpr.Operator.ASSIGN));
+                    new NameExpr(name),
+                    v.getInitializer().get().clone(),
+                    AssignExpr.Operator.ASSIGN));
         Identity.copy(s, assign);
         Edits.insertBefore(
             top, List.of(Identity.noise(Parsing.statement(v.getType() + " " + name + ";"))));
@@ -104,7 +106,8 @@ public final class SnapshotOutsideLoop implements Rewriting {
               .isPresent();
       boolean inClass =
           Edits.ancestor(
-                  use, n -> n instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent())
+                  use,
+                  n -> n instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent())
               .filter(o -> o.isDescendantOf(loop))
               .isPresent();
       if (inLambda || inClass) {

@@ -35,7 +35,8 @@ public final class TernaryAroundLock implements Rewriting {
     }
     for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
       boolean valueUsed =
-          call.getParentNode().isPresent() && !(call.getParentNode().get() instanceof ExpressionStmt);
+          call.getParentNode().isPresent()
+              && !(call.getParentNode().get() instanceof ExpressionStmt);
       if (valueUsed && LOCKING.matcher(call.getNameAsString()).matches()) {
         call.replace(twice(call.clone()));
         changed = true;

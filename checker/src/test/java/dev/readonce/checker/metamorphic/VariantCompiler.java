@@ -87,10 +87,20 @@ public final class VariantCompiler {
   public record Outcome(List<Found> found, List<String> errors) {}
 
   private final Path root;
+  private final List<Class<? extends BugChecker>> checks;
 
   /** Writes units under {@code root} (a fresh directory per run is the caller's business). */
   public VariantCompiler(Path root) {
+    this(root, CHECKS);
+  }
+
+  /**
+   * The same, with Error Prone running the checks in the given order (which decides whose edit
+   * patch mode keeps when two fixes overlap).
+   */
+  public VariantCompiler(Path root, List<Class<? extends BugChecker>> checks) {
     this.root = root;
+    this.checks = List.copyOf(checks);
   }
 
   /** The text a file of a unit is compiled as: its package, then the file's text. */
@@ -154,7 +164,7 @@ public final class VariantCompiler {
       Map<String, List<String>> errors) {
     BaseErrorProneJavaCompiler compiler =
         new BaseErrorProneJavaCompiler(
-            ScannerSupplier.fromBugCheckerClasses(ImmutableList.copyOf(CHECKS)));
+            ScannerSupplier.fromBugCheckerClasses(ImmutableList.copyOf(checks)));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Map<Path, String[]> owner = new LinkedHashMap<>();
     Set<Path> judged = new HashSet<>();
@@ -193,7 +203,9 @@ public final class VariantCompiler {
         continue;
       }
       Path file =
-          d.getSource() == null ? null : Path.of(d.getSource().toUri()).toAbsolutePath().normalize();
+          d.getSource() == null
+              ? null
+              : Path.of(d.getSource().toUri()).toAbsolutePath().normalize();
       String[] where = file == null ? null : owner.get(file);
       String message = d.getMessage(Locale.ROOT);
       String first = message.lines().findFirst().orElse("");
@@ -225,7 +237,7 @@ public final class VariantCompiler {
     return message.lines().limit(3).collect(Collectors.joining(" | "));
   }
 
-  private static List<String> options(List<String> extra, Path classes) {
+  private List<String> options(List<String> extra, Path classes) {
     List<String> options = new ArrayList<>();
     options.addAll(
         List.of(
@@ -240,7 +252,7 @@ public final class VariantCompiler {
             "-XDcompilePolicy=simple",
             "--should-stop=ifError=FLOW",
             "-XepDisableAllChecks"));
-    for (Class<? extends BugChecker> check : CHECKS) {
+    for (Class<? extends BugChecker> check : checks) {
       options.add("-Xep:" + check.getSimpleName() + ":ERROR");
     }
     if (!extra.isEmpty()) {

@@ -27,7 +27,10 @@ public final class Verdict {
               f.file(),
               name -> {
                 SourceFile file =
-                    unit.judged().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+                    unit.judged().stream()
+                        .filter(s -> s.name().equals(name))
+                        .findFirst()
+                        .orElseThrow();
                 return Identity.owners(
                     Parsing.parse(VariantCompiler.text(unit, file), unit.pkg() + "/" + name));
               });

@@ -150,8 +150,7 @@ public final class PgtableV510 {
    */
   @ModifiesSlot("pud")
   public static void splitHugePud(VmArea vma, PudRef pud, long address) {
-    // The checker misses the second read's UnlockedReread: pud_trans_huge() is a test, but not one
-    // a @PointerTest can declare.
+    // Two peeks: pud_trans_huge() decides on the first read, pud_devmap() on a second one.
     if (pudTransHuge(pud.deref()) // expect: PlainSlotRead
         || pudDevmap(pud.deref())) { // expect: PlainSlotRead, UnlockedReread
       HugeMemory.splitHugePud(vma, pud, address);
@@ -165,8 +164,7 @@ public final class PgtableV510 {
    */
   @ModifiesSlot("pmd")
   public static void splitHugePmd(VmArea vma, PmdRef pmd, long address) {
-    // The checker misses the later reads' UnlockedReread: is_swap_pmd() and pmd_trans_huge() are
-    // tests no @PointerTest can declare.
+    // Three peeks: is_swap_pmd() decides on the first read, the other tests on later ones.
     if (isSwapPmd(pmd.deref()) // expect: PlainSlotRead
         || pmdTransHuge(pmd.deref()) // expect: PlainSlotRead, UnlockedReread
         || pmdDevmap(pmd.deref())) { // expect: PlainSlotRead, UnlockedReread

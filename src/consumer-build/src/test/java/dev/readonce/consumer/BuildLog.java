@@ -145,9 +145,12 @@ public final class BuildLog {
       return text.contains("\n[INFO] BUILD FAILURE");
     }
 
-    /** How many source files javac was given in this run (0 if the compiler found nothing stale). */
+    /**
+     * How many source files javac was given in this run (0 if the compiler found nothing stale).
+     */
     public int compiledFiles() {
-      Matcher compiling = Pattern.compile("\\[INFO\\] Compiling (\\d+) source files?").matcher(text);
+      Matcher compiling =
+          Pattern.compile("\\[INFO\\] Compiling (\\d+) source files?").matcher(text);
       int total = 0;
       while (compiling.find()) {
         total += Integer.parseInt(compiling.group(1));
@@ -168,7 +171,9 @@ public final class BuildLog {
   public record Diagnostic(
       String severity, Path file, int line, int column, String check, String message) {
 
-    /** {@code ERROR Lookup.java:[22,36] [UnlockedReread]}, or the message's first line if no check. */
+    /**
+     * {@code ERROR Lookup.java:[22,36] [UnlockedReread]}, or the message's first line if no check.
+     */
     @Override
     public String toString() {
       String what = check != null ? "[" + check + "]" : message.lines().findFirst().orElse("");

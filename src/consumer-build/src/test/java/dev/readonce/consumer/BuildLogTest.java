@@ -61,7 +61,8 @@ class BuildLogTest {
         """
         slot 'entry' read again
         (see checker/docs/UnlockedReread.md)
-        Did you mean 'long entryval = entry.get();'?""",
+        Did you mean 'long entryval = entry.get();'?\
+        """,
         warning.message());
   }
 

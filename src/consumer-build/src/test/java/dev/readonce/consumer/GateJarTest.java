@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The runnable jar as a user runs it. The review gate: the shaded jar the build packages, started with {@code java
- * -jar} in its own JVM, checks the bundled sample walker. Tests of the gate's classes run on the
- * build's class path and would not notice a dependency missing from the jar.
+ * The runnable jar as a user runs it. The review gate: the shaded jar the build packages, started
+ * with {@code java -jar} in its own JVM, checks the bundled sample walker. Tests of the gate's
+ * classes run on the build's class path and would not notice a dependency missing from the jar.
  */
 class GateJarTest {
 
@@ -37,9 +37,11 @@ class GateJarTest {
     String text = Files.readString(out, UTF_8);
 
     assertEquals(1, gate.exitValue(), text);
-    assertTrue(text.matches("(?s).*dev\\.readonce\\.walker\\.fixed +\\d+ files +no findings.*"), text);
+    assertTrue(
+        text.matches("(?s).*dev\\.readonce\\.walker\\.fixed +\\d+ files +no findings.*"), text);
     assertTrue(text.matches("(?s).*dev\\.readonce\\.walker\\.mm +\\d+ files +no findings.*"), text);
-    assertTrue(text.matches("(?s).*dev\\.readonce\\.walker\\.rfc +\\d+ files +\\d+ findings.*"), text);
+    assertTrue(
+        text.matches("(?s).*dev\\.readonce\\.walker\\.rfc +\\d+ files +\\d+ findings.*"), text);
     assertTrue(text.contains("[DescentWithoutPointerCheck]"), text);
     assertTrue(text.contains("[MissingRevalidation]"), text);
     // The count the README and checker/docs/history.md give.
@@ -59,7 +61,8 @@ class GateJarTest {
     Path out = Files.createTempFile("readonce-explain", ".out");
     try {
       Process explain =
-          new ProcessBuilder(List.of(java.toString(), "-jar", jar.toString(), "explain", "PlainSlotRead"))
+          new ProcessBuilder(
+                  List.of(java.toString(), "-jar", jar.toString(), "explain", "PlainSlotRead"))
               .redirectErrorStream(true)
               .redirectOutput(out.toFile())
               .start();

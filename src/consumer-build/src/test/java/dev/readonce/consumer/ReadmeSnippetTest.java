@@ -82,7 +82,10 @@ class ReadmeSnippetTest {
         assertTrue(
             readme.contains("-Derrorprone.flags=" + flags)
                 || readme.contains("-Derrorprone.flags=\"" + flags + "\""),
-            "the README does not show the flags " + PROJECTS.relativize(file) + " passes: " + flags);
+            "the README does not show the flags "
+                + PROJECTS.relativize(file)
+                + " passes: "
+                + flags);
       }
     }
   }

@@ -62,7 +62,7 @@ public record ExpectedFindings(List<Entry> entries, Map<String, Cause> causes) {
       if (l.isEmpty() || l.startsWith("#")) {
         continue;
       }
-      String[] parts = l.split("\\s+");
+      String[] parts = l.split("\\s+", -1);
       if (parts.length != 3 || !parts[0].matches(".+\\.java:\\d+")) {
         throw new IllegalArgumentException(
             file + ":" + (i + 1) + ": expected '<file>:<line> <Rule>  <cause>', found: " + l);

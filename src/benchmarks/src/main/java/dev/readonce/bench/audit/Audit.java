@@ -55,7 +55,10 @@ public final class Audit {
     List<Sampled> all = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     long lines = 0;
-    for (String spec : args.string("library").split(",")) {
+    for (String spec : args.string("library").split(",", -1)) {
+      if (spec.isBlank()) {
+        continue; // "a=x,b=y," : a trailing comma names no library
+      }
       String[] parts = spec.split("=", 2);
       Corpus corpus = Corpora.library(parts[0], Path.of(parts[1]), work.resolve("src"));
       System.out.printf(

@@ -81,7 +81,8 @@ public final class AlternatingRounds {
           measured.get(c).add(done.time());
         }
         if (c == Configuration.EP_READONCE) {
-          readOnceFindings = done.countsByCheck().values().stream().mapToLong(Long::longValue).sum();
+          readOnceFindings =
+              done.countsByCheck().values().stream().mapToLong(Long::longValue).sum();
         }
         line.append(
             String.format(

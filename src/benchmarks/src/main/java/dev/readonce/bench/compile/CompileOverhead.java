@@ -103,7 +103,9 @@ public final class CompileOverhead {
       }
       if (t.noFindings && samples.readOnceFindings() != 0) {
         throw new IllegalStateException(
-            t.corpus.name() + " should have no ReadOnce finding, has " + samples.readOnceFindings());
+            t.corpus.name()
+                + " should have no ReadOnce finding, has "
+                + samples.readOnceFindings());
       }
       report.add(OverheadReport.format(mode, t.corpus, samples, t.targetPercent, warmup, rounds));
       for (Measure m : Measure.values()) {

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Summarizes the real {@code mvn compile} rounds of {@code maven/compare.sh} (one line per round and
- * configuration: round, off|on, wall ms, CPU ms): the medians, the median of the per-round ratios
- * on / off with its confidence interval, and the median of the per-round differences — what the
- * checks add to a build, which is what the compile benchmark's cold figure should reproduce.
+ * Summarizes the real {@code mvn compile} rounds of {@code maven/compare.sh} (one line per round
+ * and configuration: round, off|on, wall ms, CPU ms): the medians, the median of the per-round
+ * ratios on / off with its confidence interval, and the median of the per-round differences — what
+ * the checks add to a build, which is what the compile benchmark's cold figure should reproduce.
  *
  * <p>Usage: {@code MavenReport SAMPLES_TSV LABEL}.
  */
@@ -25,7 +25,7 @@ public final class MavenReport {
     Map<Integer, long[]> off = new TreeMap<>();
     Map<Integer, long[]> on = new TreeMap<>();
     for (String line : Files.readAllLines(Path.of(argv[0]), StandardCharsets.UTF_8)) {
-      String[] f = line.split("\t");
+      String[] f = line.split("\t", -1);
       if (f.length < 4) {
         continue;
       }

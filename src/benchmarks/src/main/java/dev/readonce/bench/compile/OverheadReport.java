@@ -55,7 +55,7 @@ final class OverheadReport {
     }
 
     static Overhead parse(String line) {
-      String[] f = line.split("\t");
+      String[] f = line.split("\t", -1);
       return new Overhead(
           f[0],
           f[1],

@@ -36,7 +36,8 @@ public final class OverheadSummary {
           .put(o.mode() + "/" + o.measure(), o);
     }
     StringBuilder out = new StringBuilder();
-    out.append("## ReadOnce over Error Prone with every check off (median of per-round ratios)\n\n");
+    out.append(
+        "## ReadOnce over Error Prone with every check off (median of per-round ratios)\n\n");
     out.append(
         "| corpus | mode | rounds | wall | wall 95% CI | wall range | adds (wall ms) | CPU |"
             + " CPU 95% CI | target | verdict (wall; CPU) |\n");

@@ -1,5 +1,6 @@
 package dev.readonce.bench.javac;
 
+import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /** The compiler configurations the benchmarks compare, as javac options. */
@@ -8,7 +9,9 @@ public enum Configuration {
   PLAIN("javac", List.of()),
   /** javac with Error Prone loaded and every check off: the cost of the plugin's tree scans. */
   EP_NO_CHECKS("javac + EP (no checks)", List.of("-Xplugin:ErrorProne -XepDisableAllChecks")),
-  /** The same, with the six ReadOnce checks on (at WARN: the real ConcurrentHashMap has findings). */
+  /**
+   * The same, with the six ReadOnce checks on (at WARN: the real ConcurrentHashMap has findings).
+   */
   EP_READONCE(
       "javac + EP + ReadOnce",
       List.of("-Xplugin:ErrorProne -XepDisableAllChecks " + Checks.enabled("WARN")));
@@ -18,11 +21,11 @@ public enum Configuration {
       List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW");
 
   private final String label;
-  private final List<String> options;
+  private final ImmutableList<String> options;
 
   Configuration(String label, List<String> options) {
     this.label = label;
-    this.options = options;
+    this.options = ImmutableList.copyOf(options);
   }
 
   public String label() {
@@ -30,12 +33,10 @@ public enum Configuration {
   }
 
   /** The options that select this configuration (added to the common ones). */
-  public List<String> options() {
+  public ImmutableList<String> options() {
     if (options.isEmpty()) {
       return options;
     }
-    List<String> all = new java.util.ArrayList<>(ERROR_PRONE_COMMON);
-    all.addAll(options);
-    return all;
+    return ImmutableList.<String>builder().addAll(ERROR_PRONE_COMMON).addAll(options).build();
   }
 }

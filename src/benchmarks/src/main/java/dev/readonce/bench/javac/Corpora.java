@@ -70,7 +70,7 @@ public final class Corpora {
   /** A path-separator separated list of class-path entries; empty entries are dropped. */
   public static List<Path> splitPath(String path) {
     List<Path> out = new ArrayList<>();
-    for (String part : path.split(java.io.File.pathSeparator)) {
+    for (String part : path.split(java.io.File.pathSeparator, -1)) {
       if (!part.isBlank()) {
         out.add(Path.of(part.strip()));
       }

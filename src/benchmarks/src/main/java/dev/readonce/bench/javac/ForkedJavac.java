@@ -64,7 +64,7 @@ public final class ForkedJavac implements JavacRunner {
       InProcessJavac.delete(out);
     }
     long wall = System.nanoTime() - start;
-    String[] cpu = Files.readString(times, StandardCharsets.UTF_8).strip().split("\\s+");
+    String[] cpu = Files.readString(times, StandardCharsets.UTF_8).strip().split("\\s+", -1);
     long cpuNanos =
         (long) ((Double.parseDouble(cpu[cpu.length - 2]) + Double.parseDouble(cpu[cpu.length - 1]))
             * 1e9);
@@ -76,11 +76,18 @@ public final class ForkedJavac implements JavacRunner {
             new Finding(javax.tools.Diagnostic.Kind.WARNING, m.group(1), "", 0, line));
       }
     }
-    Compilation result = new Compilation(corpus.name(), new Clock.Times(wall, cpuNanos, cpuNanos), findings);
+    Compilation result =
+        new Compilation(corpus.name(), new Clock.Times(wall, cpuNanos, cpuNanos), findings);
     if (exit != 0) {
       throw new IllegalStateException(
-          "javac failed (exit " + exit + ") on " + corpus.name() + ":\n"
-              + String.join("\n", Files.readAllLines(log, StandardCharsets.UTF_8).stream().limit(20).toList()));
+          "javac failed (exit "
+              + exit
+              + ") on "
+              + corpus.name()
+              + ":\n"
+              + String.join(
+                  "\n",
+                  Files.readAllLines(log, StandardCharsets.UTF_8).stream().limit(20).toList()));
     }
     return result;
   }

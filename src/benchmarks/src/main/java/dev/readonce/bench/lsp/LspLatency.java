@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -82,7 +83,8 @@ public final class LspLatency {
     Launcher<LanguageServer> launcher =
         LSPLauncher.createClientLauncher(
             new Client(published), server.getInputStream(), server.getOutputStream());
-    launcher.startListening();
+    // The listener ends by itself when the server exits and closes its output.
+    Future<Void> listening = launcher.startListening();
     LanguageServer lsp = launcher.getRemoteProxy();
     InitializeParams init = new InitializeParams();
     init.setCapabilities(new ClientCapabilities());
@@ -128,6 +130,7 @@ public final class LspLatency {
     lsp.shutdown().get(1, TimeUnit.MINUTES);
     lsp.exit();
     server.waitFor(1, TimeUnit.MINUTES);
+    listening.cancel(true);
 
     Collections.sort(latencies);
     System.out.printf(

@@ -137,7 +137,8 @@ public final class Mutator {
 
     private void add(
         List<Mutant> out, Operator op, int line, int lastLine, String what, List<Edit> edits) {
-      String id = c.simpleName() + ":" + line + ":" + op + ":" + (++counter);
+      counter++;
+      String id = c.simpleName() + ":" + line + ":" + op + ":" + counter;
       out.add(new Mutant(id, c, op, line, lastLine, what, text.apply(edits)));
     }
 
@@ -198,7 +199,7 @@ public final class Mutator {
 
     private static boolean isWriteTarget(Expression e) {
       Optional<Node> parent = e.getParentNode();
-      if (parent.isPresent() && parent.get() instanceof AssignExpr a && a.getTarget() == e) {
+      if (parent.isPresent() && parent.get() instanceof AssignExpr a && same(a.getTarget(), e)) {
         return true;
       }
       return parent.isPresent()
@@ -212,7 +213,7 @@ public final class Mutator {
 
     private static boolean isScopeOfCall(Expression e) {
       return e.getParentNode().orElse(null) instanceof MethodCallExpr m
-          && m.getScope().map(s -> s == e).orElse(false);
+          && m.getScope().map(s -> same(s, e)).orElse(false);
     }
 
     /** Whether a bare name is a parameter or local of an enclosing method or lambda. */
@@ -263,6 +264,15 @@ public final class Mutator {
       return false;
     }
 
+    /**
+     * Whether two JavaParser nodes are the same node. {@code Node.equals} compares structure (two
+     * occurrences of {@code x} are equal), and an edit targets one occurrence.
+     */
+    @SuppressWarnings("ReferenceEquality") // identity is the point: see above
+    private static boolean same(Node a, Node b) {
+      return a == b;
+    }
+
     /** The enclosing method, constructor or lambda (mutations stay within one). */
     private static Node callable(Node n) {
       for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
@@ -285,7 +295,7 @@ public final class Mutator {
     boolean underLock(Node n) {
       Node callable = callable(n);
       for (Node p = n.getParentNode().orElse(null);
-          p != null && p != callable;
+          p != null && !same(p, callable);
           p = p.getParentNode().orElse(null)) {
         if (p instanceof SynchronizedStmt) {
           return true;
@@ -304,7 +314,7 @@ public final class Mutator {
               m ->
                   LOCK_CALLS.contains(m.getNameAsString())
                       && text.begin(m) < at
-                      && callable(m) == callable);
+                      && same(callable(m), callable));
     }
 
     // ---- the operators ----
@@ -403,7 +413,7 @@ public final class Mutator {
                   n ->
                       n.getNameAsString().equals(local)
                           && text.begin(n) >= after
-                          && callable(n) == callable)
+                          && same(callable(n), callable))
               .sorted((a, b) -> Integer.compare(text.begin(a), text.begin(b)))
               .toList();
       List<NameExpr> uses = new ArrayList<>();
@@ -488,7 +498,7 @@ public final class Mutator {
     private Node lockRegion(Statement s) {
       Node callable = callable(s);
       for (Node p = s.getParentNode().orElse(null);
-          p != null && p != callable;
+          p != null && !same(p, callable);
           p = p.getParentNode().orElse(null)) {
         if (p instanceof SynchronizedStmt) {
           return p;
@@ -574,7 +584,9 @@ public final class Mutator {
         Expression read =
             snapshotReads().stream()
                 .filter(
-                    r -> callable(r) == callable && arg.getNameAsString().equals(snapshotName(r)))
+                    r ->
+                        same(callable(r), callable)
+                            && arg.getNameAsString().equals(snapshotName(r)))
                 .findFirst()
                 .orElse(null);
         if (read == null || underLock(call)) {

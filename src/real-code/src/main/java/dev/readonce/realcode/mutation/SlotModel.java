@@ -47,7 +47,7 @@ public record SlotModel(
         String rest = words.length > 1 ? words[1] : "";
         String member = rest.substring(rest.indexOf('#') + 1);
         int paren = member.indexOf('(');
-        String name = (paren < 0 ? member.split("\\s+")[0] : member.substring(0, paren)).strip();
+        String name = (paren < 0 ? member.split("\\s+", 2)[0] : member.substring(0, paren)).strip();
         switch (words[0]) {
           case "slot" -> {
             String owner = rest.substring(0, rest.indexOf('#'));
