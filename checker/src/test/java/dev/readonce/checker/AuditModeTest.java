@@ -264,7 +264,9 @@ class AuditModeTest {
                 // BUG: Diagnostic contains: write to slot 'count' without its lock
                 count = 0;
               }
+
               volatile Object stat;
+
               Signals copy() {
                 synchronized (this) {
                   Signals fresh = new Signals();
@@ -272,6 +274,7 @@ class AuditModeTest {
                   return fresh;
                 }
               }
+
               void statistic(Object s) {
                 stat = s;
               }
@@ -293,9 +296,11 @@ class AuditModeTest {
             "Refresh.java",
             """
             import java.util.concurrent.atomic.AtomicReference;
+
             class Refresh {
               final AtomicReference<Object> actual = new AtomicReference<>();
               volatile Object result;
+
               Object refill() {
                 Object a = actual.get();
                 if (a == null) {
@@ -303,6 +308,7 @@ class AuditModeTest {
                 }
                 return a;
               }
+
               Object afterWaiting() throws InterruptedException {
                 Object r = this.result;
                 if (r == null) {
@@ -311,6 +317,7 @@ class AuditModeTest {
                 }
                 return r;
               }
+
               Object copyLivesOn() {
                 Object a = actual.get();
                 Object old = a;
@@ -320,6 +327,7 @@ class AuditModeTest {
                 }
                 return old == a ? null : a;
               }
+
               Object otherVariable() {
                 Object a = actual.get();
                 if (a == null) {
@@ -329,6 +337,7 @@ class AuditModeTest {
                 Object b = actual.get();
                 return b;
               }
+
               int unheldTest() {
                 if (result == null) {
                   return 0;
@@ -591,16 +600,21 @@ class AuditModeTest {
             "Lazy.java",
             """
             import java.util.concurrent.atomic.AtomicReference;
+
             class Lazy {
               volatile Object state;
               final AtomicReference<Object> ref = new AtomicReference<>();
+
               private void initialize() {
                 state = new Object();
               }
+
               private void install() {
                 ref.set(new Object());
               }
+
               private void log() {}
+
               int afterInit() {
                 if (state == null) {
                   initialize();
@@ -608,6 +622,7 @@ class AuditModeTest {
                 }
                 return 0;
               }
+
               int afterInstall() {
                 if (ref.get() == null) {
                   install();
@@ -615,6 +630,7 @@ class AuditModeTest {
                 }
                 return 0;
               }
+
               int afterOtherCall(Lazy other) {
                 if (state == null) {
                   other.initialize();
@@ -638,14 +654,22 @@ class AuditModeTest {
             "Machine.java",
             """
             import java.util.concurrent.atomic.AtomicReference;
+
             class Machine {
-              enum State { IDLE, COMMITTING, DONE }
+              enum State {
+                IDLE,
+                COMMITTING,
+                DONE
+              }
+
               final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
+
               void commit() {
                 if (state.compareAndSet(State.IDLE, State.COMMITTING)) {
                   state.set(State.DONE);
                 }
               }
+
               void reset() {
                 // BUG: Diagnostic contains: write to slot 'state' without its lock
                 state.set(State.IDLE);
@@ -665,42 +689,55 @@ class AuditModeTest {
         .setArgs("-XepOpt:ReadOnce:Audit=true")
         .addSourceLines(
             "GuardedBy.java",
-            "@interface GuardedBy { String value(); }")
+            """
+            @interface GuardedBy {
+              String value();
+            }
+            """)
         .addSourceLines(
             "Segment.java",
             """
             class Segment {
               volatile int count;
               volatile long last;
+
               Segment() {
                 init();
               }
+
               Segment(long t) {
                 this.initAt(t);
               }
+
               private void init() {
                 initAt(0L);
               }
+
               private void initAt(long t) {
                 last = t;
               }
+
               private void touch(long t) {
                 // BUG: Diagnostic contains: write to slot 'last' without its lock
                 last = t;
               }
+
               Segment copy() {
                 Segment s = new Segment();
                 s.touch(1L);
                 return s;
               }
+
               synchronized void put() {
                 count = count + 1;
                 last = 2L;
               }
+
               @GuardedBy("this")
               void removeForTesting() {
                 count = count - 1;
               }
+
               void removeUnguarded() {
                 // BUG: Diagnostic contains: write to slot 'count' without its lock
                 count = 0;

@@ -192,15 +192,15 @@ public record AuditDiscipline(
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree tree, Boolean locked) {
         // A lambda body runs later, on whatever thread calls it: no lock of its context is held.
-        return unlocked(tree, () -> super.visitLambdaExpression(tree, false));
+        return unlocked(() -> super.visitLambdaExpression(tree, false));
       }
 
       @Override
       public Void visitClass(ClassTree tree, Boolean locked) {
-        return unlocked(tree, () -> super.visitClass(tree, false));
+        return unlocked(() -> super.visitClass(tree, false));
       }
 
-      private Void unlocked(Tree tree, java.util.function.Supplier<Void> scan) {
+      private Void unlocked(java.util.function.Supplier<Void> scan) {
         boolean outerHeld = held;
         boolean outerDeferred = deferred;
         held = false;
