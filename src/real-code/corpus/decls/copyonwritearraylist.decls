@@ -15,3 +15,11 @@ modifies-slot java.util.concurrent.CopyOnWriteArrayList#setArray(java.lang.Objec
 # getArray() under the lock ("if (snapshot != current)") before acting on it.
 snapshot      java.util.concurrent.CopyOnWriteArrayList#remove(java.lang.Object, java.lang.Object[], int)  param=1
 snapshot      java.util.concurrent.CopyOnWriteArrayList#addIfAbsent(java.lang.Object, java.lang.Object[])  param=1
+
+# bulkRemove(filter, i, end), replaceAllRange and sortRange begin with "// assert
+# Thread.holdsLock(lock);": their callers (removeIf, removeAll, retainAll, replaceAll, sort and
+# the same methods of COWSubList) call them inside synchronized (lock). The checker verifies every
+# call site.
+holding java.util.concurrent.CopyOnWriteArrayList#bulkRemove(java.util.function.Predicate, int, int)  lock=lock
+holding java.util.concurrent.CopyOnWriteArrayList#replaceAllRange(java.util.function.UnaryOperator, int, int)  lock=lock
+holding java.util.concurrent.CopyOnWriteArrayList#sortRange(java.util.Comparator, int, int)  lock=lock

@@ -14,3 +14,11 @@ slot io.netty.util.concurrent.DefaultPromise#waiters  lock=this
 # 'notifyingListeners': "Threading - synchronized(this). We must prevent concurrent notification
 # and FIFO listener notification ..." (set and cleared in notifyListenersNow under the monitor).
 slot io.netty.util.concurrent.DefaultPromise#notifyingListeners  lock=this
+
+# The helpers that touch those fields are private and called only inside synchronized (this):
+# addListener0 (addListener, addListeners), removeListener0 (removeListener, removeListeners),
+# incWaiters/decWaiters (await, await0, awaitUninterruptibly). The checker verifies every call.
+holding io.netty.util.concurrent.DefaultPromise#addListener0(io.netty.util.concurrent.GenericFutureListener)     lock=this
+holding io.netty.util.concurrent.DefaultPromise#removeListener0(io.netty.util.concurrent.GenericFutureListener)  lock=this
+holding io.netty.util.concurrent.DefaultPromise#incWaiters()  lock=this
+holding io.netty.util.concurrent.DefaultPromise#decWaiters()  lock=this

@@ -8,3 +8,23 @@ slot java.util.concurrent.LinkedBlockingQueue#head  lock=takeLock
 # 'last' is only written by enqueue() (called under putLock: "putLock.isHeldByCurrentThread()")
 # and by clear()/unlink()/drainTo under fullyLock(), which takes putLock.
 slot java.util.concurrent.LinkedBlockingQueue#last  lock=putLock
+
+# fullyLock() is "putLock.lock(); takeLock.lock();" and fullyUnlock() "takeLock.unlock();
+# putLock.unlock();" (its comments: "Locks to prevent both puts and takes." / "Unlocks to allow
+# both puts and takes."). The checker verifies both bodies against these entries.
+acquires-lock java.util.concurrent.LinkedBlockingQueue#fullyLock()    lock=putLock,takeLock
+releases-lock java.util.concurrent.LinkedBlockingQueue#fullyUnlock()  lock=takeLock,putLock
+
+# The private helpers state their lock in their first line ("// assert
+# putLock.isHeldByCurrentThread();" in enqueue, "takeLock" in dequeue, both in unlink); the
+# checker verifies every call site holds it (put/offer under putLock, take/poll under takeLock,
+# remove and the iterators under fullyLock()).
+holding java.util.concurrent.LinkedBlockingQueue#enqueue(java.util.concurrent.LinkedBlockingQueue.Node)  lock=putLock
+holding java.util.concurrent.LinkedBlockingQueue#dequeue()  lock=takeLock
+holding java.util.concurrent.LinkedBlockingQueue#unlink(java.util.concurrent.LinkedBlockingQueue.Node, java.util.concurrent.LinkedBlockingQueue.Node)  lock=putLock,takeLock
+
+# succ(p) and findPred(p, ancestor) read 'head' when they find a dequeued or removed node; every
+# caller (Itr.next/forEachRemaining/remove, the spliterator's trySplit/tryAdvance/forEachRemaining,
+# forEachFrom, bulkRemove) calls them between fullyLock() and fullyUnlock(), which holds takeLock.
+holding java.util.concurrent.LinkedBlockingQueue#succ(java.util.concurrent.LinkedBlockingQueue.Node)  lock=takeLock
+holding java.util.concurrent.LinkedBlockingQueue#findPred(java.util.concurrent.LinkedBlockingQueue.Node, java.util.concurrent.LinkedBlockingQueue.Node)  lock=takeLock

@@ -1,11 +1,14 @@
 package fixture.walk;
 
+import dev.readonce.annotations.AcquiresLock;
 import dev.readonce.annotations.Descends;
+import dev.readonce.annotations.Holding;
 import dev.readonce.annotations.LocksSlot;
 import dev.readonce.annotations.ModifiesSlot;
 import dev.readonce.annotations.PointerTest;
 import dev.readonce.annotations.PointerTest.Shows;
 import dev.readonce.annotations.ReadOnce;
+import dev.readonce.annotations.ReleasesLock;
 import dev.readonce.annotations.Revalidates;
 import dev.readonce.annotations.Snapshot;
 import dev.readonce.annotations.StableAfterPointer;
@@ -50,6 +53,16 @@ final class Annotated {
     Lock lock() {
       return ptl;
     }
+
+    @Holding("ptl")
+    void underPtl() {}
+
+    @AcquiresLock({"ptl", "this"})
+    void lockBoth() {}
+
+    @ReleasesLock({"this", "ptl"})
+    @Holding("ptl")
+    void unlockBoth() {}
 
     long notAContract() {
       return 0;

@@ -7,6 +7,10 @@ accessor      fixture.walk.Annotated.Ref#getPlain()               atomic=false
 accessor      fixture.walk.Annotated.Ref#getStable()              lock=<held value> stableAfterPointer
 modifies-slot fixture.walk.Annotated.Ref#set(long)                requiresLock
 locks-slot    fixture.walk.Annotated.Ref#lock()
+holding       fixture.walk.Annotated.Ref#underPtl()              lock=ptl
+acquires-lock fixture.walk.Annotated.Ref#lockBoth()              lock=ptl,this
+releases-lock fixture.walk.Annotated.Ref#unlockBoth()            lock=this,ptl
+holding       fixture.walk.Annotated.Ref#unlockBoth()            lock=ptl
 
 stable-handle fixture.walk.Annotated.PudRef
 accessor      fixture.walk.Annotated.PudRef#getPud()

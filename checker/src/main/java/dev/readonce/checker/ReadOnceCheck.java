@@ -171,6 +171,7 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
   private boolean reportsAt(Tree tree) {
     return (this instanceof AtCalls && tree instanceof MethodInvocationTree)
         || (this instanceof AtNames && tree instanceof IdentifierTree)
+        || (this instanceof AtMethods && tree instanceof MethodTree)
         || (this instanceof AtAccesses
             && (tree instanceof MemberSelectTree || tree instanceof ArrayAccessTree))
         || (this instanceof AtStores
@@ -190,4 +191,7 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
 
   /** A check that reports at stores: {@code =}, {@code +=}, {@code ++}. */
   interface AtStores {}
+
+  /** A check that reports at method declarations: a lock contract the body does not keep. */
+  interface AtMethods {}
 }

@@ -7,6 +7,7 @@ import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
 import dev.readonce.checker.ReadOnceCheck.AtCalls;
+import dev.readonce.checker.ReadOnceCheck.AtMethods;
 import dev.readonce.checker.ReadOnceCheck.AtStores;
 import dev.readonce.checker.dataflow.Rule;
 import javax.inject.Inject;
@@ -18,7 +19,8 @@ import javax.inject.Inject;
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "UnlockedSlotWrite.md")
-public final class UnlockedSlotWrite extends ReadOnceCheck implements AtCalls, AtStores {
+public final class UnlockedSlotWrite extends ReadOnceCheck
+    implements AtCalls, AtStores, AtMethods {
 
   /** For the service loader, which instantiates plugins before Error Prone configures them. */
   public UnlockedSlotWrite() {

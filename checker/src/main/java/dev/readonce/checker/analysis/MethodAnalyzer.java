@@ -71,9 +71,12 @@ final class MethodAnalyzer {
       Observer observer) {
     MethodTree method = (MethodTree) path.getLeaf();
     List<VarSymbol> params = new ArrayList<>(symbol.getParameters());
+    // A method that states what it does with locks is analyzed for its body's side of the
+    // contract even when it mentions no slot (fullyLock() only calls lock()).
     boolean hasSnapshots =
         hasSnapshotParameter(unit.contracts(), contract, params.size())
-            || hasSnapshotParameter(unit.contracts(), symbol, params.size());
+            || hasSnapshotParameter(unit.contracts(), symbol, params.size())
+            || !unit.contracts().methodLocks(symbol).isEmpty();
     if (!force
         && !hasSnapshots
         && (!relevance.mentionsContract(method.getBody())
@@ -116,7 +119,8 @@ final class MethodAnalyzer {
         && symbol.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol ownerClass) {
       initial = Locking.synchronizedEntry(cx, ownerClass, initial, lineOf(unit, method));
     }
-    return run(cx, cfg, initial, observer);
+    initial = Locking.heldAtEntry(cx, symbol, initial, lineOf(unit, method));
+    return run(cx, cfg, initial, observer, (exit) -> Locking.checkExit(cx, symbol, method, exit));
   }
 
   static MethodResult analyzeLambda(
@@ -166,13 +170,18 @@ final class MethodAnalyzer {
                 params,
                 lambda.getParameters(),
                 seed(unit, contract, params, lambda.getParameters()));
-    return run(cx, cfg, initial, (c, stores) -> {});
+    return run(cx, cfg, initial, (c, stores) -> {}, exit -> {});
   }
 
   private static MethodResult run(
-      MethodContext cx, ControlFlowGraph cfg, SlotStore initial, Observer observer) {
+      MethodContext cx,
+      ControlFlowGraph cfg,
+      SlotStore initial,
+      Observer observer,
+      java.util.function.Consumer<@Nullable SlotStore> atExit) {
     SlotAnalysis analysis = new SlotAnalysis(new SlotTransfer(cx, initial));
     analysis.performAnalysis(cfg);
+    atExit.accept(analysis.getRegularExitStore());
     MethodResult result =
         new MethodResult(
             cx.sink().findings(),

@@ -98,6 +98,9 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
       return local.getElement() instanceof VarSymbol v && !isSynthetic(v) ? of(new Local(v)) : null;
     }
     if (node instanceof FieldAccessNode field && field.getElement() instanceof VarSymbol v) {
+      if (isOuterThis(v)) {
+        return of(THIS);
+      }
       if (field.isStatic()) {
         return v.owner instanceof ClassSymbol c ? of(new Static(c)).with(new Field(v)) : null;
       }
@@ -164,6 +167,9 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
       if (!(field.getElement() instanceof VarSymbol v)) {
         return null;
       }
+      if (isOuterThis(v)) {
+        return of(THIS);
+      }
       if (field.isStatic()) {
         return v.owner instanceof ClassSymbol c ? of(new Static(c)).with(new Field(v)) : null;
       }
@@ -180,6 +186,15 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
       return of(new Static(c));
     }
     return null;
+  }
+
+  /**
+   * Whether a field access is {@code Outer.this}: the enclosing instance, which the path names
+   * {@code this}, as the implicit receiver of an outer field or method already is (an inner
+   * class's own {@code this} and its enclosing instance are not told apart).
+   */
+  private static boolean isOuterThis(VarSymbol v) {
+    return v.getSimpleName().contentEquals("this");
   }
 
   /** Whether the node is the CFG's spelling of autoboxing ({@code Integer.valueOf(i)}). */

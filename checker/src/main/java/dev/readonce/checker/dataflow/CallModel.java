@@ -97,6 +97,132 @@ public final class CallModel {
         : null;
   }
 
+  /**
+   * A final field that holds a view of a read-write lock kept in another final field of the same
+   * object ({@code this.writeLock = lock.writeLock();}, RxJava's {@code BehaviorSubject}).
+   *
+   * @param lock the read-write lock field the view is taken from
+   * @param mode the mode locking the view takes
+   */
+  public record LockViewField(VarSymbol lock, LockRegion.Mode mode) {}
+
+  private final java.util.Map<VarSymbol, Optional<LockViewField>> viewFields =
+      new java.util.HashMap<>();
+
+  /**
+   * The read-write lock a final instance field is a view of, when its source shows it: every
+   * assignment to it (its initializer, or stores in constructors and initializer blocks) is
+   * {@code rw.readLock()} or {@code rw.writeLock()} (the same one each time) on a final field
+   * {@code rw} of the same class. Empty otherwise, and for fields known only from class files.
+   */
+  public Optional<LockViewField> lockViewField(@Nullable VarSymbol field) {
+    if (field == null
+        || field.isStatic()
+        || (field.flags() & Flags.FINAL) == 0
+        || !(field.owner instanceof Symbol.ClassSymbol owner)) {
+      return Optional.empty();
+    }
+    return viewFields.computeIfAbsent(field, f -> findViewField(f, owner));
+  }
+
+  private Optional<LockViewField> findViewField(VarSymbol field, Symbol.ClassSymbol owner) {
+    JCTree.JCClassDecl decl = trees.getTree(owner);
+    if (decl == null) {
+      return Optional.empty();
+    }
+    List<JCTree.JCExpression> values = new java.util.ArrayList<>();
+    new com.sun.tools.javac.tree.TreeScanner() {
+      @Override
+      public void visitVarDef(JCTree.JCVariableDecl tree) {
+        if (tree.sym == field && tree.init != null) {
+          values.add(tree.init);
+        }
+        super.visitVarDef(tree);
+      }
+
+      @Override
+      public void visitAssign(JCTree.JCAssign tree) {
+        if (TreeInfo.symbol(tree.lhs) == field) {
+          values.add(tree.rhs);
+        }
+        super.visitAssign(tree);
+      }
+
+      @Override
+      public void visitClassDef(JCTree.JCClassDecl tree) {
+        if (tree == decl) {
+          super.visitClassDef(tree);
+        }
+      }
+    }.scan(decl);
+    LockViewField found = null;
+    for (JCTree.JCExpression value : values) {
+      LockViewField view = viewOf(TreeInfo.skipParens(value), owner);
+      if (view == null || (found != null && !found.equals(view))) {
+        return Optional.empty();
+      }
+      found = view;
+    }
+    return Optional.ofNullable(found);
+  }
+
+  private @Nullable LockViewField viewOf(JCTree.JCExpression value, Symbol.ClassSymbol owner) {
+    if (!(value instanceof JCTree.JCMethodInvocation call)
+        || !(call.meth instanceof JCTree.JCFieldAccess select)) {
+      return null;
+    }
+    Optional<LockRegion.Mode> mode = lockCalls.view(call);
+    JCTree.JCExpression receiver = TreeInfo.skipParens(select.selected);
+    boolean own =
+        receiver instanceof JCTree.JCIdent
+            || (receiver instanceof JCTree.JCFieldAccess self
+                && TreeInfo.skipParens(self.selected) instanceof JCTree.JCIdent id
+                && id.name.contentEquals("this"));
+    return mode.isPresent()
+            && own
+            && TreeInfo.symbol(receiver) instanceof VarSymbol lock
+            && lock.owner == owner
+            && !lock.isStatic()
+            && (lock.flags() & Flags.FINAL) != 0
+        ? new LockViewField(lock, mode.get())
+        : null;
+  }
+
+  private final java.util.Map<Symbol.ClassSymbol, java.util.Set<String>> receiverAccessorLocks =
+      new java.util.HashMap<>();
+  private final java.util.Map<MethodSymbol, dev.readonce.checker.model.MethodLocks> methodLocks =
+      new java.util.HashMap<>();
+
+  /**
+   * Whether the class declares an instance accessor without parameters (its receiver designates
+   * the slot) whose declared lock is the named field: that lock guards the receiver's slot.
+   */
+  boolean receiverAccessorLockedBy(Symbol.ClassSymbol type, String lock) {
+    return receiverAccessorLocks
+        .computeIfAbsent(
+            type,
+            t -> {
+              java.util.Set<String> locks = new java.util.HashSet<>();
+              for (Symbol member : com.google.errorprone.util.ASTHelpers.getEnclosedElements(t)) {
+                if (member instanceof MethodSymbol m
+                    && !m.isStatic()
+                    && m.getParameters().isEmpty()) {
+                  contracts
+                      .accessor(m)
+                      .filter(a -> a.slot().lock().kind() == LockSpec.Kind.FIELD)
+                      .ifPresent(a -> locks.add(a.slot().lock().field()));
+                }
+              }
+              return locks;
+            })
+        .contains(lock);
+  }
+
+  /** The method's lock contract ({@code @Holding} and friends), asked once per method. */
+  dev.readonce.checker.model.MethodLocks methodLocks(MethodSymbol method) {
+    return methodLocks.computeIfAbsent(method, contracts::methodLocks);
+  }
+
   /** The mode a view of a read-write lock takes ({@code rw.readLock()}), if the call is one. */
   Optional<LockRegion.Mode> lockView(MethodInvocationNode call) {
     return lockCalls.view(call.getTree());

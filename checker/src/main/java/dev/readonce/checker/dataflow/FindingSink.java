@@ -22,6 +22,7 @@ public final class FindingSink {
   private final IdentityHashMap<Node, List<Finding>> byNode = new IdentityHashMap<>();
   private final IdentityHashMap<Node, Set<Integer>> readParams = new IdentityHashMap<>();
   private final IdentityHashMap<Node, Set<Integer>> pointerParams = new IdentityHashMap<>();
+  private final List<Finding> ofContracts = new ArrayList<>();
   private Node current;
 
   /** Starts the transfer of a node, forgetting what an earlier transfer of it reported. */
@@ -39,6 +40,14 @@ public final class FindingSink {
   /** Reports a finding at the source tree of a CFG tree (see {@link MethodContext#sourceTree}). */
   void report(Finding finding, MethodContext cx) {
     report(finding.at(cx.sourceTree(finding.tree())));
+  }
+
+  /**
+   * Reports a finding about the method itself, judged once after the fixpoint (a lock contract
+   * its body does not keep), at a source tree of its own.
+   */
+  void reportAfterFixpoint(Finding finding) {
+    ofContracts.add(finding);
   }
 
   /** Withdraws what an operand reported for a rule, once its enclosing node shows it was fine. */
@@ -80,6 +89,7 @@ public final class FindingSink {
   public ImmutableList<Finding> findings() {
     List<Finding> all = new ArrayList<>();
     byNode.values().forEach(all::addAll);
+    all.addAll(ofContracts);
     all.sort(Comparator.comparingInt(f -> ((JCTree) f.tree()).getStartPosition()));
     Map<Object, Finding> unique = new LinkedHashMap<>();
     Set<Object> onceSeen = new HashSet<>();

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
 import dev.readonce.checker.model.LockSpec;
@@ -20,6 +21,7 @@ import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.IntegerLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LongLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
@@ -120,7 +122,24 @@ public final class Locking {
     }
     SlotValue lockValue = lock == null ? SlotValue.NOTHING : values.apply(lock);
     List<SlotKey> slots =
-        lockValue.lockOf() != null ? List.of(lockValue.lockOf()) : guardedBy(lock);
+        lockValue.lockOf() != null ? List.of(lockValue.lockOf()) : guardedBy(lock, store);
+    AccessPath viewPath = lock == null || lockValue.lockOf() != null ? null : lockPath(lock, store);
+    if (viewPath != null
+        && !viewPath.steps().isEmpty()
+        && viewPath.steps().get(viewPath.steps().size() - 1) instanceof AccessPath.Field last) {
+      // A view kept in a field (`writeLock = lock.writeLock()`): the lock is the read-write lock
+      // it was taken from, in the view's mode.
+      Optional<CallModel.LockViewField> view = cx.calls.lockViewField(last.field());
+      if (view.isPresent() && last.field().owner instanceof ClassSymbol c) {
+        mode = view.get().mode();
+        List<SlotKey> viaView = new ArrayList<>();
+        AccessPath owner =
+            new AccessPath(
+                viewPath.root(), viewPath.steps().subList(0, viewPath.steps().size() - 1));
+        addGuarded(viaView, owner, c, view.get().lock().getSimpleName().toString());
+        slots = viaView;
+      }
+    }
     Tree origin = node.getTree();
     int line = cx.line(origin);
     SlotStore taken = store;
@@ -200,7 +219,7 @@ public final class Locking {
         taken = take(taken, state.slot(), node, tree);
       }
     }
-    for (SlotKey slot : monitorGuards(node.getExpression())) {
+    for (SlotKey slot : monitorGuards(node.getExpression(), store)) {
       taken = take(taken, slot, node, tree);
     }
     return taken;
@@ -210,19 +229,19 @@ public final class Locking {
    * The slots a monitor expression guards, seeing through the nodes that pass a value on: a cast,
    * an assignment (its right side), and a ternary (the slots both branches guard; MM-3).
    */
-  private List<SlotKey> monitorGuards(Node expression) {
+  private List<SlotKey> monitorGuards(Node expression, SlotStore store) {
     if (expression instanceof TypeCastNode cast) {
-      return monitorGuards(cast.getOperand());
+      return monitorGuards(cast.getOperand(), store);
     }
     if (expression instanceof AssignmentNode assignment) {
-      return monitorGuards(assignment.getExpression());
+      return monitorGuards(assignment.getExpression(), store);
     }
     if (expression instanceof TernaryExpressionNode ternary) {
-      List<SlotKey> both = new ArrayList<>(monitorGuards(ternary.getThenOperand()));
-      both.retainAll(monitorGuards(ternary.getElseOperand()));
+      List<SlotKey> both = new ArrayList<>(monitorGuards(ternary.getThenOperand(), store));
+      both.retainAll(monitorGuards(ternary.getElseOperand(), store));
       return both;
     }
-    return guardedBy(expression);
+    return guardedBy(expression, store);
   }
 
   /**
@@ -232,14 +251,15 @@ public final class Locking {
    * pudp.table().ptl}). When the owner has no path (a call the analysis cannot see through), the
    * lock is still known by its field, but not whose it is: it then covers no slot that has a path
    * (reads stay unlocked, stores are reported), and counts as a held lock only for stores whose
-   * slot has no path either.
+   * slot has no path either. A local copy of a final lock field ({@code final ReentrantLock
+   * takeLock = this.takeLock;}) is that field's lock (RC-4).
    */
-  List<SlotKey> guardedBy(@Nullable Node lockExpression) {
+  List<SlotKey> guardedBy(@Nullable Node lockExpression, SlotStore store) {
     List<SlotKey> out = new ArrayList<>();
     if (lockExpression == null) {
       return out;
     }
-    AccessPath lock = lockPath(lockExpression);
+    AccessPath lock = lockPath(lockExpression, store);
     if (lock == null) {
       VarSymbol field = lockField(lockExpression);
       if (field != null && field.owner instanceof ClassSymbol c) {
@@ -265,8 +285,44 @@ public final class Locking {
     return out;
   }
 
-  /** The path of a lock expression, seeing through getters that return a field. */
-  private @Nullable AccessPath lockPath(Node node) {
+  /**
+   * The slots a named lock of a method's lock contract guards ({@code @Holding("putLock")}), for
+   * the receiver {@code receiver} (null for a static method, or a receiver without a path: then
+   * only static slots are found): {@code "this"} is the receiver's monitor, any other name a field
+   * of the method's class.
+   */
+  List<SlotKey> guardedByName(@Nullable AccessPath receiver, MethodSymbol method, String name) {
+    List<SlotKey> out = new ArrayList<>();
+    if (!(method.owner instanceof ClassSymbol c)) {
+      return out;
+    }
+    AccessPath classRoot = AccessPath.of(new AccessPath.Static(c));
+    if (name.equals("this")) {
+      if (receiver != null) {
+        addGuarded(out, receiver, c, "this");
+      }
+      return out;
+    }
+    VarSymbol field = dev.readonce.checker.model.MethodLockNames.field(method, name);
+    if (field == null) {
+      return out;
+    }
+    // As for a lock field reached from an owner without a path: static slots only.
+    addGuarded(out, field.isStatic() || receiver == null ? classRoot : receiver, c, name);
+    return out;
+  }
+
+  /**
+   * The path of a lock expression, seeing through getters that return a field and through a local
+   * that holds a copy of a final field chain (the alias {@link SlotTransfer} keeps for it).
+   */
+  private @Nullable AccessPath lockPath(Node node, SlotStore store) {
+    if (node instanceof LocalVariableNode local
+        && local.getElement() instanceof VarSymbol variable
+        && !AccessPath.isSynthetic(variable)
+        && store.local(variable).path() != null) {
+      return store.local(variable).path();
+    }
     AccessPath direct = AccessPath.of(node);
     if (direct != null) {
       return direct;
@@ -285,7 +341,7 @@ public final class Locking {
     if (receiver == null || field == null) {
       return null;
     }
-    AccessPath owner = lockPath(receiver);
+    AccessPath owner = lockPath(receiver, store);
     return owner == null ? null : owner.with(new AccessPath.Field(field));
   }
 
@@ -315,7 +371,85 @@ public final class Locking {
     return out;
   }
 
+  /**
+   * The store on entry to a method whose callers hold named locks ({@code @Holding}, and the
+   * locks a {@code @ReleasesLock} method releases): the slots those locks guard are locked.
+   */
+  public static SlotStore heldAtEntry(
+      MethodContext cx, MethodSymbol method, SlotStore store, int line) {
+    dev.readonce.checker.model.MethodLocks locks = cx.calls.methodLocks(method);
+    if (locks.isEmpty()) {
+      return store;
+    }
+    Locking locking = new Locking(cx);
+    AccessPath receiver = method.isStatic() ? null : AccessPath.of(new AccessPath.This());
+    SlotStore out = store;
+    for (String name :
+        ImmutableSet.<String>builder().addAll(locks.holding()).addAll(locks.releases()).build()) {
+      for (SlotKey slot : locking.guardedByName(receiver, method, name)) {
+        out = out.withLock(LockRegion.taken(slot, line, null, false));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the body keeps the method's {@code @AcquiresLock} and {@code @ReleasesLock}
+   * contracts: at its normal exit the acquired locks are held (exclusively) and the released ones
+   * are not. A lock is known by the slots it guards; one that guards none has nothing to check.
+   * A contract it breaks is an {@link Rule#UNLOCKED_SLOT_WRITE} at the method's declaration.
+   *
+   * @param exit the store at the normal exit, or null when the method cannot return normally
+   */
+  public static void checkExit(
+      MethodContext cx, MethodSymbol method, Tree declaration, @Nullable SlotStore exit) {
+    dev.readonce.checker.model.MethodLocks locks = cx.calls.methodLocks(method);
+    if (exit == null || (locks.acquires().isEmpty() && locks.releases().isEmpty())) {
+      return;
+    }
+    Locking locking = new Locking(cx);
+    AccessPath receiver = method.isStatic() ? null : AccessPath.of(new AccessPath.This());
+    String name = method.getSimpleName().toString();
+    for (String lock : locks.acquires()) {
+      for (SlotKey slot : locking.guardedByName(receiver, method, lock)) {
+        if (exit.writeLockCovering(slot) == null) {
+          cx.sink.reportAfterFixpoint(
+              new Finding(
+                  Rule.UNLOCKED_SLOT_WRITE,
+                  declaration,
+                  Messages.lockNotTaken(name, lock),
+                  null,
+                  null));
+          break;
+        }
+      }
+    }
+    for (String lock : locks.releases()) {
+      for (SlotKey slot : locking.guardedByName(receiver, method, lock)) {
+        if (exit.lockCovering(slot) != null) {
+          cx.sink.reportAfterFixpoint(
+              new Finding(
+                  Rule.UNLOCKED_SLOT_WRITE,
+                  declaration,
+                  Messages.lockNotReleased(name, lock),
+                  null,
+                  null));
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * The slots of {@code owner} (an object of {@code type}) declared to be locked by {@code
+   * lockName}: slot fields declared with it, and the slot of each accessor declared with it that
+   * the receiver alone designates ({@code accessor getArray() lock=lock}: the slot is the
+   * receiver, the one a {@code modifies-slot setArray(...)} of the same receiver writes; RC-3).
+   */
   private void addGuarded(List<SlotKey> out, AccessPath owner, ClassSymbol type, String lockName) {
+    if (cx.calls.receiverAccessorLockedBy(type, lockName) && !out.contains(new SlotKey(owner))) {
+      out.add(new SlotKey(owner));
+    }
     for (Symbol member : com.google.errorprone.util.ASTHelpers.getEnclosedElements(type)) {
       if (!(member instanceof VarSymbol field)) {
         continue;
@@ -335,6 +469,31 @@ public final class Locking {
                   ? slot.with(new AccessPath.AnyIndex())
                   : slot));
     }
+  }
+
+  /**
+   * After a call of a method with a lock contract: the slots its acquired locks guard are locked
+   * (exclusively, as by {@code lock()}), and those of its released locks are not.
+   */
+  SlotStore namedLocks(
+      MethodInvocationNode node,
+      MethodSymbol callee,
+      @Nullable AccessPath receiver,
+      dev.readonce.checker.model.MethodLocks locks,
+      SlotStore store) {
+    SlotStore out = store;
+    int line = cx.line(node.getTree());
+    for (String name : locks.acquires()) {
+      for (SlotKey slot : guardedByName(receiver, callee, name)) {
+        out = out.withLock(LockRegion.taken(slot, line, null, false));
+      }
+    }
+    for (String name : locks.releases()) {
+      for (SlotKey slot : guardedByName(receiver, callee, name)) {
+        out = out.withoutLock(slot);
+      }
+    }
+    return out;
   }
 
   /** A declared re-check: true re-validates the snapshots it is given, false shows a mismatch. */

@@ -98,4 +98,26 @@ final class Messages {
         "write to slot '%s' without its lock; take the slot's lock, or use compare-and-set",
         slot);
   }
+
+  static String callWithoutLock(String callee, String lock) {
+    return String.format(
+        "%s() is called without lock '%s', which its callers must hold (@Holding): it reads and"
+            + " writes the slots that lock guards; take the lock around the call",
+        callee, lock);
+  }
+
+  static String lockNotTaken(String method, String lock) {
+    return String.format(
+        "%s() is declared to return holding lock '%s' (@AcquiresLock), but can return without"
+            + " it: its callers would write the slots that lock guards unlocked; take the lock on"
+            + " every path, or drop the declaration",
+        method, lock);
+  }
+
+  static String lockNotReleased(String method, String lock) {
+    return String.format(
+        "%s() is declared to release lock '%s' (@ReleasesLock), but can return still holding it;"
+            + " release it on every path, or drop the declaration",
+        method, lock);
+  }
 }

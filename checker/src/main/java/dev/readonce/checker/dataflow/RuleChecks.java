@@ -235,6 +235,54 @@ final class RuleChecks {
     }
   }
 
+  /**
+   * A call of a {@code @Holding} method: the named lock must be held here, exclusively, for every
+   * slot it guards (or, when the receiver has no path, some lock must be held: the same policy as
+   * a store whose slot has no path). A constructor calling it on {@code this} is exempt, as its own
+   * stores to {@code this} are. Returns whether the lock is held (false: reported).
+   */
+  boolean holding(
+      MethodInvocationNode node,
+      MethodSymbol callee,
+      String lock,
+      @Nullable AccessPath receiver,
+      boolean hasReceiver,
+      List<SlotKey> slots,
+      SlotStore store) {
+    if (cx.primitive
+        || (cx.initializer
+            && receiver != null
+            && receiver.root() instanceof AccessPath.This
+            && receiver.steps().isEmpty())) {
+      return true;
+    }
+    boolean held;
+    if (hasReceiver && receiver == null && !lockIsStatic(callee, lock)) {
+      held = ownership.anyLockHeld(node.getTree(), store, true);
+    } else {
+      LockSpec spec = new LockSpec(LockSpec.Kind.FIELD, lock);
+      held =
+          slots.stream()
+              .allMatch(
+                  k ->
+                      store.writeLockCovering(k) != null
+                          || ownership.covers(k, spec, node.getTree(), store, true));
+    }
+    if (!held) {
+      report(
+          Rule.UNLOCKED_SLOT_WRITE,
+          node,
+          Messages.callWithoutLock(callee.getSimpleName().toString(), lock),
+          null);
+    }
+    return held;
+  }
+
+  private static boolean lockIsStatic(MethodSymbol method, String lock) {
+    VarSymbol field = dev.readonce.checker.model.MethodLockNames.field(method, lock);
+    return field != null && field.isStatic();
+  }
+
   /** A use of a local holding snapshots: stale under a lock, or going on after a mismatch. */
   void use(LocalVariableNode node, SlotValue value, SlotStore store) {
     if (cx.primitive || value.snaps().isEmpty()) {

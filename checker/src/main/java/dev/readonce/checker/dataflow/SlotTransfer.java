@@ -3,6 +3,7 @@ package dev.readonce.checker.dataflow;
 import com.google.common.collect.ImmutableSet;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.readonce.checker.model.MethodLocks;
 import dev.readonce.checker.model.SlotDecl;
 import java.util.List;
 import java.util.function.Function;
@@ -239,8 +240,30 @@ public final class SlotTransfer
         keeper == null
             ? store.reassigned(variable)
             : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
-    out = out.withLocal(variable, value.withPath(null)).withoutUnheldMismatches(old);
+    out =
+        out.withLocal(variable, value.withPath(lockAlias(value.path())))
+            .withoutUnheldMismatches(old);
     return ownership.assignedLocal(variable, expression, out);
+  }
+
+  /**
+   * What a local keeps of the path of the value assigned to it: a chain of final fields ({@code
+   * this.takeLock}, {@code s.readLock}) still denotes the same object while the local holds it, so
+   * a lock taken through the local is that field's lock (RC-4); any other path is forgotten (the
+   * memory may change under it). A reassignment of the chain's root drops it ({@link
+   * SlotStore#reassigned}).
+   */
+  private static @Nullable AccessPath lockAlias(@Nullable AccessPath path) {
+    if (path == null || path.steps().isEmpty() || path.root() instanceof AccessPath.Old) {
+      return null;
+    }
+    for (AccessPath.Step step : path.steps()) {
+      if (!(step instanceof AccessPath.Field f)
+          || (f.field().flags() & com.sun.tools.javac.code.Flags.FINAL) == 0) {
+        return null;
+      }
+    }
+    return path;
   }
 
   @Override
@@ -302,6 +325,7 @@ public final class SlotTransfer
     if (cx.primitive && !(call instanceof Call.Test)) {
       return regular(SlotValue.NOTHING, store);
     }
+    store = namedLocks(node, values, store);
     if (call instanceof Call.Read read) {
       return read(node, read, store, null);
     } else if (call instanceof Call.Write write) {
@@ -388,6 +412,32 @@ public final class SlotTransfer
                 && k.path().steps().size() == 1
                 && k.path().steps().get(0) instanceof AccessPath.Field f
                 && written.contains(f.field()));
+  }
+
+  /**
+   * A call of a method with a lock contract: its callers must hold its {@code @Holding} locks
+   * (checked here), and after it the slots of its {@code @AcquiresLock} locks are locked and those
+   * of its {@code @ReleasesLock} locks are not.
+   */
+  private SlotStore namedLocks(
+      MethodInvocationNode node, Function<Node, SlotValue> values, SlotStore store) {
+    MethodSymbol callee = CallModel.symbol(node);
+    if (callee == null) {
+      return store;
+    }
+    MethodLocks locks = cx.calls.methodLocks(callee);
+    if (locks.isEmpty()) {
+      return store;
+    }
+    Node receiverNode = callee.isStatic() ? null : node.getTarget().getReceiver();
+    AccessPath receiver = receiverNode == null ? null : AccessPath.of(receiverNode, values);
+    for (String name : locks.holding()) {
+      List<SlotKey> slots = locking.guardedByName(receiver, callee, name);
+      if (!checks.holding(node, callee, name, receiver, receiverNode != null, slots, store)) {
+        break; // one finding per call
+      }
+    }
+    return locking.namedLocks(node, callee, receiver, locks, store);
   }
 
   private TransferResult<SlotValue, SlotStore> read(

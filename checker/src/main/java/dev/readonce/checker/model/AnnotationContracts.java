@@ -205,6 +205,24 @@ public final class AnnotationContracts implements Contracts {
   }
 
   @Override
+  public MethodLocks methodLocks(MethodSymbol method) {
+    return new MethodLocks(
+        lockNames(method, "Holding"),
+        lockNames(method, "AcquiresLock"),
+        lockNames(method, "ReleasesLock"));
+  }
+
+  private static ImmutableList<String> lockNames(MethodSymbol method, String annotation) {
+    return AnnotationValues.find(method, annotation)
+        .map(
+            a ->
+                AnnotationValues.strings(a, "value").stream()
+                    .map(String::strip)
+                    .collect(ImmutableList.toImmutableList()))
+        .orElse(ImmutableList.of());
+  }
+
+  @Override
   public boolean hasContract(Symbol symbol) {
     return AnnotationValues.hasAny(symbol);
   }

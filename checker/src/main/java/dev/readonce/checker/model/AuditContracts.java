@@ -163,6 +163,11 @@ public final class AuditContracts implements Contracts {
   }
 
   @Override
+  public MethodLocks methodLocks(MethodSymbol method) {
+    return declared.methodLocks(method);
+  }
+
+  @Override
   public boolean hasContract(Symbol symbol) {
     return declared.hasContract(symbol)
         || (symbol instanceof VarSymbol field

@@ -43,6 +43,8 @@ public final class ContractNames {
       case "LocksSlot", "ModifiesSlot" ->
           on instanceof MethodSymbol m ? parameters(annotation, name, m) : ImmutableList.of();
       case "Snapshot" -> method == null ? ImmutableList.of() : parameters(annotation, name, method);
+      case "Holding", "AcquiresLock", "ReleasesLock" ->
+          on instanceof MethodSymbol m ? locks(annotation, name, m) : ImmutableList.of();
       default -> ImmutableList.of();
     };
   }
@@ -78,6 +80,19 @@ public final class ContractNames {
             fields.isEmpty()
                 ? "it has no other field"
                 : "its fields: " + String.join(", ", fields)));
+  }
+
+  /** Each name of the {@code value} element is {@code "this"} or a field of the method's class. */
+  private static ImmutableList<String> locks(
+      Attribute.Compound annotation, String name, MethodSymbol method) {
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    for (String n : AnnotationValues.strings(annotation, "value")) {
+      String problem = MethodLockNames.problem(method, List.of(n.strip()));
+      if (problem != null) {
+        out.add(String.format("@%s(\"%s\"): %s", name, n.strip(), problem));
+      }
+    }
+    return out.build();
   }
 
   /** Each name of the {@code value} element is a parameter of the method. */

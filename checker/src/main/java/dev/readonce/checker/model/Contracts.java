@@ -96,6 +96,14 @@ public interface Contracts {
   }
 
   /**
+   * The named locks a method's callers hold, or that it takes or releases ({@code @Holding},
+   * {@code @AcquiresLock}, {@code @ReleasesLock}).
+   */
+  default MethodLocks methodLocks(MethodSymbol method) {
+    return MethodLocks.NONE;
+  }
+
+  /**
    * Whether the symbol carries any ReadOnce contract (a cheap test for the fast path: code that
    * mentions no such symbol cannot touch a slot).
    */

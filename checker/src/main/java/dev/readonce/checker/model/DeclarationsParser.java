@@ -54,7 +54,10 @@ final class DeclarationsParser {
     MODIFIES_SLOT(
         "modifies-slot", DeclaredMember.Shape.METHOD, keys("slot", "requiresLock"), keys()),
     SNAPSHOT("snapshot", DeclaredMember.Shape.METHOD, keys("param", "slot"), keys("param")),
-    LOCK_HELD("lock-held", DeclaredMember.Shape.METHOD, keys("param"), keys("param"));
+    LOCK_HELD("lock-held", DeclaredMember.Shape.METHOD, keys("param"), keys("param")),
+    HOLDING("holding", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
+    ACQUIRES_LOCK("acquires-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
+    RELEASES_LOCK("releases-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock"));
 
     final String keyword;
     final DeclaredMember.Shape shape;
@@ -258,6 +261,15 @@ final class DeclarationsParser {
               slotParams(options, member, SlotParams.NONE));
       case LOCK_HELD ->
           new DeclaredEntry.LockHeld(origin, member, index(options.get("param"), "param", member));
+      case HOLDING ->
+          new DeclaredEntry.LockNames(
+              origin, member, DeclaredEntry.LockNames.Use.HOLDING, lockNames(options));
+      case ACQUIRES_LOCK ->
+          new DeclaredEntry.LockNames(
+              origin, member, DeclaredEntry.LockNames.Use.ACQUIRES, lockNames(options));
+      case RELEASES_LOCK ->
+          new DeclaredEntry.LockNames(
+              origin, member, DeclaredEntry.LockNames.Use.RELEASES, lockNames(options));
     };
   }
 
@@ -335,6 +347,29 @@ final class DeclarationsParser {
             + "'; expected a field name, this, "
             + ReadOnce.HELD_VALUE
             + ", or nothing (lock taken only through locks-slot methods)");
+  }
+
+  /** {@code lock=a,b}: comma-separated lock names, each {@code this} or a field name. */
+  private static ImmutableList<String> lockNames(Map<String, String> options) throws Malformed {
+    String value = options.get("lock");
+    List<String> names = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String name = part.strip();
+      if (!name.equals("this")
+          && !(SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name))) {
+        throw new Malformed(
+            "bad lock '"
+                + name
+                + "' in '"
+                + value
+                + "'; expected this or field names, comma-separated");
+      }
+      if (names.contains(name)) {
+        throw new Malformed("lock '" + name + "' repeated in 'lock'");
+      }
+      names.add(name);
+    }
+    return ImmutableList.copyOf(names);
   }
 
   private static Shows shows(String value) throws Malformed {

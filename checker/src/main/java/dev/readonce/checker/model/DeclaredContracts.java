@@ -1,5 +1,6 @@
 package dev.readonce.checker.model;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
@@ -42,6 +43,7 @@ public final class DeclaredContracts implements Contracts {
       ImmutableMap<MethodSymbol, ModifiesDecl> modifies,
       ImmutableMap<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshots,
       ImmutableSetMultimap<MethodSymbol, Integer> lockHeld,
+      ImmutableMap<MethodSymbol, MethodLocks> methodLocks,
       ImmutableSet<Symbol> all) {}
 
   private final Declarations declarations;
@@ -101,6 +103,7 @@ public final class DeclaredContracts implements Contracts {
     Map<MethodSymbol, ModifiesDecl> modifies = new LinkedHashMap<>();
     Map<MethodSymbol, Map<Integer, SlotParams>> snapshots = new LinkedHashMap<>();
     ImmutableSetMultimap.Builder<MethodSymbol, Integer> lockHeld = ImmutableSetMultimap.builder();
+    Map<MethodSymbol, MethodLocks> methodLocks = new LinkedHashMap<>();
     ImmutableSet.Builder<Symbol> all = ImmutableSet.builder();
     for (DeclaredEntry entry : declarations.entries()) {
       DeclaredResolver.Resolution r = resolver.resolve(entry.member());
@@ -142,6 +145,14 @@ public final class DeclaredContracts implements Contracts {
             .put(e.parameter(), e.slot());
       } else if (entry instanceof DeclaredEntry.LockHeld e) {
         lockHeld.put((MethodSymbol) symbol, e.parameter());
+      } else if (entry instanceof DeclaredEntry.LockNames e) {
+        MethodLocks one =
+            switch (e.use()) {
+              case HOLDING -> new MethodLocks(e.locks(), ImmutableList.of(), ImmutableList.of());
+              case ACQUIRES -> new MethodLocks(ImmutableList.of(), e.locks(), ImmutableList.of());
+              case RELEASES -> new MethodLocks(ImmutableList.of(), ImmutableList.of(), e.locks());
+            };
+        methodLocks.merge((MethodSymbol) symbol, one, MethodLocks::or);
       }
     }
     ImmutableMap.Builder<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshotParams =
@@ -158,6 +169,7 @@ public final class DeclaredContracts implements Contracts {
         ImmutableMap.copyOf(modifies),
         snapshotParams.buildOrThrow(),
         lockHeld.build(),
+        ImmutableMap.copyOf(methodLocks),
         all.build());
   }
 
@@ -179,6 +191,12 @@ public final class DeclaredContracts implements Contracts {
             + "' in "
             + symbol.owner.getQualifiedName()
             + " (the lock field must be declared in the slot's class)";
+      }
+    }
+    if (entry instanceof DeclaredEntry.LockNames names) {
+      String problem = MethodLockNames.problem((MethodSymbol) symbol, names.locks());
+      if (problem != null) {
+        return problem;
       }
     }
     if ((entry instanceof DeclaredEntry.PointerTest || entry instanceof DeclaredEntry.Revalidates)
@@ -280,6 +298,11 @@ public final class DeclaredContracts implements Contracts {
       }
     }
     return false;
+  }
+
+  @Override
+  public MethodLocks methodLocks(MethodSymbol method) {
+    return symbols().methodLocks().getOrDefault(method, MethodLocks.NONE);
   }
 
   @Override

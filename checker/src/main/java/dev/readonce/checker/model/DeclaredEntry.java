@@ -1,5 +1,6 @@
 package dev.readonce.checker.model;
 
+import com.google.common.collect.ImmutableList;
 import dev.readonce.annotations.PointerTest.Shows;
 
 /**
@@ -51,4 +52,21 @@ public sealed interface DeclaredEntry {
   /** {@code snapshot}: a snapshot parameter ({@code @Snapshot} on a parameter). */
   record Snapshot(DeclaredOrigin origin, DeclaredMember member, int parameter, SlotParams slot)
       implements DeclaredEntry {}
+
+  /**
+   * {@code holding}, {@code acquires-lock}, {@code releases-lock}: named locks a method's callers
+   * hold, or that it takes or releases ({@code @Holding}, {@code @AcquiresLock}, {@code
+   * @ReleasesLock}).
+   */
+  record LockNames(
+      DeclaredOrigin origin, DeclaredMember member, Use use, ImmutableList<String> locks)
+      implements DeclaredEntry {
+
+    /** Which of the three contracts the entry states. */
+    public enum Use {
+      HOLDING,
+      ACQUIRES,
+      RELEASES
+    }
+  }
 }

@@ -120,6 +120,14 @@ public final class MergedContracts implements Contracts {
   }
 
   @Override
+  public MethodLocks methodLocks(MethodSymbol method) {
+    if (!active()) {
+      return MethodLocks.NONE;
+    }
+    return annotations.methodLocks(method).or(declared.methodLocks(method));
+  }
+
+  @Override
   public boolean hasContract(Symbol symbol) {
     return active() && (annotations.hasContract(symbol) || declared.hasContract(symbol));
   }

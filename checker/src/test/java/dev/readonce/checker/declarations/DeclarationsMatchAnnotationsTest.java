@@ -18,6 +18,7 @@ import dev.readonce.checker.model.Contracts;
 import dev.readonce.checker.model.Declarations;
 import dev.readonce.checker.model.DeclaredContracts;
 import dev.readonce.checker.model.DeclaredProblem;
+import dev.readonce.checker.model.MethodLocks;
 import dev.readonce.checker.model.SlotParams;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,6 +104,7 @@ class DeclarationsMatchAnnotationsTest {
     same(m, "descends", annotated.descends(m), declared.descends(m));
     same(m, "pointerTest", annotated.pointerTest(m), declared.pointerTest(m));
     same(m, "modifies", annotated.modifies(m), declared.modifies(m));
+    same(m, "methodLocks", stated(annotated.methodLocks(m)), stated(declared.methodLocks(m)));
     boolean snapshots = false;
     for (int i = 0; i <= m.getParameters().size(); i++) {
       Optional<SlotParams> a =
@@ -117,6 +119,11 @@ class DeclarationsMatchAnnotationsTest {
     if (!snapshots) {
       same(m, "hasContract", annotated.hasContract(m), declared.hasContract(m));
     }
+  }
+
+  /** No lock contract is empty, as the other answers are, so that it counts as none stated. */
+  private static Object stated(MethodLocks locks) {
+    return locks.isEmpty() ? Optional.empty() : locks;
   }
 
   /**

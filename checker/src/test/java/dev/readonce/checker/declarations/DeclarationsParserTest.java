@@ -65,6 +65,9 @@ class DeclarationsParserTest {
             snapshot a.Ops#leaf(long) param=0
             accessor a.Arrays#at(Object..., int[][], String)
             lock-held a.Ops#pteEntry(a.Ref, long) param=0
+            holding a.Queue#enqueue(a.Node) lock=putLock
+            acquires-lock a.Queue#fullyLock() lock="putLock, takeLock"
+            releases-lock a.Queue#unlockAll() lock=this,takeLock
             """);
     assertEquals(List.of(), parsed.problems());
     assertEquals(
@@ -116,7 +119,22 @@ class DeclarationsParserTest {
                 at(22),
                 member("a.Arrays#at(Object[], int[][], String)"),
                 new AccessorDecl(new SlotDecl(LockSpec.HELPERS, false), true)),
-            new DeclaredEntry.LockHeld(at(23), member("a.Ops#pteEntry(a.Ref, long)"), 0)),
+            new DeclaredEntry.LockHeld(at(23), member("a.Ops#pteEntry(a.Ref, long)"), 0),
+            new DeclaredEntry.LockNames(
+                at(24),
+                member("a.Queue#enqueue(a.Node)"),
+                DeclaredEntry.LockNames.Use.HOLDING,
+                ImmutableList.of("putLock")),
+            new DeclaredEntry.LockNames(
+                at(25),
+                member("a.Queue#fullyLock()"),
+                DeclaredEntry.LockNames.Use.ACQUIRES,
+                ImmutableList.of("putLock", "takeLock")),
+            new DeclaredEntry.LockNames(
+                at(26),
+                member("a.Queue#unlockAll()"),
+                DeclaredEntry.LockNames.Use.RELEASES,
+                ImmutableList.of("this", "takeLock"))),
         parsed.entries());
   }
 
@@ -149,7 +167,7 @@ class DeclarationsParserTest {
       quoteCharacter = '`',
       textBlock =
           """
-          slott a.B#c                         | unknown kind 'slott'; expected one of: slot, accessor, stable-handle, locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot, lock-held
+          slott a.B#c                         | unknown kind 'slott'; expected one of: slot, accessor, stable-handle, locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot, lock-held, holding, acquires-lock, releases-lock
           slot                                | missing member after 'slot'
           slot a.B#c(                         | unbalanced '('
           slot a.B#c)                         | unbalanced ')'
@@ -182,6 +200,11 @@ class DeclarationsParserTest {
           locks-slot a.B#l(a.R, int) slot=0,0 | parameter index 0 repeated in 'slot'
           locks-slot a.B#l(a.R) slot=         | bad parameter index '' for 'slot'; expected a 0-based number
           descends a.B#d() snapshot=0         | bad parameter index 0 for 'snapshot': d has 0 parameters (indices start at 0)
+          holding a.B#h()                     | 'holding' needs the key 'lock'
+          holding a.B#h() lock=a.b            | bad lock 'a.b' in 'a.b'; expected this or field names, comma-separated
+          acquires-lock a.B#h() lock=a,,b     | bad lock '' in 'a,,b'; expected this or field names, comma-separated
+          releases-lock a.B#h() lock=a,a      | lock 'a' repeated in 'lock'
+          holding a.B#h() slot=0              | unknown key 'slot' for 'holding'; expected one of: lock
           """)
   void malformedLineIsAnErrorNamingFileAndLine(String line, String message) {
     // The bad line sits between two good ones: it is reported at its own line, and the others

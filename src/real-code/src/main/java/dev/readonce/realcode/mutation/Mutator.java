@@ -292,7 +292,22 @@ public final class Mutator {
     }
 
     /** Whether the node is inside a synchronized block or after a lock call in its method. */
+    /**
+     * Whether a lock is held at the node: a lock region of its own method, or a method declared
+     * {@code holding} (its caller holds the lock).
+     */
     boolean underLock(Node n) {
+      return lockedHere(n)
+          || (callable(n) instanceof com.github.javaparser.ast.body.MethodDeclaration md
+              && model.holding().contains(md.getNameAsString()));
+    }
+
+    /**
+     * Whether the node's own method takes a lock before it. A re-check compares a read under that
+     * lock with a snapshot taken before it; in a {@code holding} method every read is under the
+     * caller's lock, so its comparisons are no re-checks to drop.
+     */
+    boolean lockedHere(Node n) {
       Node callable = callable(n);
       for (Node p = n.getParentNode().orElse(null);
           p != null && !same(p, callable);
@@ -321,7 +336,7 @@ public final class Mutator {
 
     void dropRechecks(List<Mutant> out) {
       for (IfStmt s : cu.findAll(IfStmt.class)) {
-        if (!underLock(s) || !(unwrap(s.getCondition()) instanceof BinaryExpr b)) {
+        if (!lockedHere(s) || !(unwrap(s.getCondition()) instanceof BinaryExpr b)) {
           continue;
         }
         boolean eq = b.getOperator() == BinaryExpr.Operator.EQUALS;

@@ -22,13 +22,16 @@ import java.util.Set;
  * @param modifiers methods declared to write a slot with its lock held
  * @param snapshotParams method name to the index of its declared snapshot parameter
  * @param descents methods declared to descend from a snapshot
+ * @param holding methods declared to be called with a lock held ({@code holding}): their bodies
+ *     run under the lock
  */
 public record SlotModel(
     Map<String, Set<String>> slotFields,
     Set<String> accessors,
     Set<String> modifiers,
     Map<String, Integer> snapshotParams,
-    Set<String> descents) {
+    Set<String> descents,
+    Set<String> holding) {
 
   /** Reads the declarations files. */
   public static SlotModel read(List<Path> declarations) throws IOException {
@@ -37,6 +40,7 @@ public record SlotModel(
     Set<String> modifiers = new HashSet<>();
     Map<String, Integer> snapshots = new HashMap<>();
     Set<String> descents = new HashSet<>();
+    Set<String> holding = new HashSet<>();
     for (Path file : declarations) {
       for (String raw : Files.readAllLines(file, UTF_8)) {
         String line = raw.strip();
@@ -69,6 +73,7 @@ public record SlotModel(
             }
           }
           case "descends" -> descents.add(name);
+          case "holding" -> holding.add(name);
           default -> {}
         }
       }
@@ -78,6 +83,7 @@ public record SlotModel(
         Set.copyOf(accessors),
         Set.copyOf(modifiers),
         Map.copyOf(snapshots),
-        Set.copyOf(descents));
+        Set.copyOf(descents),
+        Set.copyOf(holding));
   }
 }

@@ -1,0 +1,69 @@
+package dev.readonce.checker.model;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves the lock names of a method's lock contract ({@link MethodLocks}) against the method:
+ * {@code this} on an instance method, or a field declared in the method's class.
+ */
+public final class MethodLockNames {
+
+  private MethodLockNames() {}
+
+  /** The lock field a name designates, or null for {@code this} or a name that is not a field. */
+  public static @Nullable VarSymbol field(MethodSymbol method, String name) {
+    for (Symbol member : ASTHelpers.getEnclosedElements(method.owner)) {
+      if (member instanceof VarSymbol field && field.getSimpleName().contentEquals(name)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  /** What is wrong with the names, or null when each designates a lock of the method. */
+  public static @Nullable String problem(MethodSymbol method, List<String> names) {
+    for (String name : names) {
+      if (name.equals("this")) {
+        if (method.isStatic()) {
+          return "lock 'this' on static method "
+              + method.getSimpleName()
+              + ", which has no receiver";
+        }
+        continue;
+      }
+      VarSymbol field = field(method, name);
+      if (field == null) {
+        List<String> fields = new ArrayList<>();
+        for (Symbol member : ASTHelpers.getEnclosedElements(method.owner)) {
+          if (member instanceof VarSymbol v) {
+            fields.add(v.getSimpleName().toString());
+          }
+        }
+        return "no lock field '"
+            + name
+            + "' in "
+            + method.owner.getQualifiedName()
+            + " (a lock of "
+            + method.getSimpleName()
+            + " is this or a field of its class; "
+            + (fields.isEmpty() ? "it has no field" : "its fields: " + String.join(", ", fields))
+            + ")";
+      }
+      if (method.isStatic() && !field.isStatic()) {
+        return "lock '"
+            + name
+            + "' of static method "
+            + method.getSimpleName()
+            + " is an instance field of "
+            + method.owner.getQualifiedName();
+      }
+    }
+    return null;
+  }
+}
