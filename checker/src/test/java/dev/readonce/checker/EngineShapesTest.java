@@ -756,4 +756,153 @@ class EngineShapesTest {
             """)
         .doTest();
   }
+
+  // The mutation harness on real code (issue 9 item 2): values computed from other values.
+
+  @Test
+  void computedIndexNamesOneSlot() {
+    helper(UnlockedReread.class)
+        .addSourceLines(
+            "Get.java",
+            """
+            class Get {
+              Object twice(Bins map, int h) {
+                Object[] tab = map.table;
+                int n = tab.length;
+                Object e;
+                if ((e = Bins.tabAt(tab, (n - 1) & h)) == null) return null;
+                // BUG: Diagnostic contains: slot 'tab[(n - 1) & h]' read again while its snapshot 'e'
+                return Bins.tabAt(tab, (n - 1) & h).hashCode() == h ? e : null;
+              }
+
+              Object otherSlot(Bins map, int h) {
+                Object[] tab = map.table;
+                int n = tab.length;
+                Object e;
+                if ((e = Bins.tabAt(tab, (n - 1) & h)) == null) return null;
+                return Bins.tabAt(tab, (n - 1) & (h + 1)).hashCode() == h ? e : null;
+              }
+
+              Object resized(Bins map, int h) {
+                Object[] tab = map.table;
+                int n = tab.length;
+                Object e;
+                if ((e = Bins.tabAt(tab, (n - 1) & h)) == null) return null;
+                n = n >>> 1;
+                return Bins.tabAt(tab, (n - 1) & h).hashCode() == h ? e : null;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void assigningAnIndexTheSameComputationKeepsItsSlot() {
+    helper(UnlockedReread.class)
+        .addSourceLines(
+            "Put.java",
+            """
+            class Put {
+              int same(Bins map, int h) {
+                Object[] tab = map.table;
+                int n = tab.length, i;
+                Object f;
+                if ((f = Bins.tabAt(tab, i = (n - 1) & h)) == null) return 0;
+                // BUG: Diagnostic contains: slot 'tab[i]' read again while its snapshot 'f'
+                if (Bins.tabAt(tab, i = (n - 1) & h).hashCode() == 1) return 1;
+                synchronized (f) {
+                  if (Bins.tabAt(tab, i) == f) return 2;
+                }
+                return 3;
+              }
+
+              int another(Bins map, int h, int h2) {
+                Object[] tab = map.table;
+                int n = tab.length, i;
+                Object f;
+                if ((f = Bins.tabAt(tab, i = (n - 1) & h)) == null) return 0;
+                if (Bins.tabAt(tab, i = (n - 1) & h2).hashCode() == 1) return 1;
+                synchronized (f) {
+                  if (Bins.tabAt(tab, i) == f) return 2;
+                }
+                return 3;
+              }
+
+              int selfReferential(Bins map, int h) {
+                Object[] tab = map.table;
+                int i = h & 7;
+                Object f;
+                if ((f = Bins.tabAt(tab, i)) == null) return 0;
+                i = i + 1;
+                i = i + 1;
+                if (Bins.tabAt(tab, i).hashCode() == 1) return 1;
+                return f.hashCode();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void numberComputedFromASnapshotKeepsItDeciding() {
+    helper(UnlockedReread.class)
+        .addSourceLines(
+            "Derived.java",
+            """
+            class Derived {
+              int derived(Bins map, int i) {
+                Object[] tab = map.table;
+                Object f = Bins.tabAt(tab, i);
+                int k = System.identityHashCode(f);
+                // BUG: Diagnostic contains: slot 'tab[i]' read again while its snapshot 'k'
+                Object g = Bins.tabAt(tab, i);
+                return k + System.identityHashCode(g);
+              }
+
+              int dead(Bins map, int i) {
+                Object[] tab = map.table;
+                Object f = Bins.tabAt(tab, i);
+                int k = System.identityHashCode(f);
+                Object g = Bins.tabAt(tab, i);
+                return System.identityHashCode(g);
+              }
+
+              int objectIsNoSnapshot(Bins map, int i) {
+                Object[] tab = map.table;
+                Object f = Bins.tabAt(tab, i);
+                String s = String.valueOf(f);
+                Object g = Bins.tabAt(tab, i);
+                return s.length() + System.identityHashCode(g);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void arrayParameterHandedToTheAccessorHoldsItsSlots() {
+    helper(PlainSlotRead.class)
+        .addSourceLines(
+            "Treeify.java",
+            """
+            class Treeify {
+              static Object treeify(Object[] tab, int index) {
+                // BUG: Diagnostic contains: plain read of slot 'tab[index]'
+                Object b = tab[index];
+                return b != null ? b : Bins.tabAt(tab, index + 1);
+              }
+
+              static int notATable(Object[] arr, int index) {
+                return arr[index].hashCode();
+              }
+
+              static int reassigned(Object[] tab, int index) {
+                Object f = Bins.tabAt(tab, index);
+                tab = new Object[] {f};
+                return tab[0].hashCode();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -4,18 +4,30 @@ import com.google.common.collect.ImmutableList;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.List;
 import java.util.function.Function;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseAndNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseComplementNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseOrNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseXorNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ClassNameNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.IntegerLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LeftShiftNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LongLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.checkerframework.errorprone.dataflow.cfg.node.NumericalAdditionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NumericalMinusNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NumericalMultiplicationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NumericalSubtractionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.SignedRightShiftNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.UnsignedRightShiftNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.WideningConversionNode;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +42,7 @@ import org.jspecify.annotations.Nullable;
 public record AccessPath(Root root, ImmutableList<Step> steps) {
 
   /** The start of a path. */
-  public sealed interface Root permits Local, This, Static, Old {}
+  public sealed interface Root permits Local, This, Static, Old, Computed {}
 
   /** A local variable or parameter. */
   public record Local(VarSymbol variable) implements Root {}
@@ -43,6 +55,18 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
    * @param keeper the CFG's temporary holding the old value
    */
   public record Old(VarSymbol variable, VarSymbol keeper) implements Root {}
+
+  /**
+   * An integer computed from other paths and constants by pure arithmetic ({@code (n - 1) & h}, the
+   * index of a hash bin). It names no memory: it stands for a value, as an index step, so two
+   * reads of {@code tabAt(tab, (n - 1) & h)} with {@code n} and {@code h} unchanged read one slot.
+   * Reassigning a local it mentions ends it, as for any path.
+   *
+   * @param operator the Java operator, as written ({@code &}, {@code -}, {@code >>>})
+   * @param operands one operand for a unary operator, two for a binary one; a constant is a path
+   *     with a {@link Computed} root of no operands and its value as the operator
+   */
+  public record Computed(String operator, ImmutableList<AccessPath> operands) implements Root {}
 
   /** The receiver of the enclosing method. */
   public record This() implements Root {}
@@ -227,10 +251,20 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
     if (!mentions(variable)) {
       return this;
     }
-    AccessPath out =
-        root instanceof Local l && l.variable().equals(variable)
-            ? replacement
-            : new AccessPath(root, ImmutableList.of());
+    AccessPath out;
+    if (root instanceof Local l && l.variable().equals(variable)) {
+      out = replacement;
+    } else if (root instanceof Computed c) {
+      out =
+          of(
+              new Computed(
+                  c.operator(),
+                  c.operands().stream()
+                      .map(o -> o.substitute(variable, replacement))
+                      .collect(ImmutableList.toImmutableList())));
+    } else {
+      out = new AccessPath(root, ImmutableList.of());
+    }
     for (Step s : steps) {
       out =
           out.with(
@@ -244,6 +278,9 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
     if (root instanceof Local l && l.variable().equals(variable)) {
       return true;
     }
+    if (root instanceof Computed c && c.operands().stream().anyMatch(o -> o.mentions(variable))) {
+      return true;
+    }
     for (Step s : steps) {
       if (s instanceof Field f && f.field().equals(variable)) {
         return true;
@@ -253,6 +290,93 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
       }
     }
     return false;
+  }
+
+  /** Whether the path stands for a computed value rather than for memory. */
+  public boolean isComputed() {
+    return root instanceof Computed && steps.isEmpty();
+  }
+
+  /**
+   * The path of an integer computed by pure arithmetic from operands that each have a path or are
+   * literals, or null. Division and remainder are left out (they may throw), as are floating point
+   * and comparisons (which are tests, not values).
+   */
+  public static @Nullable AccessPath computed(Node node, Function<Node, SlotValue> values) {
+    String operator = operator(node);
+    if (operator == null) {
+      return null;
+    }
+    ImmutableList.Builder<AccessPath> operands = ImmutableList.builder();
+    for (Node operand : node.getOperands()) {
+      AccessPath p = operandPath(operand, values);
+      if (p == null) {
+        return null;
+      }
+      operands.add(p);
+    }
+    return of(new Computed(operator, operands.build()));
+  }
+
+  private static @Nullable AccessPath operandPath(Node operand, Function<Node, SlotValue> values) {
+    if (operand instanceof MethodInvocationNode boxing && isBoxing(boxing)) {
+      return operandPath(boxing.getArguments().get(0), values);
+    }
+    if (operand instanceof IntegerLiteralNode i) {
+      return constant(i.getValue());
+    }
+    if (operand instanceof LongLiteralNode l) {
+      return constant(l.getValue());
+    }
+    return of(operand, values);
+  }
+
+  private static AccessPath constant(long value) {
+    return of(new Computed(Long.toString(value), ImmutableList.of()));
+  }
+
+  private static @Nullable String operator(Node node) {
+    if (node instanceof NumericalAdditionNode) {
+      return "+";
+    } else if (node instanceof NumericalSubtractionNode) {
+      return "-";
+    } else if (node instanceof NumericalMultiplicationNode) {
+      return "*";
+    } else if (node instanceof BitwiseAndNode) {
+      return "&";
+    } else if (node instanceof BitwiseOrNode) {
+      return "|";
+    } else if (node instanceof BitwiseXorNode) {
+      return "^";
+    } else if (node instanceof LeftShiftNode) {
+      return "<<";
+    } else if (node instanceof SignedRightShiftNode) {
+      return ">>";
+    } else if (node instanceof UnsignedRightShiftNode) {
+      return ">>>";
+    } else if (node instanceof NumericalMinusNode) {
+      return "-";
+    } else if (node instanceof BitwiseComplementNode) {
+      return "~";
+    }
+    return null;
+  }
+
+  private static String render(Computed c) {
+    List<AccessPath> ops = c.operands();
+    if (ops.isEmpty()) {
+      return c.operator();
+    }
+    if (ops.size() == 1) {
+      return c.operator() + operand(ops.get(0));
+    }
+    return operand(ops.get(0)) + " " + c.operator() + " " + operand(ops.get(1));
+  }
+
+  private static String operand(AccessPath p) {
+    return p.root() instanceof Computed c && !c.operands().isEmpty() && p.steps().isEmpty()
+        ? "(" + p + ")"
+        : p.toString();
   }
 
   /** Whether the path is a bare local variable or parameter. */
@@ -270,6 +394,8 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
       out.append(o.variable().getSimpleName());
     } else if (root instanceof Static s) {
       out.append(s.owner().getSimpleName());
+    } else if (root instanceof Computed c) {
+      out.append(render(c));
     } else if (steps.isEmpty()) {
       out.append("this");
     }

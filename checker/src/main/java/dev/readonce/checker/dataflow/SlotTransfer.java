@@ -140,8 +140,12 @@ public final class SlotTransfer
             && !(node instanceof ConditionalOrNode))
         || node instanceof UnaryOperationNode) {
       // Arithmetic on a snapshot is still that snapshot's value: deciding on `(pud & MASK)`
-      // decides on `pud`.
-      return pass(st, SlotValue.snapshots(SnapshotFacts.operandSnaps(node, in)));
+      // decides on `pud`. Pure integer arithmetic over named values is named by what it computes,
+      // so an index `(n - 1) & h` designates the same slot each time it is written.
+      return pass(
+          st,
+          SlotValue.snapshots(SnapshotFacts.operandSnaps(node, in))
+              .withPath(AccessPath.computed(node, n -> valueOf(in, n))));
     }
     if (node instanceof ThisNode || node instanceof ClassNameNode) {
       return pass(st, SlotValue.at(AccessPath.of(node)));
@@ -194,7 +198,9 @@ public final class SlotTransfer
     // The assignment used as an expression denotes what was assigned: the right side's memory
     // when it names one (`lock((t = u))` locks u), else the target (`tabAt(tab, i = h & m)`).
     AccessPath targetPath = AccessPath.of(target, values);
-    AccessPath valuePath = value.path() != null ? value.path() : targetPath;
+    // A computed value names no memory: `tabAt(tab, i = (n - 1) & h)` reads tab[i].
+    AccessPath valuePath =
+        value.path() != null && !value.path().isComputed() ? value.path() : targetPath;
     if (target instanceof LocalVariableNode local
         && local.getElement() instanceof VarSymbol variable) {
       SlotValue result = AccessPath.isSynthetic(variable) ? value : value.withPath(valuePath);
@@ -235,13 +241,24 @@ public final class SlotTransfer
       return ownership.assignedLocal(variable, expression, store.withLocal(variable, value));
     }
     SlotValue old = store.local(variable);
+    // A local keeps what it was computed from (`i = (n - 1) & h`) while those values stand, so
+    // assigning it the same computation again leaves every path through it as it was.
+    AccessPath definition =
+        value.path() != null && value.path().isComputed() && !value.path().mentions(variable)
+            ? value.path()
+            : null;
+    if (definition != null && definition.equals(old.path())) {
+      return ownership.assignedLocal(variable, expression, store.withLocal(variable, value));
+    }
     VarSymbol keeper = store.keeperOf(variable);
     SlotStore out =
         keeper == null
             ? store.reassigned(variable)
             : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
+    // A computed definition (`i = (n - 1) & h`) or a chain of final fields (a lock alias).
     out =
-        out.withLocal(variable, value.withPath(lockAlias(value.path())))
+        out.withLocal(
+                variable, value.withPath(definition != null ? definition : lockAlias(value.path())))
             .withoutUnheldMismatches(old);
     return ownership.assignedLocal(variable, expression, out);
   }
@@ -382,6 +399,18 @@ public final class SlotTransfer
       if (AccessPath.isBoxing(node)) {
         // The CFG's autoboxing (`Integer.valueOf(i)`) is the value it boxes.
         return regular(values.apply(node.getArguments().get(0)), store);
+      }
+      if (node.getType() != null
+          && node.getType().getKind().isPrimitive()
+          && node.getType().getKind() != javax.lang.model.type.TypeKind.BOOLEAN) {
+        // A number computed from a snapshot (`int index = indexOfRange(o, snapshot, 0, n)`) is
+        // that snapshot's value, as arithmetic on it is: while it may decide, so does the
+        // snapshot (RC-8). Only numbers: an object a call returns is no snapshot of the slot.
+        ImmutableSet.Builder<SnapId> derived = ImmutableSet.builder();
+        for (Node arg : CallModel.arguments(node, CallModel.symbol(node))) {
+          derived.addAll(values.apply(arg).snaps());
+        }
+        return regular(SlotValue.snapshots(derived.build()), store);
       }
     }
     return regular(SlotValue.NOTHING, store);

@@ -25,7 +25,9 @@ public final class Corpus {
     String simple = name.substring(name.lastIndexOf('.') + 1);
     List<String> decls =
         simple.equals("ConcurrentHashMap")
-            ? List.of("checker:jdk-concurrenthashmap.decls")
+            // The checker's own declarations of the bins, as a user writes them, and the corpus's
+            // facts about the other fields that hold the same tables.
+            ? List.of("checker:jdk-concurrenthashmap.decls", "concurrenthashmap.decls")
             : List.of(simple.toLowerCase(java.util.Locale.ROOT) + ".decls");
     return new CorpusClass(
         name, Origin.JDK, "java.base/" + name.replace('.', '/') + ".java", shims, decls);

@@ -12,6 +12,8 @@ import dev.readonce.realcode.CorpusClass;
  * @param lastLine its last line (a dropped re-check's guarded block spans several)
  * @param what the code changed, for the survivors' list
  * @param source the mutant's full source
+ * @param equivalent why the mutant is equivalent to the original (so not compiled and not in the
+ *     score), or null for a real breach; see {@link Mutator} for the one criterion
  */
 public record Mutant(
     String id,
@@ -20,4 +22,5 @@ public record Mutant(
     int line,
     int lastLine,
     String what,
-    String source) {}
+    String source,
+    String equivalent) {}

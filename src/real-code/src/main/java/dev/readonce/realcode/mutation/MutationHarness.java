@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Makes every mutant of every corpus class, picks all of them or a fixed seeded sample, compiles
@@ -45,12 +46,39 @@ public final class MutationHarness {
     return all;
   }
 
-  /** A fixed sample: the stable list shuffled with the seed, its first {@code size} mutants. */
+  /**
+   * A fixed sample, stratified so that every class and every operator with mutants is in it: the
+   * mutants that are not equivalent, grouped by class and operator (groups in name order, each
+   * shuffled with the seed), taken one per group in turn until {@code size}. A breach that one
+   * operator on one class stops catching therefore shows in the sample, not only in the sweep.
+   */
   public static List<Mutant> sample(List<Mutant> all, int size, long seed) {
-    List<Mutant> shuffled = new ArrayList<>(all);
-    shuffled.sort(Comparator.comparing(Mutant::id));
-    Collections.shuffle(shuffled, new Random(seed));
-    return List.copyOf(shuffled.subList(0, Math.min(size, shuffled.size())));
+    Map<String, List<Mutant>> groups = new TreeMap<>();
+    all.stream()
+        .filter(m -> m.equivalent() == null)
+        .sorted(Comparator.comparing(Mutant::id))
+        .forEach(
+            m ->
+                groups
+                    .computeIfAbsent(
+                        m.corpusClass().simpleName() + " " + m.operator(), k -> new ArrayList<>())
+                    .add(m));
+    Random random = new Random(seed);
+    groups.values().forEach(g -> Collections.shuffle(g, random));
+    List<Mutant> out = new ArrayList<>();
+    for (int round = 0; out.size() < size; round++) {
+      boolean any = false;
+      for (List<Mutant> g : groups.values()) {
+        if (round < g.size() && out.size() < size) {
+          out.add(g.get(round));
+          any = true;
+        }
+      }
+      if (!any) {
+        break;
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Judges the mutants, one compilation each, the original of each class compiled once. */

@@ -15,9 +15,13 @@ import java.util.stream.Collectors;
  */
 public record MutationReport(List<MutantResult> results) {
 
-  /** Mutants that compiled (the score's denominator). */
+  /** Mutants that compiled and are not equivalent (the score's denominator). */
   public long made() {
-    return results.stream().filter(r -> r.outcome() != Outcome.STILLBORN).count();
+    return results.stream().filter(r -> counted(r.outcome())).count();
+  }
+
+  private static boolean counted(Outcome o) {
+    return o != Outcome.STILLBORN && o != Outcome.EQUIVALENT;
   }
 
   public long count(Outcome o) {
@@ -36,32 +40,38 @@ public record MutationReport(List<MutantResult> results) {
         String.format(
             Locale.ROOT,
             "Mutation score: %d of %d mutants killed with the exact rule at the mutated statement"
-                + " (%.1f%%); %d killed otherwise, %d survived, %d did not compile.%n%n",
+                + " (%.1f%%); %d killed otherwise, %d survived, %d did not compile, %d equivalent"
+                + " (left out).%n%n",
             count(Outcome.KILLED_EXACT),
             made(),
             100 * score(),
             count(Outcome.KILLED_OTHERWISE),
             count(Outcome.SURVIVED),
-            count(Outcome.STILLBORN)));
+            count(Outcome.STILLBORN),
+            count(Outcome.EQUIVALENT)));
     b.append(
         "| operator | rule | made | killed, exact | killed otherwise | survived | did not compile"
-            + " |\n");
-    b.append("|---|---|---|---|---|---|---|\n");
+            + " | equivalent |\n");
+    b.append("|---|---|---|---|---|---|---|---|\n");
     for (Operator op : Operator.values()) {
       Map<Outcome, Long> c =
           counts(results.stream().filter(r -> r.mutant().operator() == op).toList());
-      long made = c.values().stream().mapToLong(Long::longValue).sum() - c.get(Outcome.STILLBORN);
+      long made =
+          c.values().stream().mapToLong(Long::longValue).sum()
+              - c.get(Outcome.STILLBORN)
+              - c.get(Outcome.EQUIVALENT);
       b.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %d | %d | %d | %d | %d |%n",
+              "| %s | %s | %d | %d | %d | %d | %d | %d |%n",
               op.description(),
               op.rule(),
               made,
               c.get(Outcome.KILLED_EXACT),
               c.get(Outcome.KILLED_OTHERWISE),
               c.get(Outcome.SURVIVED),
-              c.get(Outcome.STILLBORN)));
+              c.get(Outcome.STILLBORN),
+              c.get(Outcome.EQUIVALENT)));
     }
     b.append(
         "\n"
@@ -72,8 +82,7 @@ public record MutationReport(List<MutantResult> results) {
       List<MutantResult> meant =
           results.stream()
               .filter(
-                  r ->
-                      r.outcome() != Outcome.STILLBORN && r.mutant().operator().rule().equals(rule))
+                  r -> counted(r.outcome()) && r.mutant().operator().rule().equals(rule))
               .toList();
       long exact = meant.stream().filter(r -> r.outcome() == Outcome.KILLED_EXACT).count();
       long any =
@@ -115,6 +124,20 @@ public record MutationReport(List<MutantResult> results) {
             .append(r.mutant().what().replaceAll("\\s+", " "))
             .append(" (")
             .append(r.errors().isEmpty() ? "" : r.errors().get(0))
+            .append(")\n");
+      }
+    }
+    List<MutantResult> equivalent =
+        results.stream().filter(r -> r.outcome() == Outcome.EQUIVALENT).toList();
+    if (!equivalent.isEmpty()) {
+      b.append("\nEquivalent (not compiled, not in the score):\n\n");
+      for (MutantResult r : equivalent) {
+        b.append("- `")
+            .append(r.mutant().id())
+            .append("`: ")
+            .append(r.mutant().what().replaceAll("\\s+", " "))
+            .append(" (")
+            .append(r.mutant().equivalent())
             .append(")\n");
       }
     }

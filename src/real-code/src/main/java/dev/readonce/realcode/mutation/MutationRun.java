@@ -36,6 +36,9 @@ public final class MutationRun {
   }
 
   public MutantResult judge(Mutant m) throws IOException {
+    if (m.equivalent() != null) {
+      return new MutantResult(m, Outcome.EQUIVALENT, List.of(), List.of());
+    }
     CheckResult result = runner.run(prepared, m.source(), root);
     if (!result.errors().isEmpty()) {
       return new MutantResult(m, Outcome.STILLBORN, List.of(), result.errors());

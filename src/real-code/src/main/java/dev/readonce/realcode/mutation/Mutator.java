@@ -137,9 +137,91 @@ public final class Mutator {
 
     private void add(
         List<Mutant> out, Operator op, int line, int lastLine, String what, List<Edit> edits) {
+      add(out, op, line, lastLine, what, edits, null);
+    }
+
+    private void add(
+        List<Mutant> out,
+        Operator op,
+        int line,
+        int lastLine,
+        String what,
+        List<Edit> edits,
+        String equivalent) {
       counter++;
       String id = c.simpleName() + ":" + line + ":" + op + ":" + counter;
-      out.add(new Mutant(id, c, op, line, lastLine, what, text.apply(edits)));
+      out.add(new Mutant(id, c, op, line, lastLine, what, text.apply(edits), equivalent));
+    }
+
+    // ---- equivalent mutants: reads of an object the method has not published ----
+
+    /**
+     * Why a read at this site breaks no discipline, or null. The one criterion: the read's slot is
+     * an element of an array that the enclosing method itself created ({@code T[] tab = new
+     * T[n]}, possibly through a cast, and never assigned anything else) and that has not escaped
+     * before the read: up to the read, the array appears only as the array of a declared accessor
+     * or modifier call, of an element access, or of {@code .length}. No other thread can reach
+     * such an array, so a second or a plain read of its element reads what this thread wrote
+     * (ConcurrentHashMap.readObject fills a fresh table before {@code table = tab}).
+     */
+    String unpublished(Expression read) {
+      Expression array = null;
+      if (unwrap(read) instanceof MethodCallExpr m
+          && model.accessors().contains(m.getNameAsString())
+          && m.getArguments().size() == 2) {
+        array = unwrap(m.getArgument(0));
+      }
+      Node callable = callable(read);
+      if (!(array instanceof NameExpr name) || callable == null) {
+        return null;
+      }
+      String local = name.getNameAsString();
+      List<VariableDeclarator> declared =
+          callable.findAll(VariableDeclarator.class).stream()
+              .filter(v -> v.getNameAsString().equals(local) && same(callable(v), callable))
+              .toList();
+      if (declared.size() != 1
+          || declared.get(0).getInitializer().map(i -> !isArrayCreation(i)).orElse(true)) {
+        return null;
+      }
+      int at = text.begin(read);
+      for (NameExpr use : callable.findAll(NameExpr.class)) {
+        if (!use.getNameAsString().equals(local) || text.begin(use) >= at) {
+          continue;
+        }
+        if (!staysLocal(use)) {
+          return null;
+        }
+      }
+      return "'"
+          + local
+          + "' is an array this method created and has not published before the read";
+    }
+
+    private static boolean isArrayCreation(Expression e) {
+      e = unwrap(e);
+      while (e instanceof com.github.javaparser.ast.expr.CastExpr cast) {
+        e = unwrap(cast.getExpression());
+      }
+      return e instanceof com.github.javaparser.ast.expr.ArrayCreationExpr;
+    }
+
+    /** A use of the array that lets no other thread reach it. */
+    private boolean staysLocal(NameExpr use) {
+      Node parent = use.getParentNode().orElse(null);
+      if (parent instanceof com.github.javaparser.ast.expr.ArrayAccessExpr access) {
+        return same(access.getName(), use);
+      }
+      if (parent instanceof FieldAccessExpr f) {
+        return f.getNameAsString().equals("length");
+      }
+      if (parent instanceof MethodCallExpr m) {
+        String name = m.getNameAsString();
+        return (model.accessors().contains(name) || model.modifiers().contains(name))
+            && !m.getArguments().isEmpty()
+            && same(m.getArgument(0), use);
+      }
+      return false;
     }
 
     // ---- what is a slot read, a slot write, a lock region ----
@@ -291,15 +373,14 @@ public final class Mutator {
           || callable instanceof com.github.javaparser.ast.body.ConstructorDeclaration;
     }
 
-    /** Whether the node is inside a synchronized block or after a lock call in its method. */
     /**
      * Whether a lock is held at the node: a lock region of its own method, or a method declared
-     * {@code holding} (its caller holds the lock).
+     * {@code holding} (its caller holds the lock), matched by name and number of parameters.
      */
     boolean underLock(Node n) {
       return lockedHere(n)
           || (callable(n) instanceof com.github.javaparser.ast.body.MethodDeclaration md
-              && model.holding().contains(md.getNameAsString()));
+              && model.holding().contains(md.getNameAsString() + "/" + md.getParameters().size()));
     }
 
     /**
@@ -309,10 +390,12 @@ public final class Mutator {
      */
     boolean lockedHere(Node n) {
       Node callable = callable(n);
+      Node child = n;
       for (Node p = n.getParentNode().orElse(null);
           p != null && !same(p, callable);
-          p = p.getParentNode().orElse(null)) {
-        if (p instanceof SynchronizedStmt) {
+          child = p, p = p.getParentNode().orElse(null)) {
+        // The monitor expression is evaluated before the monitor is taken.
+        if (p instanceof SynchronizedStmt sync && !same(sync.getExpression(), child)) {
           return true;
         }
       }
@@ -372,8 +455,16 @@ public final class Mutator {
       }
     }
 
+    /**
+     * Whether the test compares a slot with a snapshot taken before the lock: a fresh read of the
+     * slot against a local that holds a read of a slot made outside the lock, or anything against
+     * the method's declared snapshot parameter (its caller read it). A comparison with a value read
+     * under the lock ({@code es != getArray()} in a method run under its caller's lock: a
+     * reentrancy check) or with any other local ({@code last == p}) re-validates no snapshot.
+     */
     private boolean comparesSlotWithSnapshot(IfStmt s, Expression l, Expression r) {
-      if ((isSlotRead(l) && r instanceof NameExpr) || (isSlotRead(r) && l instanceof NameExpr)) {
+      if ((isSlotRead(l) && r instanceof NameExpr rn && readBeforeTheLock(s, rn))
+          || (isSlotRead(r) && l instanceof NameExpr ln && readBeforeTheLock(s, ln))) {
         return true;
       }
       // snapshot != current, with 'snapshot' a declared snapshot parameter of the method.
@@ -387,6 +478,17 @@ public final class Mutator {
         }
       }
       return false;
+    }
+
+    /** Whether the local is assigned a slot read outside any lock in the test's callable. */
+    private boolean readBeforeTheLock(IfStmt s, NameExpr local) {
+      Node callable = callable(s);
+      return snapshotReads().stream()
+          .anyMatch(
+              read ->
+                  same(callable(read), callable)
+                      && local.getNameAsString().equals(snapshotName(read))
+                      && !underLock(read));
     }
 
     void duplicateReads(List<Mutant> out) {
@@ -405,16 +507,23 @@ public final class Mutator {
         if (uses.isEmpty() || (uses.size() < 2 && !valueUsedInPlace)) {
           continue;
         }
-        NameExpr use = uses.get(0);
-        if (underLock(use)) {
-          continue;
+        // Every use is a site (one mutant each): each replaced use decides on a second read while
+        // the others still decide on the first. Uses under the lock are left alone (a locked
+        // re-read is the discipline, not a breach of it).
+        for (NameExpr use : uses) {
+          if (underLock(use)) {
+            continue;
+          }
+          int line = use.getBegin().orElseThrow().line;
+          add(
+              out,
+              Operator.DUPLICATE_READ,
+              line,
+              line,
+              "use of '" + local + "' replaced by (" + text.of(read) + ")",
+              List.of(new Edit(text.begin(use), text.end(use), "(" + text.of(read) + ")")),
+              unpublished(read));
         }
-        add(
-            out,
-            Operator.DUPLICATE_READ,
-            use,
-            "use of '" + local + "' replaced by (" + text.of(read) + ")",
-            List.of(new Edit(text.begin(use), text.end(use), "(" + text.of(read) + ")")));
       }
     }
 
@@ -578,12 +687,15 @@ public final class Mutator {
               List.of(new Edit(nameFrom, nameEnd, "getPlain")));
           continue;
         }
+        int line = m.getBegin().orElseThrow().line;
         add(
             out,
             Operator.PLAIN_ACCESS,
-            m,
+            line,
+            line,
             text.of(m) + " replaced by " + replacement,
-            List.of(new Edit(text.begin(m), text.end(m), replacement)));
+            List.of(new Edit(text.begin(m), text.end(m), replacement)),
+            unpublished(m));
       }
     }
 

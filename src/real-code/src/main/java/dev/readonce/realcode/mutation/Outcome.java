@@ -9,5 +9,10 @@ public enum Outcome {
   /** No new finding. */
   SURVIVED,
   /** The mutant does not compile (not counted in the score). */
-  STILLBORN
+  STILLBORN,
+  /**
+   * The mutant breaks no discipline, by the harness's stated criterion (a site in an object the
+   * method has not published yet): not compiled, not counted in the score, listed.
+   */
+  EQUIVALENT
 }

@@ -22,8 +22,9 @@ import java.util.Set;
  * @param modifiers methods declared to write a slot with its lock held
  * @param snapshotParams method name to the index of its declared snapshot parameter
  * @param descents methods declared to descend from a snapshot
- * @param holding methods declared to be called with a lock held ({@code holding}): their bodies
- *     run under the lock
+ * @param holding methods declared to run with a lock their callers hold ({@code holding}), as
+ *     {@code name/arity} (overloads differ: COWAL's {@code bulkRemove(filter)} takes the lock,
+ *     {@code bulkRemove(filter, i, end)} runs under it): their whole body is a lock region
  */
 public record SlotModel(
     Map<String, Set<String>> slotFields,
@@ -32,6 +33,17 @@ public record SlotModel(
     Map<String, Integer> snapshotParams,
     Set<String> descents,
     Set<String> holding) {
+
+  /** The number of parameters a declared member lists ({@code m(a, b)}: 2). */
+  static int arity(String member) {
+    int open = member.indexOf('(');
+    int close = member.indexOf(')');
+    if (open < 0 || close < open) {
+      return 0;
+    }
+    String params = member.substring(open + 1, close).strip();
+    return params.isEmpty() ? 0 : params.split(",").length;
+  }
 
   /** Reads the declarations files. */
   public static SlotModel read(List<Path> declarations) throws IOException {
@@ -73,7 +85,7 @@ public record SlotModel(
             }
           }
           case "descends" -> descents.add(name);
-          case "holding" -> holding.add(name);
+          case "holding" -> holding.add(name + "/" + arity(member));
           default -> {}
         }
       }
