@@ -5,7 +5,7 @@
 #                                             slot-dense corpus and the real ConcurrentHashMap
 #   src/benchmarks/run.sh maven [chm|guava] [rounds]   the cold figure against real `mvn compile`s
 #   src/benchmarks/run.sh scaling [options]   analysis time against method size
-#   src/benchmarks/run.sh audit   [options]   audit mode over 17 library artifacts (audit.md)
+#   src/benchmarks/run.sh audit   [options]   audit mode over 18 library artifacts (audit.md)
 #   src/benchmarks/run.sh jmh     [JMH options] the walker and slot-read microbenchmarks
 #   src/benchmarks/run.sh profile [cold|scaling] [options]   JFR profile of the checker, by part
 #   src/benchmarks/run.sh lsp     [--edits N]  the language server's latency and memory over edits
@@ -115,7 +115,7 @@ case "$what" in
       --classpath "$walker_cp:$walker_jar" "$@" ;;
   audit)
     exec "${jvm[@]}" dev.readonce.bench.audit.Audit --work "$work/audit" \
-      --library "$(audit_libraries)" --pooled 60 \
+      --library "$(audit_libraries)" --pooled 60 --seed 20261203 \
       "$@" ;;
   profile)
     # Compiles with the ReadOnce checks under JFR, then splits the samples (javac, checker, and

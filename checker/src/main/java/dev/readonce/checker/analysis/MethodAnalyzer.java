@@ -112,7 +112,10 @@ final class MethodAnalyzer {
             method.getBody(),
             symbol,
             isPrimitive(unit.contracts(), symbol),
-            symbol.isConstructor() || symbol.isStaticOrInstanceInit() || isReadObject(symbol),
+            symbol.isConstructor()
+                || symbol.isStaticOrInstanceInit()
+                || isReadObject(symbol)
+                || unit.contracts().constructorHelper(symbol),
             summarizable);
     SlotStore initial = seed(unit, contract, params, method.getParameters());
     initial =

@@ -68,13 +68,18 @@ public final class UnitAnalysis implements Summaries {
     // A scan of the whole unit: done only when a method is analyzed, or up front in audit mode,
     // whose slots include the fields accessed through VarHandles.
     Supplier<FieldVarHandles> handles = Suppliers.memoize(() -> FieldVarHandles.scan(unit));
+    AuditDiscipline discipline = audit ? AuditDiscipline.scan(unit, handles.get()) : null;
     this.contracts =
-        audit
+        discipline != null
             ? new AuditContracts(
                 declared,
                 handles.get().accessedFields(),
                 handles.get().handles(),
-                AuditDiscipline.scan(unit, handles.get()))
+                discipline.disciplined(),
+                discipline.copyOnWrite(),
+                discipline.calledUnderLock(),
+                discipline.constructorHelpers(),
+                discipline.fieldsWritten())
             : declared;
     this.types = types;
     this.env = env;

@@ -20,12 +20,13 @@ import org.pcollections.OrderedPMap;
  *     lock such as {@code cellsBusy}), each with the line of the claim; a claim ends when the
  *     thread writes the slot again (the release)
  * @param anonymousLocks {@code Lock}s held that guard no declared slot ({@code lock.lock()} on a
- *     lock no declaration names), each with the line where it was taken; audit mode counts them
+ *     lock no declaration names), each with the line where it was taken and whether it is a read
+ *     lock; audit mode counts them (a read lock for reads only)
  */
 public record Owned(
     OrderedPMap<VarSymbol, Tree> fresh,
     OrderedPMap<SlotKey, Integer> claims,
-    OrderedPMap<AccessPath, Integer> anonymousLocks) {
+    OrderedPMap<AccessPath, HeldLock> anonymousLocks) {
 
   public static final Owned NOTHING =
       new Owned(OrderedPMap.empty(), OrderedPMap.empty(), OrderedPMap.empty());
@@ -67,8 +68,28 @@ public record Owned(
     return claims.containsKey(slot) ? new Owned(fresh, claims.minus(slot), anonymousLocks) : this;
   }
 
-  public Owned withAnonymousLock(AccessPath lock, int line) {
-    return new Owned(fresh, claims, anonymousLocks.plus(lock, line));
+  public Owned withAnonymousLock(AccessPath lock, int line, boolean shared) {
+    HeldLock held = anonymousLocks.get(lock);
+    if (held != null && !held.shared()) {
+      return this; // a read lock taken under the write lock (a downgrade): still the write lock
+    }
+    return new Owned(fresh, claims, anonymousLocks.plus(lock, new HeldLock(line, shared)));
+  }
+
+  /** Whether an anonymous lock that allows stores (not a read lock) is held. */
+  public boolean holdsAnonymousWriteLock() {
+    return anonymousLocks.values().stream().anyMatch(l -> !l.shared());
+  }
+
+  /**
+   * A held anonymous lock: the line where it was taken, and whether it is a read lock (which
+   * excludes writers, so reads under it are stable, but allows no stores).
+   */
+  public record HeldLock(int line, boolean shared) {
+    /** Held on both paths: the earlier line, and a read lock if either path holds only that. */
+    HeldLock merge(HeldLock other) {
+      return new HeldLock(Math.min(line, other.line), shared || other.shared);
+    }
   }
 
   public Owned withoutAnonymousLock(AccessPath lock) {
@@ -80,7 +101,7 @@ public record Owned(
   /** Forgets what a reassigned local invalidates: claims and locks named through it. */
   public Owned reassigned(VarSymbol variable) {
     OrderedPMap<SlotKey, Integer> c = drop(claims, k -> k.mentions(variable));
-    OrderedPMap<AccessPath, Integer> l = drop(anonymousLocks, k -> k.mentions(variable));
+    OrderedPMap<AccessPath, HeldLock> l = drop(anonymousLocks, k -> k.mentions(variable));
     // drop only removes entries: the same sizes mean it removed none.
     return c.size() == claims.size() && l.size() == anonymousLocks.size()
         ? this
@@ -96,8 +117,8 @@ public record Owned(
     for (Map.Entry<SlotKey, Integer> e : claims.entrySet()) {
       c = c.plus(e.getKey().substitute(variable, oldValue), e.getValue());
     }
-    OrderedPMap<AccessPath, Integer> l = OrderedPMap.empty();
-    for (Map.Entry<AccessPath, Integer> e : anonymousLocks.entrySet()) {
+    OrderedPMap<AccessPath, HeldLock> l = OrderedPMap.empty();
+    for (Map.Entry<AccessPath, HeldLock> e : anonymousLocks.entrySet()) {
       l = l.plus(e.getKey().substitute(variable, oldValue), e.getValue());
     }
     return new Owned(fresh, c, l);
@@ -112,7 +133,8 @@ public record Owned(
     // A local is fresh on both paths only if it holds the same creation site on both.
     OrderedPMap<VarSymbol, Tree> f = intersect(fresh, other.fresh, (a, b) -> a == b ? a : null);
     OrderedPMap<SlotKey, Integer> c = intersect(claims, other.claims, Math::min);
-    OrderedPMap<AccessPath, Integer> l = intersect(anonymousLocks, other.anonymousLocks, Math::min);
+    OrderedPMap<AccessPath, HeldLock> l =
+        intersect(anonymousLocks, other.anonymousLocks, HeldLock::merge);
     return f == fresh && c == claims && l == anonymousLocks ? this : new Owned(f, c, l);
   }
 

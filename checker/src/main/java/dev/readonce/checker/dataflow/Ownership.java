@@ -355,13 +355,37 @@ final class Ownership {
             : store.locks().values().stream().anyMatch(LockRegion::held);
     if (regionHeld
         || !store.owned().claims().isEmpty()
-        || !store.owned().anonymousLocks().isEmpty()) {
+        || (write
+            ? store.owned().holdsAnonymousWriteLock()
+            : !store.owned().anonymousLocks().isEmpty())) {
       return true;
     }
-    if (cx.method != null && (cx.method.flags() & Flags.SYNCHRONIZED) != 0) {
+    if (cx.method != null
+        && ((cx.method.flags() & Flags.SYNCHRONIZED) != 0
+            || cx.calls.contracts().calledUnderLock(cx.method))) {
       return true;
     }
-    return at != null && enclosingMonitor(cx.sourceTree(at), null) != null;
+    return at != null
+        && (enclosingMonitor(cx.sourceTree(at), null) != null
+            || insideLockResource(cx.sourceTree(at)));
+  }
+
+  /** Whether the tree lies in the block of a {@code try} that holds a lock as its resource. */
+  private boolean insideLockResource(Tree at) {
+    Tree child = at;
+    for (Tree parent = cx.parent(child); parent != null; parent = cx.parent(child)) {
+      if (parent instanceof com.sun.source.tree.TryTree t
+          && t.getBlock() == child
+          && AuditDiscipline.locksResource(t)) {
+        return true;
+      }
+      if (parent instanceof com.sun.source.tree.LambdaExpressionTree
+          || parent instanceof com.sun.source.tree.ClassTree) {
+        return false;
+      }
+      child = parent;
+    }
+    return false;
   }
 
   /**
@@ -407,8 +431,8 @@ final class Ownership {
    * An atomic update or a declared modification of a slot. Whatever its outcome, the thread changed
    * or re-validated the slot, so a read after it is a refresh; a claim of the slot ends (the thread
    * wrote it). A boolean compare-and-set (its last argument the new value) owns the slot in its
-   * true branch when that value is a constant (a claim) or a local whose monitor the enclosing
-   * {@code synchronized} block holds (an installed locked value).
+   * true branch when that value is a constant or an enum constant (a claim) or a local whose
+   * monitor the enclosing {@code synchronized} block holds (an installed locked value).
    */
   TransferResult<SlotValue, SlotStore> update(
       MethodInvocationNode node, @Nullable SlotKey slot, boolean compareAndSet, SlotStore store) {
@@ -431,7 +455,7 @@ final class Ownership {
     SlotStore success = after;
     Object constant =
         update.getTree() instanceof ExpressionTree e ? ASTHelpers.constValue(e) : null;
-    if (constant != null) {
+    if (constant != null || isEnumConstant(update)) {
       success = success.withOwned(success.owned().withClaim(slot, line));
     } else if (update instanceof LocalVariableNode local
         && local.getElement() instanceof VarSymbol value
@@ -442,6 +466,13 @@ final class Ownership {
       }
     }
     return new ConditionalTransferResult<>(SlotValue.NOTHING, success, after);
+  }
+
+  /** A state of an enum state machine ({@code _state.compareAndSet(IDLE, State.COMMITTING)}). */
+  private static boolean isEnumConstant(Node value) {
+    return value.getTree() != null
+        && ASTHelpers.getSymbol(value.getTree()) instanceof VarSymbol v
+        && v.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT;
   }
 
   /**
@@ -498,8 +529,10 @@ final class Ownership {
   TransferResult<SlotValue, SlotStore> lockOp(
       MethodInvocationNode node, Call.LockOp op, TransferResult<SlotValue, SlotStore> result) {
     Node receiver = node.getTarget().getReceiver();
+    boolean shared = op.mode() == LockRegion.Mode.SHARED;
     if (receiver instanceof MethodInvocationNode view && cx.calls.lockView(view).isPresent()) {
       // `rw.writeLock().lock()`: the lock is the one the view is taken from.
+      shared |= cx.calls.lockView(view).get() == LockRegion.Mode.SHARED;
       receiver = view.getTarget().getReceiver();
     }
     AccessPath lock = receiver == null ? null : AccessPath.of(receiver);
@@ -512,7 +545,7 @@ final class Ownership {
       // any held lock, takes it as held.
       case LOCK, TRY_STAMP ->
           new RegularTransferResult<>(
-              result.getResultValue(), withLock(result.getRegularStore(), lock, line));
+              result.getResultValue(), withLock(result.getRegularStore(), lock, line, shared));
       case UNLOCK ->
           new RegularTransferResult<>(
               result.getResultValue(),
@@ -522,14 +555,15 @@ final class Ownership {
       case TRY_LOCK ->
           new ConditionalTransferResult<>(
               result.getResultValue(),
-              withLock(result.getThenStore(), lock, line),
+              withLock(result.getThenStore(), lock, line, shared),
               result.getElseStore());
       // An optimistic read holds nothing; validate() is judged by the lock model.
       case OPTIMISTIC, VALIDATE -> result;
     };
   }
 
-  private static SlotStore withLock(SlotStore store, AccessPath lock, int line) {
-    return store.withOwned(store.owned().withAnonymousLock(lock, line));
+  private static SlotStore withLock(
+      SlotStore store, AccessPath lock, int line, boolean shared) {
+    return store.withOwned(store.owned().withAnonymousLock(lock, line, shared));
   }
 }

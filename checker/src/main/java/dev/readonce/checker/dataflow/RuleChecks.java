@@ -61,7 +61,7 @@ final class RuleChecks {
             ImmutableSet.of(new SnapId(node.getTree())), cx.line(node.getTree()),
             ImmutableSet.of(block));
     ReadRecord earlier = store.read(slot);
-    if (earlier != null) {
+    if (earlier != null && !(cx.calls.contracts().audit() && refreshes(node, earlier, store))) {
       Deciding deciding = deciding(node, earlier, store);
       if (deciding != null) {
         cx.sink.report(
@@ -82,6 +82,67 @@ final class RuleChecks {
       }
     }
     return store.withRead(slot, current);
+  }
+
+  /**
+   * Audit mode: whether a re-read overwrites the only holder of the earlier snapshot ({@code if (a
+   * == null) a = actual.get();}, {@code await(); result = this.result;}), so that no copy of the
+   * earlier snapshot is live afterwards. Such a read is a refresh: the earlier snapshot dies here,
+   * and the new one is judged on its own. Only in audit mode, because declared slots carry
+   * decisions forward that the old value's death does not end: after {@code if (none(v)) return;
+   * v = u.get();} the code goes on as if the new {@code v} were not none either (the page walker's
+   * race), which audit mode, with no declared tests, cannot tell from a refill.
+   */
+  private boolean refreshes(Node at, ReadRecord earlier, SlotStore store) {
+    VarSymbol target = assignedVariable(at.getTree());
+    if (target == null) {
+      return false;
+    }
+    boolean overwritten = false;
+    for (SnapId s : earlier.snaps()) {
+      SnapState state = store.snap(s);
+      if (state == null) {
+        continue;
+      }
+      if (state.parameter()) {
+        return false; // the caller's snapshot still decides in the caller
+      }
+      boolean held = false;
+      for (Map.Entry<VarSymbol, SlotValue> local : store.locals().entrySet()) {
+        if (!local.getValue().snaps().contains(s)) {
+          continue;
+        }
+        if (local.getKey().equals(target)) {
+          held = true;
+        } else if (cx.liveness.liveAfter(at, local.getKey())) {
+          return false; // another copy of the earlier snapshot lives on
+        }
+      }
+      if (!held && (state.tested() || !state.facts().isEmpty())) {
+        return false; // an earlier read no variable holds decided this path: a true re-read
+      }
+      overwritten |= held;
+    }
+    return overwritten;
+  }
+
+  /** The local a read is assigned to as it is ({@code v = read}, past parentheses and casts). */
+  private @Nullable VarSymbol assignedVariable(Tree read) {
+    Tree child = read;
+    Tree parent = cx.parent(child);
+    while (parent instanceof com.sun.source.tree.TypeCastTree
+        || parent instanceof com.sun.source.tree.ParenthesizedTree) {
+      child = parent;
+      parent = cx.parent(child);
+    }
+    if (parent instanceof com.sun.source.tree.AssignmentTree assignment
+        && TreeInfo.skipParens((JCTree.JCExpression) assignment.getExpression()) == child
+        && TreeInfo.symbol((JCTree) assignment.getVariable()) instanceof VarSymbol variable
+        && (variable.getKind() == javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+            || variable.getKind() == javax.lang.model.element.ElementKind.PARAMETER)) {
+      return variable;
+    }
+    return null;
   }
 
   /** How an earlier read still decides: what to call it, and the variable to use instead. */

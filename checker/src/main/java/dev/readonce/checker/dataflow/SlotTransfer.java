@@ -376,6 +376,7 @@ public final class SlotTransfer
       return ownership.update(node, modify.slot(), true, store);
     } else if (call instanceof Call.Other) {
       checks.callee(node, values, store);
+      store = ownCalleeWrites(node, store);
       if (node.getType() != null
           && node.getType().getKind() == javax.lang.model.type.TypeKind.BOOLEAN) {
         // A predicate of a snapshot (pud_trans_huge(pud)) decides on it, declared or not.
@@ -413,6 +414,33 @@ public final class SlotTransfer
       }
     }
     return regular(SlotValue.NOTHING, store);
+  }
+
+  /**
+   * Audit mode: a call of a method of this object (or class) that stores one of its fields changes
+   * that field on this thread, like a {@code @ModifiesSlot} method, so the read after it is a
+   * refresh ({@code initializeIfNecessary(ctx); if (state == ...)}).
+   */
+  private SlotStore ownCalleeWrites(MethodInvocationNode node, SlotStore store) {
+    MethodSymbol callee = CallModel.symbol(node);
+    Node receiver = node.getTarget().getReceiver();
+    if (callee == null
+        || !(receiver instanceof ThisNode || receiver instanceof ClassNameNode)
+        || !cx.calls.contracts().audit()) {
+      return store;
+    }
+    com.google.common.collect.ImmutableSet<VarSymbol> written =
+        cx.calls.contracts().fieldsWrittenBy(callee);
+    if (written.isEmpty()) {
+      return store;
+    }
+    return store.withoutReads(
+        k ->
+            (k.path().root() instanceof AccessPath.This
+                    || k.path().root() instanceof AccessPath.Static)
+                && k.path().steps().size() == 1
+                && k.path().steps().get(0) instanceof AccessPath.Field f
+                && written.contains(f.field()));
   }
 
   /**

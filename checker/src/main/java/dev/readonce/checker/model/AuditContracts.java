@@ -1,6 +1,7 @@
 package dev.readonce.checker.model;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -27,6 +28,10 @@ public final class AuditContracts implements Contracts {
   private final ImmutableSet<VarSymbol> varHandleFields;
   private final ImmutableSet<VarSymbol> handles;
   private final ImmutableSet<VarSymbol> disciplined;
+  private final ImmutableSet<VarSymbol> copyOnWrite;
+  private final ImmutableSet<MethodSymbol> calledUnderLock;
+  private final ImmutableSet<MethodSymbol> constructorHelpers;
+  private final ImmutableSetMultimap<MethodSymbol, VarSymbol> fieldsWritten;
 
   /**
    * @param declared the contracts from annotations and declarations files
@@ -36,23 +41,37 @@ public final class AuditContracts implements Contracts {
    *     mentions only {@code WIP.get(this)} touches a slot)
    * @param disciplined the fields the unit writes under a lock or updates atomically somewhere;
    *     the others are {@link LockSpec.Kind#UNGUARDED}, and their stores are not judged
+   * @param copyOnWrite the volatile array fields of the unit that it only ever replaces whole (it
+   *     never writes their elements in place): the reference is the slot, the elements are not
+   * @param calledUnderLock the private methods whose every call in the unit holds a lock, and the
+   *     methods annotated {@code @GuardedBy}
+   * @param constructorHelpers the private methods called on {@code this} from constructors only
+   * @param fieldsWritten the fields of its own object or class each method of the unit stores
    */
   public AuditContracts(
       Contracts declared,
       ImmutableSet<VarSymbol> varHandleFields,
       ImmutableSet<VarSymbol> handles,
-      ImmutableSet<VarSymbol> disciplined) {
+      ImmutableSet<VarSymbol> disciplined,
+      ImmutableSet<VarSymbol> copyOnWrite,
+      ImmutableSet<MethodSymbol> calledUnderLock,
+      ImmutableSet<MethodSymbol> constructorHelpers,
+      ImmutableSetMultimap<MethodSymbol, VarSymbol> fieldsWritten) {
     this.declared = declared;
     this.varHandleFields = varHandleFields;
     this.handles = handles;
     this.disciplined = disciplined;
+    this.copyOnWrite = copyOnWrite;
+    this.calledUnderLock = calledUnderLock;
+    this.constructorHelpers = constructorHelpers;
+    this.fieldsWritten = fieldsWritten;
   }
 
   @Override
   public Optional<SlotDecl> slotField(VarSymbol field) {
-    Optional<SlotDecl> decl = declared.slotField(field);
-    if (decl.isPresent() || !(field.owner instanceof ClassSymbol)) {
-      return decl;
+    Optional<SlotDecl> declaredSlot = declared.slotField(field);
+    if (declaredSlot.isPresent() || !(field.owner instanceof ClassSymbol)) {
+      return declaredSlot;
     }
     boolean racy =
         (field.flags() & Flags.VOLATILE) != 0
@@ -65,7 +84,32 @@ public final class AuditContracts implements Contracts {
     if (!racy) {
       return Optional.empty();
     }
-    return Optional.of(disciplined.contains(field) ? AUDITED : UNGUARDED);
+    SlotDecl decl = disciplined.contains(field) ? AUDITED : UNGUARDED;
+    if (copyOnWrite.contains(field)) {
+      // Copy-on-write: a published array is never written, only the field is replaced.
+      decl = new SlotDecl(decl.lock(), false, true);
+    }
+    return Optional.of(decl);
+  }
+
+  @Override
+  public ImmutableSet<VarSymbol> fieldsWrittenBy(MethodSymbol method) {
+    return fieldsWritten.get(method);
+  }
+
+  @Override
+  public boolean constructorHelper(MethodSymbol method) {
+    return constructorHelpers.contains(method) || declared.constructorHelper(method);
+  }
+
+  @Override
+  public boolean calledUnderLock(MethodSymbol method) {
+    return calledUnderLock.contains(method) || declared.calledUnderLock(method);
+  }
+
+  @Override
+  public boolean audit() {
+    return true;
   }
 
   @Override

@@ -64,6 +64,38 @@ public interface Contracts {
   }
 
   /**
+   * Whether these are audit mode's contracts (every racy field a slot, its lock unknown), where
+   * some rules use the looser reading that unannotated code calls for (see AuditContracts).
+   */
+  default boolean audit() {
+    return false;
+  }
+
+  /**
+   * Audit mode: whether every call of this (private) method in its unit is made with a lock held,
+   * so that its body runs under a lock whose identity is unknown.
+   */
+  default boolean calledUnderLock(MethodSymbol method) {
+    return false;
+  }
+
+  /**
+   * Audit mode: the fields of its own object (or class) a method of the unit stores, plainly or
+   * through a handle, so that a call of it on {@code this} changes them on this thread.
+   */
+  default com.google.common.collect.ImmutableSet<VarSymbol> fieldsWrittenBy(MethodSymbol method) {
+    return com.google.common.collect.ImmutableSet.of();
+  }
+
+  /**
+   * Audit mode: whether a (private) method runs only while its object is being built (called on
+   * {@code this} from constructors only), so that its stores into {@code this} are not yet shared.
+   */
+  default boolean constructorHelper(MethodSymbol method) {
+    return false;
+  }
+
+  /**
    * The named locks a method's callers hold, or that it takes or releases ({@code @Holding},
    * {@code @AcquiresLock}, {@code @ReleasesLock}).
    */
