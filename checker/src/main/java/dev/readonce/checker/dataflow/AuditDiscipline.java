@@ -408,14 +408,8 @@ public record AuditDiscipline(
         }
         if (method != null && !NOT_UPDATES.contains(method.getSimpleName().toString())) {
           String owner = method.owner.getQualifiedName().toString();
-          ExpressionTree receiver =
-              tree.getMethodSelect() instanceof MemberSelectTree select
-                  ? select.getExpression()
-                  : null;
-          Symbol handle = receiver == null ? null : ASTHelpers.getSymbol(receiver);
-          if (owner.equals("java.lang.invoke.VarHandle")
-              || (owner.startsWith("java.util.concurrent.atomic.Atomic")
-                  && owner.endsWith("FieldUpdater"))) {
+          Symbol handle = symbolOf(receiverOf(tree));
+          if (isFieldHandleClass(owner)) {
             VarSymbol field = handle instanceof VarSymbol h ? handles.fieldNamedBy(h) : null;
             if (field != null) {
               out.add(field);
@@ -449,14 +443,9 @@ public record AuditDiscipline(
       private @Nullable VarSymbol ownHandleField(MethodInvocationTree tree) {
         MethodSymbol method = ASTHelpers.getSymbol(tree);
         String owner = method.owner.getQualifiedName().toString();
-        ExpressionTree receiver =
-            tree.getMethodSelect() instanceof MemberSelectTree select
-                ? select.getExpression()
-                : null;
-        Symbol handle = receiver == null ? null : ASTHelpers.getSymbol(receiver);
-        if (owner.equals("java.lang.invoke.VarHandle")
-            || (owner.startsWith("java.util.concurrent.atomic.Atomic")
-                && owner.endsWith("FieldUpdater"))) {
+        ExpressionTree receiver = receiverOf(tree);
+        Symbol handle = symbolOf(receiver);
+        if (isFieldHandleClass(owner)) {
           VarSymbol field = handle instanceof VarSymbol h ? handles.fieldNamedBy(h) : null;
           boolean onThis =
               field != null
@@ -472,6 +461,24 @@ public record AuditDiscipline(
           return atomic;
         }
         return null;
+      }
+
+      /** The receiver of a call written {@code receiver.name(...)}, or null. */
+      private @Nullable ExpressionTree receiverOf(MethodInvocationTree tree) {
+        return tree.getMethodSelect() instanceof MemberSelectTree select
+            ? select.getExpression()
+            : null;
+      }
+
+      private @Nullable Symbol symbolOf(@Nullable ExpressionTree tree) {
+        return tree == null ? null : ASTHelpers.getSymbol(tree);
+      }
+
+      /** A class whose calls name a field through a handle: {@code VarHandle}, field updaters. */
+      private boolean isFieldHandleClass(String owner) {
+        return owner.equals("java.lang.invoke.VarHandle")
+            || (owner.startsWith("java.util.concurrent.atomic.Atomic")
+                && owner.endsWith("FieldUpdater"));
       }
     }.scan(unit, false);
     volatileArrays.removeAll(elements);
