@@ -645,6 +645,44 @@ class AuditModeTest {
         .doTest();
   }
 
+  /**
+   * The first of two loops' snapshot still counts as deciding at the second loop's read (its test
+   * chose the path), but it is out of scope there: the message must not tell the user to use it.
+   */
+  @Test
+  void auditEarlierLoopsSnapshotIsNotOfferedOutOfScope() {
+    CompilationTestHelper.newInstance(UnlockedReread.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines(
+            "Exec.java",
+            """
+            import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+            class Exec {
+              static final AtomicIntegerFieldUpdater<Exec> U =
+                  AtomicIntegerFieldUpdater.newUpdater(Exec.class, "state");
+              volatile int state;
+
+              void shutdown() {
+                for (; ; ) {
+                  int old = state;
+                  if (old >= 3 || U.compareAndSet(this, old, 3)) {
+                    break;
+                  }
+                }
+                for (; ; ) {
+                  // BUG: Diagnostic contains: after the read on line 10 decided this pass
+                  int old = state;
+                  if (old >= 4 || U.compareAndSet(this, old, 4)) {
+                    break;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** A compare-and-set to an enum state claims the state machine, as one to a constant does. */
   @Test
   void auditCompareAndSetToAnEnumStateIsAClaim() {

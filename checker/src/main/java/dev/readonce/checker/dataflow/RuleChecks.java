@@ -161,22 +161,35 @@ final class RuleChecks {
       VarSymbol holder = holderVariable(store, s);
       String name = holder == null ? "read" : holder.getSimpleName().toString();
       if (state.parameter()) {
-        return new Deciding(name, state.line(), true, holder);
+        return new Deciding(name, state.line(), true, usable(holder, at));
       }
       if (state.tested() || !state.facts().isEmpty()) {
-        return new Deciding(name, state.line(), false, holder);
+        return new Deciding(name, state.line(), false, usable(holder, at));
       }
       for (Map.Entry<VarSymbol, SlotValue> local : store.locals().entrySet()) {
         if (local.getValue().snaps().contains(s) && cx.liveness.liveAfter(at, local.getKey())) {
           // A CFG temporary (a switch's selector) still decides, but has no name to give.
           return AccessPath.isSynthetic(local.getKey())
-              ? new Deciding(name, state.line(), false, holder)
+              ? new Deciding(name, state.line(), false, usable(holder, at))
               : new Deciding(
-                  local.getKey().getSimpleName().toString(), state.line(), false, local.getKey());
+                  local.getKey().getSimpleName().toString(),
+                  state.line(),
+                  false,
+                  usable(local.getKey(), at));
         }
       }
     }
     return null;
+  }
+
+  /**
+   * The holder, if the code at {@code at} can name it: a snapshot local of an earlier block (the
+   * first of two loops) still decides, but telling the user to use it there would not compile.
+   */
+  private @Nullable VarSymbol usable(@Nullable VarSymbol holder, Node at) {
+    return holder != null && at.getTree() != null && cx.inScope(holder, at.getTree())
+        ? holder
+        : null;
   }
 
   /** A source local holding the snapshot, if one does (never a CFG temporary). */
