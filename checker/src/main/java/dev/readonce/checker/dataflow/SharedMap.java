@@ -214,8 +214,23 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
    * adds nothing to it, and {@code other} when this map is empty. Subtrees both maps share are
    * skipped.
    */
-  @SuppressWarnings("ReferenceEquality") // identity: a shared subtree, an unchanged map
   public SharedMap<K, V> union(SharedMap<K, V> other, BinaryOperator<V> merge) {
+    return union(other, merge, null);
+  }
+
+  /** Told of each entry a union changes in the receiver: {@code before} is null for an added key. */
+  public interface Changes<K, V> {
+    void changed(K key, @Nullable V before, V after);
+  }
+
+  /**
+   * As {@link #union(SharedMap, BinaryOperator)}, telling {@code changes} (when not null) of every
+   * entry of the result that differs from this map's, except when this map is empty and the
+   * result is {@code other} itself.
+   */
+  @SuppressWarnings({"ReferenceEquality", "unchecked"}) // identity: a shared subtree; leaves hold K, V
+  public SharedMap<K, V> union(
+      SharedMap<K, V> other, BinaryOperator<V> merge, @Nullable Changes<K, V> changes) {
     if (this == other || other.isEmpty()) {
       return this;
     }
@@ -223,7 +238,8 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
       return other;
     }
     List<Leaf> added = new ArrayList<>();
-    Object merged = unionNode(root, other.root, 0, merge, added);
+    Object merged =
+        unionNode(root, other.root, 0, merge, added, (Changes<Object, Object>) changes);
     if (merged == root && added.isEmpty()) {
       return this;
     }
@@ -234,6 +250,9 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
       long seq = nextSeq;
       for (Leaf l : added) {
         r = put(r, new Leaf(l.key, l.value, seq++, l.hash), 0);
+        if (changes != null) {
+          changes.changed((K) l.key, null, (V) l.value);
+        }
       }
       out = new SharedMap<>((Branch) r, size + added.size(), seq);
     }
@@ -615,7 +634,12 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
    */
   @SuppressWarnings({"ReferenceEquality", "unchecked"}) // shared subtrees; values are V
   private static <V> @Nullable Object unionNode(
-      @Nullable Object a, @Nullable Object b, int shift, BinaryOperator<V> merge, List<Leaf> added) {
+      @Nullable Object a,
+      @Nullable Object b,
+      int shift,
+      BinaryOperator<V> merge,
+      List<Leaf> added,
+      @Nullable Changes<Object, Object> changes) {
     if (a == b || b == null) {
       return a;
     }
@@ -636,7 +660,7 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
         }
         int i = ba.index(bit);
         Object mine = ba.slots[i];
-        Object merged = unionNode(mine, theirs, shift + BITS, merge, added);
+        Object merged = unionNode(mine, theirs, shift + BITS, merge, added, changes);
         if (merged != mine) {
           if (slots == null) {
             slots = ba.slots.clone();
@@ -656,6 +680,9 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
         V m = merge.apply((V) la.value, (V) lb.value);
         if (!m.equals(la.value)) {
           out[0] = put(out[0], new Leaf(la.key, m, la.seq, la.hash), shift);
+          if (changes != null) {
+            changes.changed(la.key, la.value, m);
+          }
         }
       }
       return false;

@@ -28,6 +28,7 @@ public final class SlotStore implements Store<SlotStore> {
           SharedMap.empty(),
           SharedMap.empty(),
           SharedMap.empty(),
+          SharedMap.empty(),
           Owned.NOTHING);
 
   // Persistent maps in insertion order (iteration order decides which name a message uses, so it
@@ -35,6 +36,8 @@ public final class SlotStore implements Store<SlotStore> {
   // a comparison of two stores derived from one costs what differs between them, which kept the
   // analysis of a long method from growing with the square of its length.
   private final SharedMap<VarSymbol, SlotValue> locals;
+  /** How many locals hold each snapshot ({@link SnapHolders}): derived from {@code locals}. */
+  private final SharedMap<SnapId, Integer> holders;
   private final SharedMap<SnapId, SnapState> snaps;
   private final SharedMap<SlotKey, ReadRecord> reads;
   private final SharedMap<SlotKey, LockRegion> locks;
@@ -42,11 +45,13 @@ public final class SlotStore implements Store<SlotStore> {
 
   private SlotStore(
       SharedMap<VarSymbol, SlotValue> locals,
+      SharedMap<SnapId, Integer> holders,
       SharedMap<SnapId, SnapState> snaps,
       SharedMap<SlotKey, ReadRecord> reads,
       SharedMap<SlotKey, LockRegion> locks,
       Owned owned) {
     this.locals = locals;
+    this.holders = holders;
     this.snaps = snaps;
     this.reads = reads;
     this.locks = locks;
@@ -59,7 +64,7 @@ public final class SlotStore implements Store<SlotStore> {
   }
 
   public SlotStore withOwned(Owned o) {
-    return o.equals(owned) ? this : new SlotStore(locals, snaps, reads, locks, o);
+    return o.equals(owned) ? this : new SlotStore(locals, holders, snaps, reads, locks, o);
   }
 
   public Map<VarSymbol, SlotValue> locals() {
@@ -147,30 +152,30 @@ public final class SlotStore implements Store<SlotStore> {
   public SlotStore withLocal(VarSymbol variable, SlotValue value) {
     return new SlotStore(
         value.isNothing() ? locals.minus(variable) : locals.plus(variable, value),
+        SnapHolders.replaced(holders, locals.get(variable), value),
         snaps,
         reads,
         locks, owned);
   }
 
   public SlotStore withSnap(SnapId id, SnapState state) {
-    return new SlotStore(locals, snaps.plus(id, state), reads, locks, owned);
+    return new SlotStore(locals, holders, snaps.plus(id, state), reads, locks, owned);
   }
 
   public SlotStore withRead(SlotKey slot, ReadRecord record) {
-    return new SlotStore(locals, snaps, reads.plus(slot, record), locks, owned);
+    return new SlotStore(locals, holders, snaps, reads.plus(slot, record), locks, owned);
   }
 
   public SlotStore withLock(LockRegion region) {
-    return new SlotStore(locals, snaps, reads, locks.plus(region.slot(), region), owned);
+    return new SlotStore(locals, holders, snaps, reads, locks.plus(region.slot(), region), owned);
   }
 
   public SlotStore withoutLock(SlotKey slot) {
-    return new SlotStore(locals, snaps, reads, remove(locks, k -> k.equals(slot)), owned);
+    return new SlotStore(locals, holders, snaps, reads, remove(locks, k -> k.equals(slot)), owned);
   }
 
   public SlotStore withoutLocks(Predicate<LockRegion> drop) {
-    return new SlotStore(
-        locals,
+    return new SlotStore(locals, holders,
         snaps,
         reads,
         remove(locks, k -> drop.test(Objects.requireNonNull(locks.get(k)))),
@@ -178,12 +183,11 @@ public final class SlotStore implements Store<SlotStore> {
   }
 
   public SlotStore withoutReads(Predicate<SlotKey> drop) {
-    return new SlotStore(locals, snaps, remove(reads, drop), locks, owned);
+    return new SlotStore(locals, holders, snaps, remove(reads, drop), locks, owned);
   }
 
   public SlotStore withoutReadsIn(ImmutableSet<Long> blocks) {
-    return new SlotStore(
-        locals,
+    return new SlotStore(locals, holders,
         snaps,
         remove(reads, k -> !java.util.Collections.disjoint(reads.get(k).blocks(), blocks)),
         locks, owned);
@@ -204,11 +208,16 @@ public final class SlotStore implements Store<SlotStore> {
         kept = kept.minus(s);
       }
     }
-    return kept == snaps ? this : new SlotStore(locals, kept, reads, locks, owned);
+    return kept == snaps ? this : new SlotStore(locals, holders, kept, reads, locks, owned);
   }
 
   private boolean held(SnapId snap) {
-    return locals.anyMatch((variable, value) -> value.snaps().contains(snap));
+    return holders.containsKey(snap);
+  }
+
+  /** The index of which snapshots locals hold, for the test that checks it against the locals. */
+  SharedMap<SnapId, Integer> holders() {
+    return holders;
   }
 
   /**
@@ -218,6 +227,7 @@ public final class SlotStore implements Store<SlotStore> {
   @SuppressWarnings("ReferenceEquality") // unchanged parts: the same objects
   public SlotStore reassigned(VarSymbol variable) {
     SharedMap<VarSymbol, SlotValue> newLocals = locals;
+    SharedMap<SnapId, Integer> newHolders = holders;
     // Only entries through the variable change, and a key keeps its place when its value is
     // replaced, so the order of this walk does not matter.
     for (Map.Entry<VarSymbol, SlotValue> e : locals.unorderedEntries()) {
@@ -225,6 +235,7 @@ public final class SlotStore implements Store<SlotStore> {
       if (p != null && p.mentions(variable)) {
         SlotValue v = e.getValue().withPath(null);
         newLocals = v.isNothing() ? newLocals.minus(e.getKey()) : newLocals.plus(e.getKey(), v);
+        newHolders = SnapHolders.replaced(newHolders, e.getValue(), v);
       }
     }
     SharedMap<SlotKey, ReadRecord> newReads = remove(reads, k -> k.mentions(variable));
@@ -236,7 +247,7 @@ public final class SlotStore implements Store<SlotStore> {
     if (newLocals == locals && newReads == reads && newLocks == locks && newOwned == owned) {
       return this;
     }
-    return new SlotStore(newLocals, snaps, newReads, newLocks, newOwned);
+    return new SlotStore(newLocals, newHolders, snaps, newReads, newLocks, newOwned);
   }
 
   private static boolean endsAt(SlotKey key, VarSymbol field) {
@@ -253,11 +264,13 @@ public final class SlotStore implements Store<SlotStore> {
    */
   public SlotStore rebased(VarSymbol variable, AccessPath oldValue) {
     SharedMap<VarSymbol, SlotValue> newLocals = locals;
+    SharedMap<SnapId, Integer> newHolders = holders;
     for (Map.Entry<VarSymbol, SlotValue> e : locals.unorderedEntries()) {
       AccessPath p = e.getValue().path();
       if (p != null && p.mentions(variable)) {
-        newLocals =
-            newLocals.plus(e.getKey(), e.getValue().withPath(p.substitute(variable, oldValue)));
+        SlotValue v = e.getValue().withPath(p.substitute(variable, oldValue));
+        newLocals = newLocals.plus(e.getKey(), v);
+        newHolders = SnapHolders.replaced(newHolders, e.getValue(), v);
       }
     }
     SharedMap<SnapId, SnapState> newSnaps = snaps;
@@ -278,7 +291,7 @@ public final class SlotStore implements Store<SlotStore> {
       newLocks = newLocks.plus(k, e.getValue().withSlot(k));
     }
     return new SlotStore(
-        newLocals, newSnaps, newReads, newLocks, owned.rebased(variable, oldValue));
+        newLocals, newHolders, newSnaps, newReads, newLocks, owned.rebased(variable, oldValue));
   }
 
   /** The temporary of the CFG that holds a local's current value, if one does. */
@@ -301,8 +314,17 @@ public final class SlotStore implements Store<SlotStore> {
   @Override
   @SuppressWarnings("ReferenceEquality") // identity first: joins mostly meet the same objects
   public SlotStore leastUpperBound(SlotStore other) {
-    SharedMap<VarSymbol, SlotValue> mergedLocals =
-        union(locals, other.locals, SlotValue::leastUpperBound);
+    SharedMap<VarSymbol, SlotValue> mergedLocals;
+    SharedMap<SnapId, Integer> mergedHolders;
+    if (locals.isEmpty()) {
+      mergedLocals = other.locals;
+      mergedHolders = other.holders;
+    } else {
+      // The index follows the entries the union changes, not the whole map.
+      SnapHolders.Tracker tracker = new SnapHolders.Tracker(holders);
+      mergedLocals = locals.union(other.locals, SlotValue::leastUpperBound, tracker);
+      mergedHolders = tracker.counts();
+    }
     SharedMap<SnapId, SnapState> mergedSnaps = union(snaps, other.snaps, SnapState::merge);
     SharedMap<SlotKey, ReadRecord> mergedReads = union(reads, other.reads, ReadRecord::merge);
     SharedMap<SlotKey, LockRegion> mergedLocks = intersection(locks, other.locks);
@@ -314,7 +336,8 @@ public final class SlotStore implements Store<SlotStore> {
         && mergedOwned == owned) {
       return this;
     }
-    return new SlotStore(mergedLocals, mergedSnaps, mergedReads, mergedLocks, mergedOwned);
+    return new SlotStore(
+        mergedLocals, mergedHolders, mergedSnaps, mergedReads, mergedLocks, mergedOwned);
   }
 
   /**
