@@ -25,7 +25,7 @@ public final class SlotStore implements Store<SlotStore> {
   public static final SlotStore EMPTY =
       new SlotStore(
           SharedMap.empty(),
-          SharedMap.empty(),
+          LocalIndex.EMPTY,
           SharedMap.empty(),
           SharedMap.empty(),
           SharedMap.empty(),
@@ -36,8 +36,8 @@ public final class SlotStore implements Store<SlotStore> {
   // a comparison of two stores derived from one costs what differs between them, which kept the
   // analysis of a long method from growing with the square of its length.
   private final SharedMap<VarSymbol, SlotValue> locals;
-  /** How many locals hold each snapshot ({@link SnapHolders}): derived from {@code locals}. */
-  private final SharedMap<SnapId, Integer> holders;
+  /** Which snapshots locals hold, and which temporaries keep a local: derived from locals. */
+  private final LocalIndex index;
   private final SharedMap<SnapId, SnapState> snaps;
   private final SharedMap<SlotKey, ReadRecord> reads;
   private final SharedMap<SlotKey, LockRegion> locks;
@@ -45,13 +45,13 @@ public final class SlotStore implements Store<SlotStore> {
 
   private SlotStore(
       SharedMap<VarSymbol, SlotValue> locals,
-      SharedMap<SnapId, Integer> holders,
+      LocalIndex index,
       SharedMap<SnapId, SnapState> snaps,
       SharedMap<SlotKey, ReadRecord> reads,
       SharedMap<SlotKey, LockRegion> locks,
       Owned owned) {
     this.locals = locals;
-    this.holders = holders;
+    this.index = index;
     this.snaps = snaps;
     this.reads = reads;
     this.locks = locks;
@@ -64,7 +64,7 @@ public final class SlotStore implements Store<SlotStore> {
   }
 
   public SlotStore withOwned(Owned o) {
-    return o.equals(owned) ? this : new SlotStore(locals, holders, snaps, reads, locks, o);
+    return o.equals(owned) ? this : new SlotStore(locals, index, snaps, reads, locks, o);
   }
 
   public Map<VarSymbol, SlotValue> locals() {
@@ -152,30 +152,30 @@ public final class SlotStore implements Store<SlotStore> {
   public SlotStore withLocal(VarSymbol variable, SlotValue value) {
     return new SlotStore(
         value.isNothing() ? locals.minus(variable) : locals.plus(variable, value),
-        SnapHolders.replaced(holders, locals.get(variable), value),
+        index.replaced(variable, locals.get(variable), value, null),
         snaps,
         reads,
         locks, owned);
   }
 
   public SlotStore withSnap(SnapId id, SnapState state) {
-    return new SlotStore(locals, holders, snaps.plus(id, state), reads, locks, owned);
+    return new SlotStore(locals, index, snaps.plus(id, state), reads, locks, owned);
   }
 
   public SlotStore withRead(SlotKey slot, ReadRecord record) {
-    return new SlotStore(locals, holders, snaps, reads.plus(slot, record), locks, owned);
+    return new SlotStore(locals, index, snaps, reads.plus(slot, record), locks, owned);
   }
 
   public SlotStore withLock(LockRegion region) {
-    return new SlotStore(locals, holders, snaps, reads, locks.plus(region.slot(), region), owned);
+    return new SlotStore(locals, index, snaps, reads, locks.plus(region.slot(), region), owned);
   }
 
   public SlotStore withoutLock(SlotKey slot) {
-    return new SlotStore(locals, holders, snaps, reads, remove(locks, k -> k.equals(slot)), owned);
+    return new SlotStore(locals, index, snaps, reads, remove(locks, k -> k.equals(slot)), owned);
   }
 
   public SlotStore withoutLocks(Predicate<LockRegion> drop) {
-    return new SlotStore(locals, holders,
+    return new SlotStore(locals, index,
         snaps,
         reads,
         remove(locks, k -> drop.test(Objects.requireNonNull(locks.get(k)))),
@@ -183,11 +183,11 @@ public final class SlotStore implements Store<SlotStore> {
   }
 
   public SlotStore withoutReads(Predicate<SlotKey> drop) {
-    return new SlotStore(locals, holders, snaps, remove(reads, drop), locks, owned);
+    return new SlotStore(locals, index, snaps, remove(reads, drop), locks, owned);
   }
 
   public SlotStore withoutReadsIn(ImmutableSet<Long> blocks) {
-    return new SlotStore(locals, holders,
+    return new SlotStore(locals, index,
         snaps,
         remove(reads, k -> !java.util.Collections.disjoint(reads.get(k).blocks(), blocks)),
         locks, owned);
@@ -208,16 +208,41 @@ public final class SlotStore implements Store<SlotStore> {
         kept = kept.minus(s);
       }
     }
-    return kept == snaps ? this : new SlotStore(locals, holders, kept, reads, locks, owned);
+    return kept == snaps ? this : new SlotStore(locals, index, kept, reads, locks, owned);
   }
 
   private boolean held(SnapId snap) {
-    return holders.containsKey(snap);
+    return index.holders().containsKey(snap);
   }
 
-  /** The index of which snapshots locals hold, for the test that checks it against the locals. */
-  SharedMap<SnapId, Integer> holders() {
-    return holders;
+  /**
+   * {@code withLocal(variable, value).withoutUnheldMismatches(old)}, where {@code old} holds the
+   * snapshots the local holds here, at the cost of what the assignment changes: the snapshots no
+   * local holds any more are those whose count the assignment took to zero.
+   */
+  public SlotStore withLocalForgettingUnheldMismatches(
+      VarSymbol variable, SlotValue value, SlotValue old) {
+    List<SnapId> unheld = new ArrayList<>();
+    LocalIndex newIndex = index.replaced(variable, locals.get(variable), value, unheld);
+    SharedMap<SnapId, SnapState> kept = snaps;
+    for (SnapId s : unheld) {
+      SnapState state = snaps.get(s);
+      if (state != null && state.mismatched() && old.snaps().contains(s)) {
+        kept = kept.minus(s);
+      }
+    }
+    return new SlotStore(
+        value.isNothing() ? locals.minus(variable) : locals.plus(variable, value),
+        newIndex,
+        kept,
+        reads,
+        locks,
+        owned);
+  }
+
+  /** The index of the locals, for the test that checks it against the locals. */
+  LocalIndex index() {
+    return index;
   }
 
   /**
@@ -227,7 +252,7 @@ public final class SlotStore implements Store<SlotStore> {
   @SuppressWarnings("ReferenceEquality") // unchanged parts: the same objects
   public SlotStore reassigned(VarSymbol variable) {
     SharedMap<VarSymbol, SlotValue> newLocals = locals;
-    SharedMap<SnapId, Integer> newHolders = holders;
+    LocalIndex newIndex = index;
     // Only entries through the variable change, and a key keeps its place when its value is
     // replaced, so the order of this walk does not matter.
     for (Map.Entry<VarSymbol, SlotValue> e : locals.unorderedEntries()) {
@@ -235,7 +260,7 @@ public final class SlotStore implements Store<SlotStore> {
       if (p != null && p.mentions(variable)) {
         SlotValue v = e.getValue().withPath(null);
         newLocals = v.isNothing() ? newLocals.minus(e.getKey()) : newLocals.plus(e.getKey(), v);
-        newHolders = SnapHolders.replaced(newHolders, e.getValue(), v);
+        newIndex = newIndex.replaced(e.getKey(), e.getValue(), v, null);
       }
     }
     SharedMap<SlotKey, ReadRecord> newReads = remove(reads, k -> k.mentions(variable));
@@ -247,7 +272,7 @@ public final class SlotStore implements Store<SlotStore> {
     if (newLocals == locals && newReads == reads && newLocks == locks && newOwned == owned) {
       return this;
     }
-    return new SlotStore(newLocals, newHolders, snaps, newReads, newLocks, newOwned);
+    return new SlotStore(newLocals, newIndex, snaps, newReads, newLocks, newOwned);
   }
 
   private static boolean endsAt(SlotKey key, VarSymbol field) {
@@ -264,13 +289,13 @@ public final class SlotStore implements Store<SlotStore> {
    */
   public SlotStore rebased(VarSymbol variable, AccessPath oldValue) {
     SharedMap<VarSymbol, SlotValue> newLocals = locals;
-    SharedMap<SnapId, Integer> newHolders = holders;
+    LocalIndex newIndex = index;
     for (Map.Entry<VarSymbol, SlotValue> e : locals.unorderedEntries()) {
       AccessPath p = e.getValue().path();
       if (p != null && p.mentions(variable)) {
         SlotValue v = e.getValue().withPath(p.substitute(variable, oldValue));
         newLocals = newLocals.plus(e.getKey(), v);
-        newHolders = SnapHolders.replaced(newHolders, e.getValue(), v);
+        newIndex = newIndex.replaced(e.getKey(), e.getValue(), v, null);
       }
     }
     SharedMap<SnapId, SnapState> newSnaps = snaps;
@@ -291,11 +316,14 @@ public final class SlotStore implements Store<SlotStore> {
       newLocks = newLocks.plus(k, e.getValue().withSlot(k));
     }
     return new SlotStore(
-        newLocals, newHolders, newSnaps, newReads, newLocks, owned.rebased(variable, oldValue));
+        newLocals, newIndex, newSnaps, newReads, newLocks, owned.rebased(variable, oldValue));
   }
 
   /** The temporary of the CFG that holds a local's current value, if one does. */
   public @Nullable VarSymbol keeperOf(VarSymbol variable) {
+    if (!index.keepers().containsKey(variable)) {
+      return null;
+    }
     AccessPath current = AccessPath.of(new AccessPath.Local(variable));
     // The path first: it rules out nearly every local, and the name test decodes a name.
     return locals.firstKeyMatching(
@@ -315,15 +343,15 @@ public final class SlotStore implements Store<SlotStore> {
   @SuppressWarnings("ReferenceEquality") // identity first: joins mostly meet the same objects
   public SlotStore leastUpperBound(SlotStore other) {
     SharedMap<VarSymbol, SlotValue> mergedLocals;
-    SharedMap<SnapId, Integer> mergedHolders;
+    LocalIndex mergedIndex;
     if (locals.isEmpty()) {
       mergedLocals = other.locals;
-      mergedHolders = other.holders;
+      mergedIndex = other.index;
     } else {
       // The index follows the entries the union changes, not the whole map.
-      SnapHolders.Tracker tracker = new SnapHolders.Tracker(holders);
+      LocalIndex.Tracker tracker = new LocalIndex.Tracker(index);
       mergedLocals = locals.union(other.locals, SlotValue::leastUpperBound, tracker);
-      mergedHolders = tracker.counts();
+      mergedIndex = tracker.index();
     }
     SharedMap<SnapId, SnapState> mergedSnaps = union(snaps, other.snaps, SnapState::merge);
     SharedMap<SlotKey, ReadRecord> mergedReads = union(reads, other.reads, ReadRecord::merge);
@@ -337,7 +365,7 @@ public final class SlotStore implements Store<SlotStore> {
       return this;
     }
     return new SlotStore(
-        mergedLocals, mergedHolders, mergedSnaps, mergedReads, mergedLocks, mergedOwned);
+        mergedLocals, mergedIndex, mergedSnaps, mergedReads, mergedLocks, mergedOwned);
   }
 
   /**

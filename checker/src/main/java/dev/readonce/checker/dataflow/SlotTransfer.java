@@ -256,10 +256,12 @@ public final class SlotTransfer
             ? store.reassigned(variable)
             : store.rebased(variable, AccessPath.of(new AccessPath.Old(variable, keeper)));
     // A computed definition (`i = (n - 1) & h`) or a chain of final fields (a lock alias).
+    // (Reassigning or rebasing changed no local's snapshots, so `out` holds `old`'s here.)
     out =
-        out.withLocal(
-                variable, value.withPath(definition != null ? definition : lockAlias(value.path())))
-            .withoutUnheldMismatches(old);
+        out.withLocalForgettingUnheldMismatches(
+            variable,
+            value.withPath(definition != null ? definition : lockAlias(value.path())),
+            old);
     return ownership.assignedLocal(variable, expression, out);
   }
 

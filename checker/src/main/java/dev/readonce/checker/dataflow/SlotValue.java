@@ -89,9 +89,19 @@ public record SlotValue(
   }
 
   @Override
+  @SuppressWarnings("ReferenceEquality") // identity first: joins mostly meet the same objects
   public SlotValue leastUpperBound(SlotValue other) {
+    if (this == other) {
+      return this;
+    }
+    // A set that already holds the other's is kept as it is (same members, same order), not
+    // copied: a local accumulating snapshots (`acc ^= f(s)`) meets its earlier self at each join.
+    ImmutableSet<SnapId> joined =
+        snaps == other.snaps || snaps.containsAll(other.snaps)
+            ? snaps
+            : ImmutableSet.<SnapId>builder().addAll(snaps).addAll(other.snaps).build();
     return new SlotValue(
-        ImmutableSet.<SnapId>builder().addAll(snaps).addAll(other.snaps).build(),
+        joined,
         lockOf != null && lockOf.equals(other.lockOf) ? lockOf : null,
         container != null && container.equals(other.container) ? container : null,
         coveredBy != null && coveredBy.equals(other.coveredBy) ? coveredBy : null,

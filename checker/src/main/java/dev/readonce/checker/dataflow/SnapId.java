@@ -1,9 +1,25 @@
 package dev.readonce.checker.dataflow;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The identity of one snapshot: the read that produced it (a tree, compared by identity) or the
  * {@code @Snapshot} parameter that carries it into the method.
  *
  * @param origin the read's tree or the parameter's symbol
  */
-public record SnapId(Object origin) {}
+public record SnapId(Object origin) {
+
+  // Written out: snapshot ids are the keys of the store's hottest lookups, and the record's
+  // generated methods go through a method handle per call where the JIT does not inline them.
+  @Override
+  @SuppressWarnings("ReferenceEquality") // identity first, equals after
+  public boolean equals(@Nullable Object o) {
+    return o == this || (o instanceof SnapId s && (s.origin == origin || origin.equals(s.origin)));
+  }
+
+  @Override
+  public int hashCode() {
+    return origin.hashCode();
+  }
+}

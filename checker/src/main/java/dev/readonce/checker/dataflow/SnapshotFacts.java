@@ -19,11 +19,24 @@ final class SnapshotFacts {
 
   static ImmutableSet<SnapId> operandSnaps(
       Node node, TransferInput<SlotValue, SlotStore> in) {
-    ImmutableSet.Builder<SnapId> out = ImmutableSet.builder();
+    // The operands' sets in order; one that adds nothing to the first is not copied (`acc + 1`
+    // with `acc` holding many snapshots costs a lookup per snapshot, not a new set).
+    ImmutableSet<SnapId> first = null;
+    ImmutableSet.Builder<SnapId> out = null;
     for (Node operand : node.getOperands()) {
-      out.addAll(SlotTransfer.valueOf(in, operand).snaps());
+      ImmutableSet<SnapId> snaps = SlotTransfer.valueOf(in, operand).snaps();
+      if (snaps.isEmpty()) {
+        continue;
+      }
+      if (first == null) {
+        first = snaps;
+      } else if (out != null) {
+        out.addAll(snaps);
+      } else if (!first.containsAll(snaps)) {
+        out = ImmutableSet.<SnapId>builder().addAll(first).addAll(snaps);
+      }
     }
-    return out.build();
+    return out != null ? out.build() : first != null ? first : ImmutableSet.of();
   }
 
   static SlotStore tested(SlotStore store, ImmutableSet<SnapId> snaps) {
