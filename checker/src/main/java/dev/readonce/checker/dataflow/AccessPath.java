@@ -292,6 +292,24 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
     return false;
   }
 
+  /** Hands {@code into} every variable this path {@link #mentions} (a variable may come twice). */
+  public void forEachMentioned(java.util.function.Consumer<VarSymbol> into) {
+    if (root instanceof Local l) {
+      into.accept(l.variable());
+    } else if (root instanceof Computed c) {
+      for (AccessPath o : c.operands()) {
+        o.forEachMentioned(into);
+      }
+    }
+    for (Step s : steps) {
+      if (s instanceof Field f) {
+        into.accept(f.field());
+      } else if (s instanceof Index i) {
+        i.index().forEachMentioned(into);
+      }
+    }
+  }
+
   /** Whether the path stands for a computed value rather than for memory. */
   public boolean isComputed() {
     return root instanceof Computed && steps.isEmpty();

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code holders}: how many locals hold each snapshot ("does any local still hold it?");
  *   <li>{@code keepers}: how many CFG temporaries hold exactly a source local's path ({@code
  *       tempPostfix#num0 = i} for {@code i++}), so {@link SlotStore#keeperOf} walks the locals
- *       only when there is a keeper to find.
+ *       only when there is a keeper to find;
+ *   <li>{@code mentions}: per variable, how many locals' paths mention it ({@link Mentions}), so
+ *       a reassignment walks the locals only when some path goes through the variable.
  * </ul>
  *
  * <p>A key with a count of zero has no entry, so both are functions of the locals alone (the
@@ -23,10 +25,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param holders per snapshot, the number of locals whose value may be it
  * @param keepers per source local, the number of temporaries whose value's path is that local
+ * @param mentions per variable, the number of locals whose value's path mentions it
  */
-record LocalIndex(SharedMap<SnapId, Integer> holders, SharedMap<VarSymbol, Integer> keepers) {
+record LocalIndex(
+    SharedMap<SnapId, Integer> holders,
+    SharedMap<VarSymbol, Integer> keepers,
+    SharedMap<VarSymbol, Integer> mentions) {
 
-  static final LocalIndex EMPTY = new LocalIndex(SharedMap.empty(), SharedMap.empty());
+  static final LocalIndex EMPTY =
+      new LocalIndex(SharedMap.empty(), SharedMap.empty(), SharedMap.empty());
 
   /** The index of {@code locals}, computed from scratch (the reference the updates must match). */
   static LocalIndex of(Map<VarSymbol, SlotValue> locals) {
@@ -57,7 +64,13 @@ record LocalIndex(SharedMap<SnapId, Integer> holders, SharedMap<VarSymbol, Integ
     if (keptBefore != keptAfter) {
       k = count(count(k, keptBefore, -1), keptAfter, +1);
     }
-    return h == holders && k == keepers ? this : new LocalIndex(h, k);
+    AccessPath pathBefore = before == null ? null : before.path();
+    AccessPath pathAfter = after == null ? null : after.path();
+    SharedMap<VarSymbol, Integer> m = mentions;
+    if (pathBefore != pathAfter && !java.util.Objects.equals(pathBefore, pathAfter)) {
+      m = Mentions.counted(Mentions.counted(m, pathBefore, -1), pathAfter, +1);
+    }
+    return h == holders && k == keepers && m == mentions ? this : new LocalIndex(h, k, m);
   }
 
   /** The source local whose path a temporary's value is, if the key is a temporary. */

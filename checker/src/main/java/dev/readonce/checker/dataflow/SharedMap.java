@@ -119,16 +119,23 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
 
   /** This map without the keys {@code drop} accepts. */
   public SharedMap<K, V> minusKeys(Predicate<? super K> drop) {
-    List<Object> dropped = new ArrayList<>();
+    return minusKeys(drop, k -> {});
+  }
+
+  /** This map without the keys {@code drop} accepts; each is also handed to {@code dropped}. */
+  public SharedMap<K, V> minusKeys(
+      Predicate<? super K> drop, java.util.function.Consumer<? super K> dropped) {
+    List<K> keys = new ArrayList<>();
     forEachLeaf(root, leaf -> {
       if (drop.test(keyOf(leaf))) {
-        dropped.add(leaf.key);
+        keys.add(keyOf(leaf));
       }
       return false;
     });
     SharedMap<K, V> out = this;
-    for (Object k : dropped) {
+    for (K k : keys) {
       out = out.minus(k);
+      dropped.accept(k);
     }
     return out;
   }

@@ -29,6 +29,7 @@ public final class SlotStore implements Store<SlotStore> {
           SharedMap.empty(),
           SharedMap.empty(),
           SharedMap.empty(),
+          SharedMap.empty(),
           Owned.NOTHING);
 
   // Persistent maps in insertion order (iteration order decides which name a message uses, so it
@@ -40,6 +41,8 @@ public final class SlotStore implements Store<SlotStore> {
   private final LocalIndex index;
   private final SharedMap<SnapId, SnapState> snaps;
   private final SharedMap<SlotKey, ReadRecord> reads;
+  /** Per variable, how many read slots' paths mention it ({@link Mentions}): derived from reads. */
+  private final SharedMap<VarSymbol, Integer> readMentions;
   private final SharedMap<SlotKey, LockRegion> locks;
   private final Owned owned;
 
@@ -48,12 +51,14 @@ public final class SlotStore implements Store<SlotStore> {
       LocalIndex index,
       SharedMap<SnapId, SnapState> snaps,
       SharedMap<SlotKey, ReadRecord> reads,
+      SharedMap<VarSymbol, Integer> readMentions,
       SharedMap<SlotKey, LockRegion> locks,
       Owned owned) {
     this.locals = locals;
     this.index = index;
     this.snaps = snaps;
     this.reads = reads;
+    this.readMentions = readMentions;
     this.locks = locks;
     this.owned = owned;
   }
@@ -64,7 +69,9 @@ public final class SlotStore implements Store<SlotStore> {
   }
 
   public SlotStore withOwned(Owned o) {
-    return o.equals(owned) ? this : new SlotStore(locals, index, snaps, reads, locks, o);
+    return o.equals(owned)
+        ? this
+        : new SlotStore(locals, index, snaps, reads, readMentions, locks, o);
   }
 
   public Map<VarSymbol, SlotValue> locals() {
@@ -155,42 +162,63 @@ public final class SlotStore implements Store<SlotStore> {
         index.replaced(variable, locals.get(variable), value, null),
         snaps,
         reads,
-        locks, owned);
+        readMentions,
+        locks,
+        owned);
   }
 
   public SlotStore withSnap(SnapId id, SnapState state) {
-    return new SlotStore(locals, index, snaps.plus(id, state), reads, locks, owned);
+    return new SlotStore(
+        locals, index, snaps.plus(id, state), reads, readMentions, locks, owned);
   }
 
   public SlotStore withRead(SlotKey slot, ReadRecord record) {
-    return new SlotStore(locals, index, snaps, reads.plus(slot, record), locks, owned);
+    SharedMap<VarSymbol, Integer> mentions =
+        reads.containsKey(slot) ? readMentions : Mentions.counted(readMentions, slot.path(), +1);
+    return new SlotStore(locals, index, snaps, reads.plus(slot, record), mentions, locks, owned);
   }
 
   public SlotStore withLock(LockRegion region) {
-    return new SlotStore(locals, index, snaps, reads, locks.plus(region.slot(), region), owned);
+    return new SlotStore(
+        locals, index, snaps, reads, readMentions, locks.plus(region.slot(), region), owned);
   }
 
   public SlotStore withoutLock(SlotKey slot) {
-    return new SlotStore(locals, index, snaps, reads, remove(locks, k -> k.equals(slot)), owned);
+    return new SlotStore(
+        locals, index, snaps, reads, readMentions, remove(locks, k -> k.equals(slot)), owned);
   }
 
   public SlotStore withoutLocks(Predicate<LockRegion> drop) {
-    return new SlotStore(locals, index,
+    return new SlotStore(
+        locals,
+        index,
         snaps,
         reads,
+        readMentions,
         remove(locks, k -> drop.test(Objects.requireNonNull(locks.get(k)))),
         owned);
   }
 
   public SlotStore withoutReads(Predicate<SlotKey> drop) {
-    return new SlotStore(locals, index, snaps, remove(reads, drop), locks, owned);
+    List<SlotKey> dropped = new ArrayList<>();
+    SharedMap<SlotKey, ReadRecord> newReads = reads.minusKeys(drop, dropped::add);
+    if (dropped.isEmpty()) {
+      return this;
+    }
+    SharedMap<VarSymbol, Integer> mentions = readMentions;
+    for (SlotKey k : dropped) {
+      mentions = Mentions.counted(mentions, k.path(), -1);
+    }
+    return new SlotStore(locals, index, snaps, newReads, mentions, locks, owned);
   }
 
   public SlotStore withoutReadsIn(ImmutableSet<Long> blocks) {
-    return new SlotStore(locals, index,
-        snaps,
-        remove(reads, k -> !java.util.Collections.disjoint(reads.get(k).blocks(), blocks)),
-        locks, owned);
+    return withoutReads(k -> !java.util.Collections.disjoint(reads.get(k).blocks(), blocks));
+  }
+
+  /** The counts of the variables read slots mention, for the test that checks them. */
+  SharedMap<VarSymbol, Integer> readMentions() {
+    return readMentions;
   }
 
   /**
@@ -208,7 +236,9 @@ public final class SlotStore implements Store<SlotStore> {
         kept = kept.minus(s);
       }
     }
-    return kept == snaps ? this : new SlotStore(locals, index, kept, reads, locks, owned);
+    return kept == snaps
+        ? this
+        : new SlotStore(locals, index, kept, reads, readMentions, locks, owned);
   }
 
   private boolean held(SnapId snap) {
@@ -236,6 +266,7 @@ public final class SlotStore implements Store<SlotStore> {
         newIndex,
         kept,
         reads,
+        readMentions,
         locks,
         owned);
   }
@@ -254,8 +285,10 @@ public final class SlotStore implements Store<SlotStore> {
     SharedMap<VarSymbol, SlotValue> newLocals = locals;
     LocalIndex newIndex = index;
     // Only entries through the variable change, and a key keeps its place when its value is
-    // replaced, so the order of this walk does not matter.
-    for (Map.Entry<VarSymbol, SlotValue> e : locals.unorderedEntries()) {
+    // replaced, so the order of this walk does not matter. The indexes say whether there are any.
+    boolean throughLocals = index.mentions().containsKey(variable);
+    for (Map.Entry<VarSymbol, SlotValue> e :
+        throughLocals ? locals.unorderedEntries() : List.<Map.Entry<VarSymbol, SlotValue>>of()) {
       AccessPath p = e.getValue().path();
       if (p != null && p.mentions(variable)) {
         SlotValue v = e.getValue().withPath(null);
@@ -263,16 +296,27 @@ public final class SlotStore implements Store<SlotStore> {
         newIndex = newIndex.replaced(e.getKey(), e.getValue(), v, null);
       }
     }
-    SharedMap<SlotKey, ReadRecord> newReads = remove(reads, k -> k.mentions(variable));
+    SlotStore readsDropped =
+        readMentions.containsKey(variable) ? withoutReads(k -> k.mentions(variable)) : this;
     // Storing into a slot field does not release the slot's own lock; it moves what is reached
     // through the field.
     SharedMap<SlotKey, LockRegion> newLocks =
         remove(locks, k -> k.mentions(variable) && !endsAt(k, variable));
     Owned newOwned = owned.reassigned(variable);
-    if (newLocals == locals && newReads == reads && newLocks == locks && newOwned == owned) {
+    if (newLocals == locals
+        && readsDropped == this
+        && newLocks == locks
+        && newOwned == owned) {
       return this;
     }
-    return new SlotStore(newLocals, newIndex, snaps, newReads, newLocks, newOwned);
+    return new SlotStore(
+        newLocals,
+        newIndex,
+        snaps,
+        readsDropped.reads,
+        readsDropped.readMentions,
+        newLocks,
+        newOwned);
   }
 
   private static boolean endsAt(SlotKey key, VarSymbol field) {
@@ -316,7 +360,13 @@ public final class SlotStore implements Store<SlotStore> {
       newLocks = newLocks.plus(k, e.getValue().withSlot(k));
     }
     return new SlotStore(
-        newLocals, newIndex, newSnaps, newReads, newLocks, owned.rebased(variable, oldValue));
+        newLocals,
+        newIndex,
+        newSnaps,
+        newReads,
+        Mentions.of(newReads.keySet().stream().map(SlotKey::path).toList()),
+        newLocks,
+        owned.rebased(variable, oldValue));
   }
 
   /** The temporary of the CFG that holds a local's current value, if one does. */
@@ -354,18 +404,35 @@ public final class SlotStore implements Store<SlotStore> {
       mergedIndex = tracker.index();
     }
     SharedMap<SnapId, SnapState> mergedSnaps = union(snaps, other.snaps, SnapState::merge);
-    SharedMap<SlotKey, ReadRecord> mergedReads = union(reads, other.reads, ReadRecord::merge);
+    SharedMap<SlotKey, ReadRecord> mergedReads;
+    SharedMap<VarSymbol, Integer> mergedReadMentions;
+    if (reads.isEmpty()) {
+      mergedReads = other.reads;
+      mergedReadMentions = other.readMentions;
+    } else {
+      // Only the keys the union adds change the counts (a merged record keeps its key).
+      Mentions.Tracker<ReadRecord> tracker = new Mentions.Tracker<>(readMentions);
+      mergedReads = reads.union(other.reads, ReadRecord::merge, tracker);
+      mergedReadMentions = tracker.counts();
+    }
     SharedMap<SlotKey, LockRegion> mergedLocks = intersection(locks, other.locks);
     Owned mergedOwned = owned.merge(other.owned);
     if (mergedLocals == locals
         && mergedSnaps == snaps
         && mergedReads == reads
+        && mergedReadMentions == readMentions
         && mergedLocks == locks
         && mergedOwned == owned) {
       return this;
     }
     return new SlotStore(
-        mergedLocals, mergedIndex, mergedSnaps, mergedReads, mergedLocks, mergedOwned);
+        mergedLocals,
+        mergedIndex,
+        mergedSnaps,
+        mergedReads,
+        mergedReadMentions,
+        mergedLocks,
+        mergedOwned);
   }
 
   /**

@@ -39,6 +39,9 @@ class LocalIndexTest {
   /** The index matches the locals, and each lookup matches the walk it replaces. */
   private static void assertIndexMatches(SlotStore store, List<VarSymbol> vars) {
     assertEquals(LocalIndex.of(store.locals()), store.index());
+    assertEquals(
+        Mentions.of(store.reads().keySet().stream().map(SlotKey::path).toList()),
+        store.readMentions());
     for (VarSymbol v : vars) {
       assertEquals(walkKeeper(store, v), store.keeperOf(v), v.toString());
     }
@@ -145,6 +148,36 @@ class LocalIndexTest {
     return SlotValue.snapshots(snaps.build()).withPath(path);
   }
 
+  /** A path through some of the variables: a local, a field of it, an element at another. */
+  private static AccessPath randomPath(Random random, List<VarSymbol> vars) {
+    AccessPath p = AccessPath.of(new AccessPath.Local(vars.get(random.nextInt(vars.size()))));
+    return switch (random.nextInt(3)) {
+      case 0 -> p;
+      case 1 -> p.with(new AccessPath.Field(vars.get(random.nextInt(vars.size()))));
+      default ->
+          p.with(
+              new AccessPath.Index(
+                  AccessPath.of(new AccessPath.Local(vars.get(random.nextInt(vars.size()))))));
+    };
+  }
+
+  @Test
+  void mentionedVariablesAreThoseThePathMentions() {
+    Random random = new Random(7);
+    List<VarSymbol> vars = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      vars.add(variable("m" + i));
+    }
+    for (int i = 0; i < 200; i++) {
+      AccessPath p = randomPath(random, vars);
+      java.util.Set<VarSymbol> mentioned = new java.util.HashSet<>();
+      p.forEachMentioned(mentioned::add);
+      for (VarSymbol v : vars) {
+        assertEquals(p.mentions(v), mentioned.contains(v), p + " " + v);
+      }
+    }
+  }
+
   private static SlotStore randomStore(
       Random random, List<VarSymbol> vars, List<SnapId> snapIds, int n) {
     SlotStore store = SlotStore.EMPTY;
@@ -154,8 +187,19 @@ class LocalIndexTest {
     for (int i = 0; i < n; i++) {
       store =
           store.withLocal(vars.get(random.nextInt(vars.size())), randomValue(random, snapIds, vars));
+      store = withRandomRead(random, store, vars, snapIds);
     }
     return store;
+  }
+
+  private static SlotStore withRandomRead(
+      Random random, SlotStore store, List<VarSymbol> vars, List<SnapId> snapIds) {
+    return store.withRead(
+        new SlotKey(randomPath(random, vars)),
+        new ReadRecord(
+            ImmutableSet.of(snapIds.get(random.nextInt(snapIds.size()))),
+            1,
+            ImmutableSet.of((long) random.nextInt(3))));
   }
 
   private static SlotStore mutate(
@@ -163,9 +207,23 @@ class LocalIndexTest {
     SlotStore out = store;
     for (int i = 0; i < n; i++) {
       VarSymbol v = vars.get(random.nextInt(vars.size()));
-      switch (random.nextInt(4)) {
+      switch (random.nextInt(7)) {
         case 0 -> out = out.withLocal(v, randomValue(random, snapIds, vars));
-        case 1 -> out = out.reassigned(v);
+        case 1 -> {
+          SlotStore before = out;
+          out = out.reassigned(v);
+          // What a reassignment forgets: every read and local path through the variable.
+          for (SlotKey k : before.reads().keySet()) {
+            assertEquals(!k.mentions(v), out.reads().containsKey(k));
+          }
+          for (Map.Entry<VarSymbol, SlotValue> e : before.locals().entrySet()) {
+            AccessPath p = e.getValue().path();
+            assertEquals(
+                p != null && p.mentions(v) ? null : p, out.local(e.getKey()).path());
+          }
+        }
+        case 4 -> out = withRandomRead(random, out, vars, snapIds);
+        case 5 -> out = out.withoutReadsIn(ImmutableSet.of((long) random.nextInt(3)));
         case 2 ->
             out = out.rebased(v, AccessPath.of(new AccessPath.Old(v, vars.get(vars.size() - 1))));
         default -> {
