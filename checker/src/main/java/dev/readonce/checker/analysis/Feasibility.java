@@ -21,11 +21,14 @@ import dev.readonce.checker.model.AccessorDecl;
 import dev.readonce.checker.model.Contracts;
 import dev.readonce.checker.model.SlotDecl;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The feasibility pre-pass: decides from a body's tree alone that no rule can find anything in it,
@@ -67,6 +70,9 @@ final class Feasibility {
 
   private final Contracts contracts;
   private final Map<Symbol, Mention> bySymbol = new HashMap<>();
+  /** Per body scanned whole (no lambda or nested class skipped), its array accessor calls. */
+  private final IdentityHashMap<Tree, Map<VarSymbol, AccessorDecl>> tables =
+      new IdentityHashMap<>();
 
   Feasibility(Contracts contracts) {
     this.contracts = contracts;
@@ -94,6 +100,9 @@ final class Feasibility {
     boolean synchronizedMethod = heldAtEntry;
     Facts facts = new Facts();
     facts.scan(body, null);
+    if (!facts.skippedNested) {
+      tables.put(body, facts.tables);
+    }
     int reads = facts.reads + (seededRead ? 1 : 0);
     if (facts.container) {
       reads += facts.elementAccesses + facts.atomicCalls;
@@ -112,6 +121,14 @@ final class Feasibility {
         || facts.atomicCalls > 0
         || facts.passesReference
         || facts.callsThisUnit.stream().anyMatch(ofThisUnit);
+  }
+
+  /**
+   * What {@link TableParameters#scan} gives for a body this pre-pass scanned, if it saw all of it
+   * (then the analysis need not scan it again); taken once.
+   */
+  @Nullable Map<VarSymbol, AccessorDecl> takeTables(Tree body) {
+    return tables.remove(body);
   }
 
   private Mention classify(Symbol symbol) {
@@ -166,6 +183,10 @@ final class Feasibility {
     boolean locks;
     boolean passesReference;
     final List<MethodSymbol> callsThisUnit = new java.util.ArrayList<>();
+    /** The array accessor calls, as {@link TableParameters#scan} records them. */
+    final Map<VarSymbol, AccessorDecl> tables = new LinkedHashMap<>();
+    /** Whether a lambda or nested class was skipped (then {@code tables} may miss calls). */
+    boolean skippedNested;
 
     @Override
     public Void scan(Tree tree, Void unused) {
@@ -249,6 +270,7 @@ final class Feasibility {
       } else {
         feasible = true;
       }
+      TableParameters.record(contracts, tree, tables);
       return super.visitMethodInvocation(tree, null);
     }
 
@@ -279,11 +301,13 @@ final class Feasibility {
     // A lambda's body and a nested class's methods are analyzed (and pre-passed) on their own.
     @Override
     public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+      skippedNested = true;
       return null;
     }
 
     @Override
     public Void visitClass(ClassTree tree, Void unused) {
+      skippedNested = true;
       return null;
     }
   }

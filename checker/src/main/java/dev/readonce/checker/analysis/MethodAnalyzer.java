@@ -120,7 +120,7 @@ final class MethodAnalyzer {
     SlotStore initial = seed(unit, contract, params, method.getParameters());
     initial =
         seedHeldLocks(unit, List.of(contract, symbol), params, method.getParameters(), initial);
-    initial = TableParameters.seed(unit.contracts(), method.getBody(), params, initial);
+    initial = TableParameters.seed(unit.tables(method.getBody()), params, initial);
     if ((symbol.flags() & Flags.SYNCHRONIZED) != 0
         && !symbol.isStatic()
         && symbol.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol ownerClass) {

@@ -39,31 +39,49 @@ final class TableParameters {
     return e;
   }
 
-  /** The entry store with each such parameter holding a container of the accessor's slots. */
-  static SlotStore seed(
-      Contracts contracts, Tree body, List<VarSymbol> params, SlotStore store) {
+  /**
+   * Records a call of a static (array, index) accessor with a variable as its array: the first
+   * accessor each variable is handed to, in scan order. Called for every call of a body, by this
+   * class's own scan or by the pre-pass's ({@link Feasibility}), which then spares this one.
+   */
+  static void record(
+      Contracts contracts, MethodInvocationTree call, Map<VarSymbol, AccessorDecl> tables) {
+    Symbol symbol = TreeInfo.symbol((JCTree) call.getMethodSelect());
+    if (symbol instanceof MethodSymbol method
+        && method.isStatic()
+        && method.getParameters().size() == 2
+        && method.getParameters().get(0).type.hasTag(TypeTag.ARRAY)
+        && call.getArguments().size() == 2
+        && TreeInfo.symbol(named((JCTree.JCExpression) call.getArguments().get(0)))
+            instanceof VarSymbol array
+        && !tables.containsKey(array)) {
+      Optional<AccessorDecl> accessor = contracts.accessor(method);
+      accessor.ifPresent(a -> tables.put(array, a));
+    }
+  }
+
+  /** Every such call of a body, lambdas and nested classes included. */
+  static Map<VarSymbol, AccessorDecl> scan(Contracts contracts, Tree body) {
     Map<VarSymbol, AccessorDecl> tables = new LinkedHashMap<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        Symbol symbol = TreeInfo.symbol((JCTree) call.getMethodSelect());
-        if (symbol instanceof MethodSymbol method
-            && method.isStatic()
-            && method.getParameters().size() == 2
-            && method.getParameters().get(0).type.hasTag(TypeTag.ARRAY)
-            && call.getArguments().size() == 2
-            && TreeInfo.symbol(named((JCTree.JCExpression) call.getArguments().get(0)))
-                instanceof VarSymbol array
-            && params.contains(array)) {
-          Optional<AccessorDecl> accessor = contracts.accessor(method);
-          accessor.ifPresent(a -> tables.putIfAbsent(array, a));
-        }
+        record(contracts, call, tables);
         return super.visitMethodInvocation(call, null);
       }
     }.scan(body, null);
+    return tables;
+  }
+
+  /**
+   * The entry store with each such parameter holding a container of the accessor's slots; {@code
+   * tables} is what {@link #scan} gives for the body (the pre-pass's scan, when it made one).
+   */
+  static SlotStore seed(
+      Map<VarSymbol, AccessorDecl> tables, List<VarSymbol> params, SlotStore store) {
     SlotStore out = store;
     for (Map.Entry<VarSymbol, AccessorDecl> e : tables.entrySet()) {
-      if (out.local(e.getKey()).isNothing()) {
+      if (params.contains(e.getKey()) && out.local(e.getKey()).isNothing()) {
         out = out.withLocal(e.getKey(), SlotValue.container(e.getValue().slot()));
       }
     }

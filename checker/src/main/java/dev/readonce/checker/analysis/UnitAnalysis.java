@@ -24,6 +24,7 @@ import dev.readonce.checker.dataflow.FieldVarHandles;
 import dev.readonce.checker.dataflow.Finding;
 import dev.readonce.checker.dataflow.Rule;
 import dev.readonce.checker.dataflow.Summaries;
+import dev.readonce.checker.model.AccessorDecl;
 import dev.readonce.checker.model.AuditContracts;
 import dev.readonce.checker.model.Contracts;
 import java.util.ArrayList;
@@ -250,6 +251,13 @@ public final class UnitAnalysis implements Summaries {
   }
 
   /** Whether the pre-pass shows that no rule can find anything in the body (never, when off). */
+  /** A body's array accessor calls ({@link TableParameters#scan}): the pre-pass's, if it saw all. */
+  Map<Symbol.VarSymbol, AccessorDecl> tables(Tree body) {
+    Map<Symbol.VarSymbol, AccessorDecl> scanned =
+        feasibility == null ? null : feasibility.takeTables(body);
+    return scanned != null ? scanned : TableParameters.scan(contracts, body);
+  }
+
   boolean infeasible(Tree body, boolean synchronizedMethod) {
     return feasibility != null && !feasibility.mayFind(body, synchronizedMethod, this::hasBody);
   }
