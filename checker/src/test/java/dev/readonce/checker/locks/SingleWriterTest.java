@@ -7,6 +7,8 @@ import dev.readonce.checker.UnlockedReread;
 import dev.readonce.checker.UnlockedSlotWrite;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The single-writer contract ({@code @SingleWriter}) in RxJava {@code BehaviorSubject}'s shape:
@@ -113,9 +115,20 @@ class SingleWriterTest {
         .doTest();
   }
 
-  @Test
-  void everyWriteOutsideTheWriterIsReportedEvenUnderTheLock() {
-    writes
+  /**
+   * The findings outside the writer come from bodies with nothing else in them (a locked store, a
+   * single call), which the feasibility pre-pass must not skip: each such test runs with it and
+   * without it ({@code ReadOnce:Prepass=false}), with the same expectations.
+   */
+  private CompilationTestHelper writes(boolean prepass) {
+    return CompilationTestHelper.newInstance(UnlockedSlotWrite.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Prepass=" + prepass);
+  }
+
+  @ParameterizedTest(name = "prepass={0}")
+  @ValueSource(booleans = {true, false})
+  void everyWriteOutsideTheWriterIsReportedEvenUnderTheLock(boolean prepass) {
+    writes(prepass)
         .addSourceLines(
             "Subject.java",
             subject(
@@ -152,9 +165,10 @@ class SingleWriterTest {
         .doTest();
   }
 
-  @Test
-  void theWritersMethodsAreCalledOnlyFromTheWriter() {
-    writes
+  @ParameterizedTest(name = "prepass={0}")
+  @ValueSource(booleans = {true, false})
+  void theWritersMethodsAreCalledOnlyFromTheWriter(boolean prepass) {
+    writes(prepass)
         .addSourceLines(
             "Subject.java",
             subject(
