@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reports a ReadOnce annotation that names something that does not exist: a lock field ({@code lock
- * = "noSuchLock"}), a parameter ({@code @LocksSlot("nope")}) or a slot ({@code @SingleWriter("x")}). See {@code
+ * = "noSuchLock"}), a parameter ({@code @LocksSlot("nope")}) or a slot ({@code @SingleWriter("i")},
+ * which must be a slot field of the method's class). See {@code
  * checker/docs/UnknownContractName.md}.
  */
 @AutoService(BugChecker.class)

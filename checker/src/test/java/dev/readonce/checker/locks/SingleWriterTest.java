@@ -217,8 +217,8 @@ class SingleWriterTest {
             "  long plain;",
             "  @SingleWriter(\"index\") void ok() {}",
             "  @SingleWriter(\"total\") static void okStatic() {}",
-            "  // BUG: Diagnostic contains: @SingleWriter(\"idx\"): no field 'idx' in Box (a slot of"
-                + " the single writer typo is a field of its class; its fields: index, total,"
+            "  // BUG: Diagnostic contains: @SingleWriter(\"idx\"): no field 'idx' in Box (a slot"
+                + " of the single writer typo is a field of its class; its fields: index, total,"
                 + " plain)",
             "  @SingleWriter(\"idx\") void typo() {}",
             "  // BUG: Diagnostic contains: @SingleWriter(\"plain\"): field 'plain' of Box is not a"
