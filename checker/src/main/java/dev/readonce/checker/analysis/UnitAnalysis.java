@@ -251,7 +251,7 @@ public final class UnitAnalysis implements Summaries {
   }
 
   /** Whether the pre-pass shows that no rule can find anything in the body (never, when off). */
-  /** A body's array accessor calls ({@link TableParameters#scan}): the pre-pass's, if it saw all. */
+  /** A body's array accessor calls ({@link TableParameters#scan}): the pre-pass's if it saw all. */
   Map<Symbol.VarSymbol, AccessorDecl> tables(Tree body) {
     Map<Symbol.VarSymbol, AccessorDecl> scanned =
         feasibility == null ? null : feasibility.takeTables(body);

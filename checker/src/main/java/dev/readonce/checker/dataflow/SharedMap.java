@@ -225,7 +225,7 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
     return union(other, merge, null);
   }
 
-  /** Told of each entry a union changes in the receiver: {@code before} is null for an added key. */
+  /** Told of each entry a union changes in the receiver ({@code before} null: an added key). */
   public interface Changes<K, V> {
     void changed(K key, @Nullable V before, V after);
   }
@@ -235,7 +235,8 @@ public final class SharedMap<K, V> extends AbstractMap<K, V> {
    * entry of the result that differs from this map's, except when this map is empty and the
    * result is {@code other} itself.
    */
-  @SuppressWarnings({"ReferenceEquality", "unchecked"}) // identity: a shared subtree; leaves hold K, V
+  // Identity: a shared subtree, an unchanged map; every leaf holds a K and a V.
+  @SuppressWarnings({"ReferenceEquality", "unchecked"})
   public SharedMap<K, V> union(
       SharedMap<K, V> other, BinaryOperator<V> merge, @Nullable Changes<K, V> changes) {
     if (this == other || other.isEmpty()) {

@@ -185,8 +185,8 @@ class LocalIndexTest {
       store = store.withSnap(s, random.nextBoolean() ? STATE.asMismatched() : STATE);
     }
     for (int i = 0; i < n; i++) {
-      store =
-          store.withLocal(vars.get(random.nextInt(vars.size())), randomValue(random, snapIds, vars));
+      VarSymbol v = vars.get(random.nextInt(vars.size()));
+      store = store.withLocal(v, randomValue(random, snapIds, vars));
       store = withRandomRead(random, store, vars, snapIds);
     }
     return store;
