@@ -18,6 +18,8 @@
  *
  * <p>{@link LockHeld} marks a handle parameter whose slot's lock the caller holds for the whole
  * call. {@link ModifiesSlot} marks methods that change a slot, after which a re-read into the same
- * snapshot variable is a refresh, not a second read.
+ * snapshot variable is a refresh, not a second read. {@link RacyHint} marks a method whose unlocked
+ * reads of a slot are deliberate hints, and {@link ValidatesHint} a parameter that repairs such a
+ * hint under the slot's lock.
  */
 package dev.readonce.annotations;

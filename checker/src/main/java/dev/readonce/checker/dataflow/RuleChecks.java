@@ -27,12 +27,19 @@ final class RuleChecks {
   private final Handles handles;
   private final FixPlanner fixes;
   private final Ownership ownership;
+  private final Hints hints;
 
   RuleChecks(MethodContext cx, Ownership ownership) {
     this.cx = cx;
     this.ownership = ownership;
+    this.hints = new Hints(cx);
     this.handles = new Handles(cx.calls.contracts());
     this.fixes = new FixPlanner(cx, handles);
+  }
+
+  /** The method's racy-hint contract: which reads are hints, and where they may go. */
+  Hints hints() {
+    return hints;
   }
 
   private void report(Rule rule, Node node, String message, @Nullable Object once) {
@@ -310,13 +317,15 @@ final class RuleChecks {
         parent = call;
       }
     }
-    if (parent instanceof SynchronizedTree || isContractCall(parent)) {
+    if (hints.judgeUse(node, value, store)
+        || parent instanceof SynchronizedTree
+        || isContractCall(parent)) {
       return;
     }
     for (SnapId s : value.snaps()) {
       SnapState state = store.snap(s);
-      if (state == null || state.slot() == null) {
-        continue;
+      if (state == null || state.slot() == null || hints.isHint(s, state)) {
+        continue; // a hint is judged by Hints
       }
       String name = "'" + node.getName() + "'";
       if (state.mismatched()) {

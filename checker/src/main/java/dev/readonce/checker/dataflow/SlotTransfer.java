@@ -478,6 +478,8 @@ public final class SlotTransfer
     SlotStore optimistic = locked ? null : locking.optimisticRead(read.slot(), id, store);
     if (optimistic != null) {
       store = optimistic; // judged by the validate(stamp) that closes the window
+    } else if (!locked && checks.hints().unlockedHint(node)) {
+      // A deliberate hint (@RacyHint): neither a plain read nor a second read; judged at its uses.
     } else if (!locked && !cx.primitive) {
       store = checks.unlockedRead(node, read, store);
     }

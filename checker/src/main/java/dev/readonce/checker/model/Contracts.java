@@ -104,6 +104,14 @@ public interface Contracts {
   }
 
   /**
+   * The racy hints a method reads and the hint parameters it validates ({@code @RacyHint}, {@code
+   * @ValidatesHint}).
+   */
+  default HintContract hints(MethodSymbol method) {
+    return HintContract.NONE;
+  }
+
+  /**
    * Whether the symbol carries any ReadOnce contract (a cheap test for the fast path: code that
    * mentions no such symbol cannot touch a slot).
    */

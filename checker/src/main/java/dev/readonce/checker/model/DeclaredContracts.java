@@ -44,6 +44,7 @@ public final class DeclaredContracts implements Contracts {
       ImmutableMap<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshots,
       ImmutableSetMultimap<MethodSymbol, Integer> lockHeld,
       ImmutableMap<MethodSymbol, MethodLocks> methodLocks,
+      ImmutableMap<MethodSymbol, HintContract> hints,
       ImmutableSet<Symbol> all) {}
 
   private final Declarations declarations;
@@ -104,6 +105,7 @@ public final class DeclaredContracts implements Contracts {
     Map<MethodSymbol, Map<Integer, SlotParams>> snapshots = new LinkedHashMap<>();
     ImmutableSetMultimap.Builder<MethodSymbol, Integer> lockHeld = ImmutableSetMultimap.builder();
     Map<MethodSymbol, MethodLocks> methodLocks = new LinkedHashMap<>();
+    Map<DeclaredEntry.Hint, MethodSymbol> hintEntries = new LinkedHashMap<>();
     ImmutableSet.Builder<Symbol> all = ImmutableSet.builder();
     for (DeclaredEntry entry : declarations.entries()) {
       DeclaredResolver.Resolution r = resolver.resolve(entry.member());
@@ -153,8 +155,13 @@ public final class DeclaredContracts implements Contracts {
               case RELEASES -> new MethodLocks(ImmutableList.of(), ImmutableList.of(), e.locks());
             };
         methodLocks.merge((MethodSymbol) symbol, one, MethodLocks::or);
+      } else if (entry instanceof DeclaredEntry.Hint e) {
+        hintEntries.put(e, (MethodSymbol) symbol);
       }
     }
+    // After every slot entry, so that a hint may name a slot declared further down.
+    Map<MethodSymbol, HintContract> hints =
+        HintResolution.resolve(hintEntries, slots.keySet(), found);
     ImmutableMap.Builder<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshotParams =
         ImmutableMap.builder();
     snapshots.forEach((m, params) -> snapshotParams.put(m, ImmutableMap.copyOf(params)));
@@ -170,6 +177,7 @@ public final class DeclaredContracts implements Contracts {
         snapshotParams.buildOrThrow(),
         lockHeld.build(),
         ImmutableMap.copyOf(methodLocks),
+        ImmutableMap.copyOf(hints),
         all.build());
   }
 
@@ -303,6 +311,11 @@ public final class DeclaredContracts implements Contracts {
   @Override
   public MethodLocks methodLocks(MethodSymbol method) {
     return symbols().methodLocks().getOrDefault(method, MethodLocks.NONE);
+  }
+
+  @Override
+  public HintContract hints(MethodSymbol method) {
+    return symbols().hints().getOrDefault(method, HintContract.NONE);
   }
 
   @Override

@@ -128,6 +128,11 @@ public final class MergedContracts implements Contracts {
   }
 
   @Override
+  public HintContract hints(MethodSymbol method) {
+    return active() ? annotations.hints(method).or(declared.hints(method)) : HintContract.NONE;
+  }
+
+  @Override
   public boolean hasContract(Symbol symbol) {
     return active() && (annotations.hasContract(symbol) || declared.hasContract(symbol));
   }
