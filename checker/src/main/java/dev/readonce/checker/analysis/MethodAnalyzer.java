@@ -139,7 +139,7 @@ final class MethodAnalyzer {
         observer,
         (exit) -> {
           Locking.checkExit(cx, symbol, method, exit);
-          HintValidators.check(cx, symbol, method, atEntry);
+          HintValidators.check(cx, symbol, path, atEntry);
         });
   }
 

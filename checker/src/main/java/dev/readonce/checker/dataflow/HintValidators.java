@@ -1,7 +1,6 @@
 package dev.readonce.checker.dataflow;
 
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -30,7 +29,8 @@ public final class HintValidators {
 
   /** Reports, at the method, each validating parameter whose body side does not hold. */
   public static void check(
-      MethodContext cx, MethodSymbol method, MethodTree tree, SlotStore atEntry) {
+      MethodContext cx, MethodSymbol method, TreePath methodPath, SlotStore atEntry) {
+    MethodTree tree = (MethodTree) methodPath.getLeaf();
     for (Map.Entry<Integer, VarSymbol> e :
         cx.calls.contracts().hints(method).validates().entrySet()) {
       if (e.getKey() >= method.getParameters().size()) {
@@ -41,7 +41,7 @@ public final class HintValidators {
       String problem = null;
       if (atEntry.lockCovering(slotOf(field)) == null) {
         problem = Messages.validatorUnlocked(method.getSimpleName().toString(), field.getSimpleName().toString());
-      } else if (!fallsBack(tree, param, field)) {
+      } else if (!fallsBack(methodPath, param, field)) {
         problem =
             Messages.validatorNoFallback(
                 method.getSimpleName().toString(),
@@ -65,7 +65,8 @@ public final class HintValidators {
   }
 
   /** Whether the body assigns a read of the field to the parameter under a test of the parameter. */
-  private static boolean fallsBack(MethodTree tree, VarSymbol param, VarSymbol field) {
+  private static boolean fallsBack(TreePath methodPath, VarSymbol param, VarSymbol field) {
+    MethodTree tree = (MethodTree) methodPath.getLeaf();
     if (tree.getBody() == null) {
       return false;
     }
@@ -86,7 +87,7 @@ public final class HintValidators {
         }
         return super.visitAssignment(assignment, null);
       }
-    }.scan(new TreePath(new TreePath((CompilationUnitTree) null), tree.getBody()), null);
+    }.scan(new TreePath(methodPath, tree.getBody()), null);
     return found[0];
   }
 
