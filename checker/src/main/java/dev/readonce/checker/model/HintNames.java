@@ -1,6 +1,7 @@
 package dev.readonce.checker.model;
 
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -38,7 +39,7 @@ public final class HintNames {
     List<String> fields = new ArrayList<>();
     for (Symbol c = method.owner; c instanceof ClassSymbol; c = enclosingClass(c)) {
       for (Symbol member : ASTHelpers.getEnclosedElements(c)) {
-        if (member instanceof VarSymbol f) {
+        if (member instanceof VarSymbol f && (f.flags() & Flags.SYNTHETIC) == 0) {
           fields.add(f.getSimpleName().toString());
         }
       }
