@@ -62,6 +62,44 @@ final class Hints {
     return true;
   }
 
+  /**
+   * Judges where a hint read's own value goes when no local holds it first ({@code kept = head;},
+   * {@code return head;}): the same places a hint held by a local may not go.
+   */
+  void judgeRead(Node read) {
+    VarSymbol field = reads.get(new SnapId(read.getTree()));
+    if (field == null) {
+      return;
+    }
+    Sink sink = sink(read.getTree());
+    String misuse = validates(sink, field) ? null : misuse(sink);
+    if (misuse != null) {
+      String name = "'" + field.getSimpleName() + "'";
+      report(
+          read,
+          Messages.hintMisused(name, field.getSimpleName().toString(), cx.line(read.getTree()), misuse),
+          null);
+    }
+  }
+
+  /**
+   * The value of a field read through a hint ({@code h.next} after a hint read {@code h = head}):
+   * what a hint points to is no better than the hint, so it is a hint too. Other values as they are.
+   */
+  SlotValue throughReceiver(SlotValue receiver, SlotValue read) {
+    if (reads.isEmpty() || receiver.snaps().isEmpty()) {
+      return read;
+    }
+    ImmutableSet.Builder<SnapId> hinted = ImmutableSet.builder();
+    for (SnapId s : receiver.snaps()) {
+      if (reads.containsKey(s)) {
+        hinted.add(s);
+      }
+    }
+    ImmutableSet<SnapId> snaps = hinted.build();
+    return snaps.isEmpty() ? read : SlotValue.snapshots(snaps).withPath(read.path());
+  }
+
   /** Whether a snapshot is a hint: read by a hint read, without the lock. */
   boolean isHint(SnapId s, @Nullable SnapState state) {
     return state != null && !state.underLock() && reads.containsKey(s);

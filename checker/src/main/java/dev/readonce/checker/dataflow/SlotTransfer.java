@@ -300,7 +300,8 @@ public final class SlotTransfer
         return pass(
             st, SlotValue.snapshots(valueOf(in, node.getReceiver()).snaps()).withPath(path));
       }
-      return pass(st, SlotValue.at(path));
+      return pass(
+          st, checks.hints().throughReceiver(valueOf(in, node.getReceiver()), SlotValue.at(path)));
     }
     if (Containers.holdsSlots(decl, field.type)) {
       return pass(st, SlotValue.container(decl).withPath(path));
@@ -480,6 +481,7 @@ public final class SlotTransfer
       store = optimistic; // judged by the validate(stamp) that closes the window
     } else if (!locked && checks.hints().unlockedHint(node)) {
       // A deliberate hint (@RacyHint): neither a plain read nor a second read; judged at its uses.
+      checks.hints().judgeRead(node);
     } else if (!locked && !cx.primitive) {
       store = checks.unlockedRead(node, read, store);
     }
