@@ -28,11 +28,11 @@ import java.lang.annotation.Target;
  *
  * <p>A name is a slot field of the method's class or of an enclosing class (the spliterator of a
  * queue reads its queue's {@code head}). The contract is checked: an unlocked read of the slot is
- * no {@code PlainSlotRead} or {@code UnlockedReread} here, but the hint is reported
- * ({@code MissingRevalidation}) where it is used under the slot's lock without validation, and
- * wherever it is stored into a field or an array, returned, handed to a method (other than a
- * {@link ValidatesHint} parameter), called or locked: a hint stays in this method's locals and
- * decides only tests.
+ * no {@code PlainSlotRead} or {@code UnlockedReread} here, but the hint is reported ({@code
+ * MissingRevalidation}) where it is used under the slot's lock without validation, and wherever it
+ * is stored into a field or an array, returned, handed to a method (other than a {@link
+ * ValidatesHint} parameter), made the receiver of a call that returns an object, or locked: a hint
+ * stays in this method's locals and decides only tests.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -27,9 +27,9 @@ import java.lang.annotation.Target;
  * checked: it runs holding the slot's lock (a {@link Holding} contract or a {@code synchronized}
  * method whose monitor is that lock), and it assigns the slot to the parameter under a test of the
  * parameter ({@code if (<test of ancestor>) ancestor = head;}). That the test tells a stale hint
- * from a good one, and that whatever the method computes from a good hint is right, is the
- * author's claim: the checker does not verify it. The name is a slot field of the method's class
- * or of an enclosing class.
+ * from a good one, and that whatever the method computes from a good hint is right, is the author's
+ * claim: the checker does not verify it. The name is a slot field of the method's class or of an
+ * enclosing class.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -20,7 +20,8 @@ import javax.inject.Inject;
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "MissingRevalidation.md")
-public final class MissingRevalidation extends ReadOnceCheck implements AtNames, AtAccesses, AtMethods {
+public final class MissingRevalidation extends ReadOnceCheck
+    implements AtNames, AtAccesses, AtMethods {
 
   /** For the service loader, which instantiates plugins before Error Prone configures them. */
   public MissingRevalidation() {

@@ -40,7 +40,9 @@ public final class HintValidators {
       VarSymbol field = e.getValue();
       String problem = null;
       if (atEntry.lockCovering(slotOf(field)) == null) {
-        problem = Messages.validatorUnlocked(method.getSimpleName().toString(), field.getSimpleName().toString());
+        problem =
+            Messages.validatorUnlocked(
+                method.getSimpleName().toString(), field.getSimpleName().toString());
       } else if (!fallsBack(methodPath, param, field)) {
         problem =
             Messages.validatorNoFallback(
@@ -64,7 +66,9 @@ public final class HintValidators {
     return new SlotKey(owner.with(new AccessPath.Field(field)));
   }
 
-  /** Whether the body assigns a read of the field to the parameter under a test of the parameter. */
+  /**
+   * Whether the body assigns a read of the field to the parameter under a test of the parameter.
+   */
   private static boolean fallsBack(TreePath methodPath, VarSymbol param, VarSymbol field) {
     MethodTree tree = (MethodTree) methodPath.getLeaf();
     if (tree.getBody() == null) {
@@ -75,7 +79,8 @@ public final class HintValidators {
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
         if (TreeInfo.symbol((JCTree) assignment.getVariable()) == param) {
-          ExpressionTree value = TreeInfo.skipParens((JCTree.JCExpression) assignment.getExpression());
+          ExpressionTree value =
+              TreeInfo.skipParens((JCTree.JCExpression) assignment.getExpression());
           if (value instanceof ConditionalExpressionTree c
               && mentions(c.getCondition(), param)
               && (readsField(c.getTrueExpression(), field)

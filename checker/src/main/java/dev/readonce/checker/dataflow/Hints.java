@@ -77,14 +77,16 @@ final class Hints {
       String name = "'" + field.getSimpleName() + "'";
       report(
           read,
-          Messages.hintMisused(name, field.getSimpleName().toString(), cx.line(read.getTree()), misuse),
+          Messages.hintMisused(
+              name, field.getSimpleName().toString(), cx.line(read.getTree()), misuse),
           null);
     }
   }
 
   /**
    * The value of a field read through a hint ({@code h.next} after a hint read {@code h = head}):
-   * what a hint points to is no better than the hint, so it is a hint too. Other values as they are.
+   * what a hint points to is no better than the hint, so it is a hint too. Other values as they
+   * are.
    */
   SlotValue throughReceiver(SlotValue receiver, SlotValue read) {
     if (reads.isEmpty() || receiver.snaps().isEmpty()) {
@@ -127,7 +129,8 @@ final class Hints {
         continue;
       }
       String name = "'" + node.getName() + "'";
-      String slot = state.slot() == null ? reads.get(s).getSimpleName().toString() : state.slot().toString();
+      String slot =
+          state.slot() == null ? reads.get(s).getSimpleName().toString() : state.slot().toString();
       if (region != null) {
         report(
             node,

@@ -60,7 +60,10 @@ final class DeclarationsParser {
     RELEASES_LOCK("releases-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
     RACY_HINT("racy-hint", DeclaredMember.Shape.METHOD, keys("field"), keys("field")),
     VALIDATES_HINT(
-        "validates-hint", DeclaredMember.Shape.METHOD, keys("param", "field"), keys("param", "field"));
+        "validates-hint",
+        DeclaredMember.Shape.METHOD,
+        keys("param", "field"),
+        keys("param", "field"));
 
     final String keyword;
     final DeclaredMember.Shape shape;

@@ -3,7 +3,9 @@ package dev.readonce.checker.model;
 import javax.lang.model.SourceVersion;
 import org.jspecify.annotations.Nullable;
 
-/** The declarations-file side of the hint contracts: {@code racy-hint} and {@code validates-hint}. */
+/**
+ * The declarations-file side of the hint contracts: {@code racy-hint} and {@code validates-hint}.
+ */
 final class HintEntries {
 
   private HintEntries() {}

@@ -11,9 +11,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the slot field a hint contract names ({@code @RacyHint("head")}, {@code
- * @ValidatesHint("head")}, {@code field=head}) against its method: a field of the method's class
- * or, failing that, of an enclosing class (a spliterator reads its queue's {@code head}).
+ * Resolves the slot field a hint contract names ({@code @RacyHint("head")},
+ * {@code @ValidatesHint("head")}, {@code field=head}) against its method: a field of the method's
+ * class or, failing that, of an enclosing class (a spliterator reads its queue's {@code head}).
  */
 public final class HintNames {
 

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Resolves the {@code racy-hint} and {@code validates-hint} entries of declarations files to
- * {@link HintContract}s: each names a field of the method's class or of an enclosing class, and
- * that field is a slot (declared in a file or annotated {@code @ReadOnce}).
+ * Resolves the {@code racy-hint} and {@code validates-hint} entries of declarations files to {@link
+ * HintContract}s: each names a field of the method's class or of an enclosing class, and that field
+ * is a slot (declared in a file or annotated {@code @ReadOnce}).
  */
 final class HintResolution {
 

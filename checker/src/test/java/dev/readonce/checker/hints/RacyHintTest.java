@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Racy hints ({@code @RacyHint}, {@code @ValidatesHint}) in {@code LinkedBlockingQueue}'s shapes:
- * {@code bulkRemove}'s {@code ancestor = head} handed to {@code findPred} under {@code fullyLock()},
- * and the spliterator's {@code head.next} batch hint. Each behaviour is shown silent where the
- * contract is kept and firing where it is broken.
+ * {@code bulkRemove}'s {@code ancestor = head} handed to {@code findPred} under {@code
+ * fullyLock()}, and the spliterator's {@code head.next} batch hint. Each behaviour is shown silent
+ * where the contract is kept and firing where it is broken.
  */
 class RacyHintTest {
 
@@ -141,7 +141,8 @@ class RacyHintTest {
                 "      ancestor = findLast(q, ancestor);",
                 "    } finally { fullyUnlock(); }",
                 "  }",
-                "  @Holding(\"putLock\") Node findLast(Node p, @ValidatesHint(\"last\") Node hint) {",
+                "  @Holding(\"putLock\") Node findLast(Node p, @ValidatesHint(\"last\") Node hint)"
+                    + " {",
                 "    if (hint.item == null) hint = last;",
                 "    return hint;",
                 "  }",
@@ -243,7 +244,8 @@ class RacyHintTest {
                 "    return a;",
                 "  }",
                 "  // BUG: Diagnostic contains: never falls back to the slot",
-                "  @Holding(\"takeLock\") Node noFallback(Node p, @ValidatesHint(\"head\") Node a) {",
+                "  @Holding(\"takeLock\") Node noFallback(Node p, @ValidatesHint(\"head\") Node a)"
+                    + " {",
                 "    for (Node q; (q = a.next) != p; ) a = q;",
                 "    return a;",
                 "  }",
