@@ -47,6 +47,8 @@ public final class ContractNames {
           on instanceof MethodSymbol m ? locks(annotation, name, m) : ImmutableList.of();
       case "RacyHint", "ValidatesHint" ->
           method == null ? ImmutableList.of() : hintFields(annotation, name, method);
+      case "SingleWriter" ->
+          on instanceof MethodSymbol m ? singleWriter(annotation, m) : ImmutableList.of();
       default -> ImmutableList.of();
     };
   }
@@ -105,6 +107,21 @@ public final class ContractNames {
       String problem = HintNames.problem(method, n.strip());
       if (problem != null) {
         out.add(String.format("@%s(\"%s\"): %s", name, n.strip(), problem));
+      }
+    }
+    return out.build();
+  }
+
+  /** Each name of the {@code value} element is a {@code @ReadOnce} field of the method's class. */
+  private static ImmutableList<String> singleWriter(
+      Attribute.Compound annotation, MethodSymbol method) {
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    for (String n : AnnotationValues.strings(annotation, "value")) {
+      String problem =
+          SingleWriterNames.problem(
+              method, n.strip(), f -> AnnotationValues.find(f, "ReadOnce").isPresent());
+      if (problem != null) {
+        out.add(String.format("@SingleWriter(\"%s\"): %s", n.strip(), problem));
       }
     }
     return out.build();

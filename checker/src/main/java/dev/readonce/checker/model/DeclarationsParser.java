@@ -63,7 +63,8 @@ final class DeclarationsParser {
         "validates-hint",
         DeclaredMember.Shape.METHOD,
         keys("param", "field"),
-        keys("param", "field"));
+        keys("param", "field")),
+    SINGLE_WRITER("single-writer", DeclaredMember.Shape.METHOD, keys("slot"), keys("slot"));
 
     final String keyword;
     final DeclaredMember.Shape shape;
@@ -281,6 +282,7 @@ final class DeclarationsParser {
       case VALIDATES_HINT ->
           new DeclaredEntry.Hint(
               origin, member, index(options.get("param"), "param", member), hintField(options));
+      case SINGLE_WRITER -> new DeclaredEntry.SingleWriter(origin, member, slotNames(options));
     };
   }
 
@@ -390,6 +392,28 @@ final class DeclarationsParser {
       throw new Malformed(problem);
     }
     return options.get("field");
+  }
+
+  /** {@code slot=a,b} of {@code single-writer}: comma-separated field names. */
+  private static ImmutableList<String> slotNames(Map<String, String> options) throws Malformed {
+    String value = options.get("slot");
+    List<String> names = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String name = part.strip();
+      if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+        throw new Malformed(
+            "bad slot '"
+                + name
+                + "' in '"
+                + value
+                + "'; expected field names of the method's class, comma-separated");
+      }
+      if (names.contains(name)) {
+        throw new Malformed("slot '" + name + "' repeated in 'slot'");
+      }
+      names.add(name);
+    }
+    return ImmutableList.copyOf(names);
   }
 
   private static Shows shows(String value) throws Malformed {

@@ -45,6 +45,8 @@ public final class DeclaredContracts implements Contracts {
       ImmutableSetMultimap<MethodSymbol, Integer> lockHeld,
       ImmutableMap<MethodSymbol, MethodLocks> methodLocks,
       ImmutableMap<MethodSymbol, HintContract> hints,
+      ImmutableMap<MethodSymbol, ImmutableSet<VarSymbol>> singleWriterOf,
+      ImmutableSetMultimap<VarSymbol, MethodSymbol> singleWriters,
       ImmutableSet<Symbol> all) {}
 
   private final Declarations declarations;
@@ -107,6 +109,8 @@ public final class DeclaredContracts implements Contracts {
     Map<MethodSymbol, MethodLocks> methodLocks = new LinkedHashMap<>();
     Map<DeclaredEntry.Hint, MethodSymbol> hintEntries = new LinkedHashMap<>();
     ImmutableSet.Builder<Symbol> all = ImmutableSet.builder();
+    // Resolved after the loop: their slots may be declared on later lines.
+    Map<DeclaredEntry.SingleWriter, MethodSymbol> writerEntries = new LinkedHashMap<>();
     for (DeclaredEntry entry : declarations.entries()) {
       DeclaredResolver.Resolution r = resolver.resolve(entry.member());
       Symbol symbol = r.symbol();
@@ -157,11 +161,31 @@ public final class DeclaredContracts implements Contracts {
         methodLocks.merge((MethodSymbol) symbol, one, MethodLocks::or);
       } else if (entry instanceof DeclaredEntry.Hint e) {
         hintEntries.put(e, (MethodSymbol) symbol);
+      } else if (entry instanceof DeclaredEntry.SingleWriter e) {
+        writerEntries.put(e, (MethodSymbol) symbol);
       }
     }
     // After every slot entry, so that a hint may name a slot declared further down.
     Map<MethodSymbol, HintContract> hints =
         HintResolution.resolve(hintEntries, slots.keySet(), found);
+    ImmutableMap.Builder<MethodSymbol, ImmutableSet<VarSymbol>> singleWriterOf =
+        ImmutableMap.builder();
+    ImmutableSetMultimap.Builder<VarSymbol, MethodSymbol> singleWriters =
+        ImmutableSetMultimap.builder();
+    writerEntries.forEach(
+        (e, method) -> {
+          // A slot is declared in a file or annotated in the class (the checks see both).
+          java.util.function.Predicate<VarSymbol> isSlot =
+              f -> slots.containsKey(f) || AnnotationValues.find(f, "ReadOnce").isPresent();
+          ImmutableList<String> wrong = SingleWriterNames.problems(method, e.slots(), isSlot);
+          if (!wrong.isEmpty()) {
+            wrong.forEach(w -> found.add(DeclaredProblem.error(e.origin(), w)));
+            return;
+          }
+          ImmutableSet<VarSymbol> fields = SingleWriterNames.fields(method, e.slots(), isSlot);
+          singleWriterOf.put(method, fields);
+          fields.forEach(f -> singleWriters.put(f, method));
+        });
     ImmutableMap.Builder<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshotParams =
         ImmutableMap.builder();
     snapshots.forEach((m, params) -> snapshotParams.put(m, ImmutableMap.copyOf(params)));
@@ -178,6 +202,8 @@ public final class DeclaredContracts implements Contracts {
         lockHeld.build(),
         ImmutableMap.copyOf(methodLocks),
         ImmutableMap.copyOf(hints),
+        singleWriterOf.buildOrThrow(),
+        singleWriters.build(),
         all.build());
   }
 
@@ -316,6 +342,16 @@ public final class DeclaredContracts implements Contracts {
   @Override
   public HintContract hints(MethodSymbol method) {
     return symbols().hints().getOrDefault(method, HintContract.NONE);
+  }
+
+  @Override
+  public ImmutableSet<VarSymbol> singleWriterOf(MethodSymbol method) {
+    return symbols().singleWriterOf().getOrDefault(method, ImmutableSet.of());
+  }
+
+  @Override
+  public ImmutableSet<MethodSymbol> singleWriters(VarSymbol field) {
+    return symbols().singleWriters().get(field);
   }
 
   @Override
