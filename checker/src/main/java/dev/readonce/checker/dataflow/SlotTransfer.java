@@ -133,7 +133,8 @@ public final class SlotTransfer
         || node instanceof LessThanOrEqualNode
         || node instanceof InstanceOfNode) {
       // An ordering or type test decides on the snapshots it looks at.
-      SlotStore tested = SnapshotFacts.tested(
+      SlotStore tested =
+          SnapshotFacts.tested(
               st.regular(), SnapshotFacts.operandSnaps(node, in), cx.testSite(node));
       return branch(SlotValue.NOTHING, tested, tested);
     }

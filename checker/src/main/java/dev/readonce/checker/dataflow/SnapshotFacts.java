@@ -38,7 +38,6 @@ final class SnapshotFacts {
     return out;
   }
 
-
   /**
    * The slot whose lower-table lock is held and re-validated for the snapshot being descended
    * from: the handle returned then points into a table whose slots that lock guards.
