@@ -18,6 +18,9 @@
  *
  * <p>{@link LockHeld} marks a handle parameter whose slot's lock the caller holds for the whole
  * call. {@link ModifiesSlot} marks methods that change a slot, after which a re-read into the same
- * snapshot variable is a refresh, not a second read.
+ * snapshot variable is a refresh, not a second read. {@link Holding}, {@link AcquiresLock} and
+ * {@link ReleasesLock} state which named locks a method's callers hold, or it takes or releases;
+ * {@link SingleWriter} marks the methods that are a slot's only, serialized writer, which read it
+ * without the lock.
  */
 package dev.readonce.annotations;

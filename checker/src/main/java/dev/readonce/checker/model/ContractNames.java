@@ -45,6 +45,8 @@ public final class ContractNames {
       case "Snapshot" -> method == null ? ImmutableList.of() : parameters(annotation, name, method);
       case "Holding", "AcquiresLock", "ReleasesLock" ->
           on instanceof MethodSymbol m ? locks(annotation, name, m) : ImmutableList.of();
+      case "SingleWriter" ->
+          on instanceof MethodSymbol m ? singleWriter(annotation, m) : ImmutableList.of();
       default -> ImmutableList.of();
     };
   }
@@ -90,6 +92,21 @@ public final class ContractNames {
       String problem = MethodLockNames.problem(method, List.of(n.strip()));
       if (problem != null) {
         out.add(String.format("@%s(\"%s\"): %s", name, n.strip(), problem));
+      }
+    }
+    return out.build();
+  }
+
+  /** Each name of the {@code value} element is a {@code @ReadOnce} field of the method's class. */
+  private static ImmutableList<String> singleWriter(
+      Attribute.Compound annotation, MethodSymbol method) {
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    for (String n : AnnotationValues.strings(annotation, "value")) {
+      String problem =
+          SingleWriterNames.problem(
+              method, n.strip(), f -> AnnotationValues.find(f, "ReadOnce").isPresent());
+      if (problem != null) {
+        out.add(String.format("@SingleWriter(\"%s\"): %s", n.strip(), problem));
       }
     }
     return out.build();
