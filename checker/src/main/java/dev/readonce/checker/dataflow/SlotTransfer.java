@@ -135,7 +135,9 @@ public final class SlotTransfer
         || node instanceof LessThanOrEqualNode
         || node instanceof InstanceOfNode) {
       // An ordering or type test decides on the snapshots it looks at.
-      SlotStore tested = SnapshotFacts.tested(st.regular(), SnapshotFacts.operandSnaps(node, in));
+      SlotStore tested =
+          SnapshotFacts.tested(
+              st.regular(), SnapshotFacts.operandSnaps(node, in), cx.testSite(node));
       return branch(SlotValue.NOTHING, tested, tested);
     }
     if ((node instanceof BinaryOperationNode && !(node instanceof ConditionalAndNode)
@@ -163,9 +165,10 @@ public final class SlotTransfer
     return st.two
         ? branch(
             SlotValue.NOTHING,
-            SnapshotFacts.tested(st.then, selector),
-            SnapshotFacts.tested(st.otherwise, selector))
-        : regular(SlotValue.NOTHING, SnapshotFacts.tested(st.regular(), selector));
+            SnapshotFacts.tested(st.then, selector, cx.testSite(node)),
+            SnapshotFacts.tested(st.otherwise, selector, cx.testSite(node)))
+        : regular(
+            SlotValue.NOTHING, SnapshotFacts.tested(st.regular(), selector, cx.testSite(node)));
   }
 
   @Override
@@ -366,7 +369,7 @@ public final class SlotTransfer
     } else if (call instanceof Call.Revalidate) {
       return locking.revalidate(node, values, store);
     } else if (call instanceof Call.Test test) {
-      return SnapshotFacts.test(node, test, values, store);
+      return SnapshotFacts.test(node, test, values, store, cx.testSite(node));
     } else if (call instanceof Call.Descend descend) {
       List<Node> args = CallModel.arguments(node, CallModel.symbol(node));
       if (descend.argument() < args.size()) {
@@ -393,7 +396,7 @@ public final class SlotTransfer
         for (Node arg : CallModel.arguments(node, CallModel.symbol(node))) {
           tested.addAll(values.apply(arg).snaps());
         }
-        store = SnapshotFacts.tested(store, tested.build());
+        store = SnapshotFacts.tested(store, tested.build(), cx.testSite(node));
       }
       // A heuristic: a method of a covered handle that returns the handle's own type (next())
       // returns a neighbour in the same table, covered by the same lock.
