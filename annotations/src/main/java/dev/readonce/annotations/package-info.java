@@ -21,6 +21,7 @@
  * snapshot variable is a refresh, not a second read. {@link Holding}, {@link AcquiresLock} and
  * {@link ReleasesLock} state which named locks a method's callers hold, or it takes or releases;
  * {@link SingleWriter} marks the methods that are a slot's only, serialized writer, which read it
- * without the lock.
+ * without the lock. {@link RacyHint} marks a method whose unlocked reads of a slot are deliberate
+ * hints, and {@link ValidatesHint} a parameter that repairs such a hint under the slot's lock.
  */
 package dev.readonce.annotations;

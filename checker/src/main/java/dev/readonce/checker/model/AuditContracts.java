@@ -168,6 +168,11 @@ public final class AuditContracts implements Contracts {
   }
 
   @Override
+  public HintContract hints(MethodSymbol method) {
+    return declared.hints(method);
+  }
+
+  @Override
   public boolean hasContract(Symbol symbol) {
     return declared.hasContract(symbol)
         || (symbol instanceof VarSymbol field

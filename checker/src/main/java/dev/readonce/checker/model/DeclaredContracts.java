@@ -44,6 +44,7 @@ public final class DeclaredContracts implements Contracts {
       ImmutableMap<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshots,
       ImmutableSetMultimap<MethodSymbol, Integer> lockHeld,
       ImmutableMap<MethodSymbol, MethodLocks> methodLocks,
+      ImmutableMap<MethodSymbol, HintContract> hints,
       ImmutableMap<MethodSymbol, ImmutableSet<VarSymbol>> singleWriterOf,
       ImmutableSetMultimap<VarSymbol, MethodSymbol> singleWriters,
       ImmutableSet<Symbol> all) {}
@@ -106,6 +107,7 @@ public final class DeclaredContracts implements Contracts {
     Map<MethodSymbol, Map<Integer, SlotParams>> snapshots = new LinkedHashMap<>();
     ImmutableSetMultimap.Builder<MethodSymbol, Integer> lockHeld = ImmutableSetMultimap.builder();
     Map<MethodSymbol, MethodLocks> methodLocks = new LinkedHashMap<>();
+    Map<DeclaredEntry.Hint, MethodSymbol> hintEntries = new LinkedHashMap<>();
     ImmutableSet.Builder<Symbol> all = ImmutableSet.builder();
     // Resolved after the loop: their slots may be declared on later lines.
     Map<DeclaredEntry.SingleWriter, MethodSymbol> writerEntries = new LinkedHashMap<>();
@@ -157,10 +159,15 @@ public final class DeclaredContracts implements Contracts {
               case RELEASES -> new MethodLocks(ImmutableList.of(), ImmutableList.of(), e.locks());
             };
         methodLocks.merge((MethodSymbol) symbol, one, MethodLocks::or);
+      } else if (entry instanceof DeclaredEntry.Hint e) {
+        hintEntries.put(e, (MethodSymbol) symbol);
       } else if (entry instanceof DeclaredEntry.SingleWriter e) {
         writerEntries.put(e, (MethodSymbol) symbol);
       }
     }
+    // After every slot entry, so that a hint may name a slot declared further down.
+    Map<MethodSymbol, HintContract> hints =
+        HintResolution.resolve(hintEntries, slots.keySet(), found);
     ImmutableMap.Builder<MethodSymbol, ImmutableSet<VarSymbol>> singleWriterOf =
         ImmutableMap.builder();
     ImmutableSetMultimap.Builder<VarSymbol, MethodSymbol> singleWriters =
@@ -194,6 +201,7 @@ public final class DeclaredContracts implements Contracts {
         snapshotParams.buildOrThrow(),
         lockHeld.build(),
         ImmutableMap.copyOf(methodLocks),
+        ImmutableMap.copyOf(hints),
         singleWriterOf.buildOrThrow(),
         singleWriters.build(),
         all.build());
@@ -329,6 +337,11 @@ public final class DeclaredContracts implements Contracts {
   @Override
   public MethodLocks methodLocks(MethodSymbol method) {
     return symbols().methodLocks().getOrDefault(method, MethodLocks.NONE);
+  }
+
+  @Override
+  public HintContract hints(MethodSymbol method) {
+    return symbols().hints().getOrDefault(method, HintContract.NONE);
   }
 
   @Override

@@ -130,6 +130,11 @@ public final class MergedContracts implements Contracts {
   }
 
   @Override
+  public HintContract hints(MethodSymbol method) {
+    return active() ? annotations.hints(method).or(declared.hints(method)) : HintContract.NONE;
+  }
+
+  @Override
   public ImmutableSet<VarSymbol> singleWriterOf(MethodSymbol method) {
     if (!active()) {
       return ImmutableSet.of();
