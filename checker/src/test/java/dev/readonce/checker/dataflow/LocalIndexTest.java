@@ -113,7 +113,7 @@ class LocalIndexTest {
     SnapId s = new SnapId("read");
     SlotStore store =
         SlotStore.EMPTY
-            .withSnap(s, STATE.asMismatched())
+            .withSnap(s, STATE.asMismatched(TestSite.METHOD))
             .withLocal(x, SlotValue.snapshot(s))
             .withLocal(y, SlotValue.snapshot(s));
     // y still holds it: kept.
@@ -182,7 +182,7 @@ class LocalIndexTest {
       Random random, List<VarSymbol> vars, List<SnapId> snapIds, int n) {
     SlotStore store = SlotStore.EMPTY;
     for (SnapId s : snapIds) {
-      store = store.withSnap(s, random.nextBoolean() ? STATE.asMismatched() : STATE);
+      store = store.withSnap(s, random.nextBoolean() ? STATE.asMismatched(TestSite.METHOD) : STATE);
     }
     for (int i = 0; i < n; i++) {
       VarSymbol v = vars.get(random.nextInt(vars.size()));
