@@ -57,7 +57,9 @@ final class DeclarationsParser {
     LOCK_HELD("lock-held", DeclaredMember.Shape.METHOD, keys("param"), keys("param")),
     HOLDING("holding", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
     ACQUIRES_LOCK("acquires-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
-    RELEASES_LOCK("releases-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock"));
+    RELEASES_LOCK("releases-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
+    FILLED_UNDER_LOCK_OF(
+        "filled-under-lock-of", DeclaredMember.Shape.METHOD, keys("param", "of"), keys("param", "of"));
 
     final String keyword;
     final DeclaredMember.Shape shape;
@@ -205,7 +207,8 @@ final class DeclarationsParser {
             + " "
             + member
             + (entry instanceof DeclaredEntry.Snapshot s ? " param=" + s.parameter() : "")
-            + (entry instanceof DeclaredEntry.LockHeld h ? " param=" + h.parameter() : "");
+            + (entry instanceof DeclaredEntry.LockHeld h ? " param=" + h.parameter() : "")
+            + (entry instanceof DeclaredEntry.FilledUnderLockOf f ? " param=" + f.parameter() : "");
     DeclaredOrigin first = seen.putIfAbsent(identity, origin);
     if (first != null) {
       throw new Malformed("duplicate declaration '" + identity + "', first declared at " + first);
@@ -270,7 +273,22 @@ final class DeclarationsParser {
       case RELEASES_LOCK ->
           new DeclaredEntry.LockNames(
               origin, member, DeclaredEntry.LockNames.Use.RELEASES, lockNames(options));
+      case FILLED_UNDER_LOCK_OF -> filledUnderLockOf(origin, member, options);
     };
+  }
+
+  /** {@code param=} and {@code of=}: two different parameters (their types are checked later). */
+  private static DeclaredEntry filledUnderLockOf(
+      DeclaredOrigin origin, DeclaredMember member, Map<String, String> options) throws Malformed {
+    int param = index(options.get("param"), "param", member);
+    int of = index(options.get("of"), "of", member);
+    if (param == of) {
+      throw new Malformed(
+          "'param' and 'of' are both parameter "
+              + param
+              + "; an array is filled under the lock of a slot of another array parameter");
+    }
+    return new DeclaredEntry.FilledUnderLockOf(origin, member, param, of);
   }
 
   /** The {@code key=value} options, checked against the kind's keys. */

@@ -44,7 +44,8 @@ public final class DeclaredContracts implements Contracts {
       ImmutableMap<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshots,
       ImmutableSetMultimap<MethodSymbol, Integer> lockHeld,
       ImmutableMap<MethodSymbol, MethodLocks> methodLocks,
-      ImmutableSet<Symbol> all) {}
+      ImmutableSet<Symbol> all,
+      ImmutableMap<MethodSymbol, ImmutableMap<Integer, Integer>> filledUnderLockOf) {}
 
   private final Declarations declarations;
   private final DeclaredResolver resolver;
@@ -105,6 +106,7 @@ public final class DeclaredContracts implements Contracts {
     ImmutableSetMultimap.Builder<MethodSymbol, Integer> lockHeld = ImmutableSetMultimap.builder();
     Map<MethodSymbol, MethodLocks> methodLocks = new LinkedHashMap<>();
     ImmutableSet.Builder<Symbol> all = ImmutableSet.builder();
+    Map<MethodSymbol, Map<Integer, Integer>> filled = new LinkedHashMap<>();
     for (DeclaredEntry entry : declarations.entries()) {
       DeclaredResolver.Resolution r = resolver.resolve(entry.member());
       Symbol symbol = r.symbol();
@@ -153,8 +155,15 @@ public final class DeclaredContracts implements Contracts {
               case RELEASES -> new MethodLocks(ImmutableList.of(), ImmutableList.of(), e.locks());
             };
         methodLocks.merge((MethodSymbol) symbol, one, MethodLocks::or);
+      } else if (entry instanceof DeclaredEntry.FilledUnderLockOf e) {
+        filled
+            .computeIfAbsent((MethodSymbol) symbol, m -> new LinkedHashMap<>())
+            .put(e.parameter(), e.of());
       }
     }
+    ImmutableMap.Builder<MethodSymbol, ImmutableMap<Integer, Integer>> filledParams =
+        ImmutableMap.builder();
+    filled.forEach((m, params) -> filledParams.put(m, ImmutableMap.copyOf(params)));
     ImmutableMap.Builder<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshotParams =
         ImmutableMap.builder();
     snapshots.forEach((m, params) -> snapshotParams.put(m, ImmutableMap.copyOf(params)));
@@ -170,7 +179,8 @@ public final class DeclaredContracts implements Contracts {
         snapshotParams.buildOrThrow(),
         lockHeld.build(),
         ImmutableMap.copyOf(methodLocks),
-        all.build());
+        all.build(),
+        filledParams.buildOrThrow());
   }
 
   /** What makes a resolved entry unusable, or null: checks the annotations cannot express. */
@@ -199,11 +209,33 @@ public final class DeclaredContracts implements Contracts {
         return problem;
       }
     }
+    if (entry instanceof DeclaredEntry.FilledUnderLockOf filled) {
+      MethodSymbol method = (MethodSymbol) symbol;
+      String param = notAnArray(method, filled.parameter(), "param");
+      return param != null ? param : notAnArray(method, filled.of(), "of");
+    }
     if ((entry instanceof DeclaredEntry.PointerTest || entry instanceof DeclaredEntry.Revalidates)
         && ((MethodSymbol) symbol).getReturnType().getTag() != TypeTag.BOOLEAN) {
       return entry.member().name() + " must return boolean to be a test";
     }
     return null;
+  }
+
+  /** Why parameter {@code index} (given by {@code key}) cannot hold an array, or null. */
+  private static @Nullable String notAnArray(MethodSymbol method, int index, String key) {
+    com.sun.tools.javac.code.Type type = method.type.getParameterTypes().get(index);
+    if (type.hasTag(TypeTag.ARRAY)) {
+      return null;
+    }
+    return "'"
+        + key
+        + "' is parameter "
+        + index
+        + " of "
+        + method.getSimpleName()
+        + ", a "
+        + type
+        + ", not an array; 'filled-under-lock-of' relates two array parameters";
   }
 
   @Override
@@ -303,6 +335,12 @@ public final class DeclaredContracts implements Contracts {
   @Override
   public MethodLocks methodLocks(MethodSymbol method) {
     return symbols().methodLocks().getOrDefault(method, MethodLocks.NONE);
+  }
+
+  @Override
+  public OptionalInt filledUnderLockOf(MethodSymbol method, int index) {
+    Integer of = symbols().filledUnderLockOf().getOrDefault(method, ImmutableMap.of()).get(index);
+    return of == null ? OptionalInt.empty() : OptionalInt.of(of);
   }
 
   @Override
