@@ -131,7 +131,7 @@ public final class ContractNames {
   }
 
   private static String notAnArray(Symbol parameter) {
-    return "parameter '" + parameter.getSimpleName() + "' is a " + parameter.type + ", not an array";
+    return "parameter '" + parameter.getSimpleName() + "' (" + parameter.type + ") is not an array";
   }
 
   /** Each name of the {@code value} element is a parameter of the method. */

@@ -59,7 +59,10 @@ final class DeclarationsParser {
     ACQUIRES_LOCK("acquires-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
     RELEASES_LOCK("releases-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
     FILLED_UNDER_LOCK_OF(
-        "filled-under-lock-of", DeclaredMember.Shape.METHOD, keys("param", "of"), keys("param", "of"));
+        "filled-under-lock-of",
+        DeclaredMember.Shape.METHOD,
+        keys("param", "of"),
+        keys("param", "of"));
 
     final String keyword;
     final DeclaredMember.Shape shape;

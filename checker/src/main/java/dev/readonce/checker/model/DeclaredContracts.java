@@ -233,9 +233,9 @@ public final class DeclaredContracts implements Contracts {
         + index
         + " of "
         + method.getSimpleName()
-        + ", a "
+        + " ("
         + type
-        + ", not an array; 'filled-under-lock-of' relates two array parameters";
+        + "), not an array; 'filled-under-lock-of' relates two array parameters";
   }
 
   @Override

@@ -279,10 +279,10 @@ class FilledUnderLockOfTest {
             "      @FilledUnderLockOf(\"nextTab\") Object[] nextTab) {}",
             "  void notArrays(",
             "      Object tab,",
-            "      // BUG: Diagnostic contains: parameter 'tab' is a java.lang.Object, not an array",
+            "      // BUG: Diagnostic contains: parameter 'tab' (java.lang.Object) is not an array",
             "      @FilledUnderLockOf(\"tab\") Object[] nextTab,",
-            "      // BUG: Diagnostic contains: parameter 'list' is a java.util.List<java.lang.Object>,"
-                + " not an array",
+            "      // BUG: Diagnostic contains: parameter 'list'"
+                + " (java.util.List<java.lang.Object>) is not an array",
             "      @FilledUnderLockOf(\"nextTab\") java.util.List<Object> list) {}",
             "}")
         .doTest();
