@@ -2,6 +2,7 @@ package fixture.walk;
 
 import dev.readonce.annotations.AcquiresLock;
 import dev.readonce.annotations.Descends;
+import dev.readonce.annotations.FilledUnderLockOf;
 import dev.readonce.annotations.Holding;
 import dev.readonce.annotations.LocksSlot;
 import dev.readonce.annotations.ModifiesSlot;
@@ -120,6 +121,8 @@ final class Annotated {
     static <K, V> Lock lockBin(Node<K, V>[] tab, int i) {
       return null;
     }
+
+    void transfer(Node<K, V>[] tab, @FilledUnderLockOf("tab") Node<K, V>[] nextTab) {}
   }
 
   interface Ops {
