@@ -11,6 +11,7 @@ import dev.readonce.annotations.PointerTest.Shows;
 import dev.readonce.annotations.ReadOnce;
 import dev.readonce.annotations.ReleasesLock;
 import dev.readonce.annotations.Revalidates;
+import dev.readonce.annotations.SingleWriter;
 import dev.readonce.annotations.Snapshot;
 import dev.readonce.annotations.StableAfterPointer;
 import java.util.concurrent.locks.Lock;
@@ -64,6 +65,9 @@ final class Annotated {
     @ReleasesLock({"this", "ptl"})
     @Holding("ptl")
     void unlockBoth() {}
+
+    @SingleWriter("entries")
+    void refill() {}
 
     long notAContract() {
       return 0;

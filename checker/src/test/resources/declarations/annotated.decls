@@ -11,6 +11,7 @@ holding       fixture.walk.Annotated.Ref#underPtl()              lock=ptl
 acquires-lock fixture.walk.Annotated.Ref#lockBoth()              lock=ptl,this
 releases-lock fixture.walk.Annotated.Ref#unlockBoth()            lock=this,ptl
 holding       fixture.walk.Annotated.Ref#unlockBoth()            lock=ptl
+single-writer fixture.walk.Annotated.Ref#refill()                slot=entries
 
 stable-handle fixture.walk.Annotated.PudRef
 accessor      fixture.walk.Annotated.PudRef#getPud()

@@ -18,8 +18,11 @@
  *
  * <p>{@link LockHeld} marks a handle parameter whose slot's lock the caller holds for the whole
  * call. {@link ModifiesSlot} marks methods that change a slot, after which a re-read into the same
- * snapshot variable is a refresh, not a second read. {@link FilledUnderLockOf} marks an array
- * parameter whose elements a method stores under the re-validated lock of a slot of another array
- * parameter (a new table filled under the old bin's lock before it is published).
+ * snapshot variable is a refresh, not a second read. {@link Holding}, {@link AcquiresLock} and
+ * {@link ReleasesLock} state which named locks a method's callers hold, or it takes or releases;
+ * {@link SingleWriter} marks the methods that are a slot's only, serialized writer, which read it
+ * without the lock. {@link FilledUnderLockOf} marks an array parameter whose elements a method
+ * stores under the re-validated lock of a slot of another array parameter (a new table filled under
+ * the old bin's lock before it is published).
  */
 package dev.readonce.annotations;

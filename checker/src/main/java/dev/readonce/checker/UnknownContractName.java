@@ -22,12 +22,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reports a ReadOnce annotation that names something that does not exist: a lock field ({@code lock
- * = "noSuchLock"}) or a parameter ({@code @LocksSlot("nope")}). See {@code
+ * = "noSuchLock"}), a parameter ({@code @LocksSlot("nope")}) or a slot ({@code @SingleWriter("i")},
+ * which must be a slot field of the method's class). See {@code
  * checker/docs/UnknownContractName.md}.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "A ReadOnce annotation names a lock field or parameter that does not exist",
+    summary = "A ReadOnce annotation names a lock field, parameter or slot that does not exist",
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "UnknownContractName.md")

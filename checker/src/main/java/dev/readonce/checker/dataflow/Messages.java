@@ -139,4 +139,26 @@ final class Messages {
             + " release it on every path, or drop the declaration",
         method, lock);
   }
+
+  static String writeOutsideSingleWriter(String slot, String writers, String method) {
+    return String.format(
+        "slot '%s' is written outside its single writer (%s, declared @SingleWriter), which reads"
+            + " it without the lock: a write in %s races with those reads even under the lock;"
+            + " write it only in the writer's methods, on this object",
+        slot, writers, method);
+  }
+
+  static String writerCalledOutside(String callee, String slot, boolean onThis, String method) {
+    return onThis
+        ? String.format(
+            "%s() is part of the single writer of slot '%s' (@SingleWriter), but %s is not:"
+                + " its calls are not serialized with the writer's; call %s() only from the"
+                + " writer's methods, or declare %s a writer of '%s' if its callers serialize it"
+                + " with them",
+            callee, slot, method, callee, method, slot)
+        : String.format(
+            "%s() is part of the single writer of slot '%s' (@SingleWriter) of its own object;"
+                + " calling it on another object is not serialized with that object's writer",
+            callee, slot);
+  }
 }

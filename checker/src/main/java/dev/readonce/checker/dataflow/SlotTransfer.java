@@ -56,6 +56,7 @@ public final class SlotTransfer
   private final RuleChecks checks;
   private final Locking locking;
   private final Ownership ownership;
+  private final WriterContext writers;
 
   public SlotTransfer(MethodContext cx, SlotStore initial) {
     this.cx = cx;
@@ -63,6 +64,7 @@ public final class SlotTransfer
     this.ownership = new Ownership(cx);
     this.checks = new RuleChecks(cx, ownership);
     this.locking = new Locking(cx);
+    this.writers = new WriterContext(cx);
   }
 
   @Override
@@ -218,12 +220,14 @@ public final class SlotTransfer
       SlotDecl decl = cx.calls.contracts().slotField(f).orElse(null);
       if (decl != null && !Containers.holdsSlots(decl, f.type)) {
         SlotKey slot = targetPath == null ? null : new SlotKey(targetPath);
+        writers.write(node, slot, f, store);
         checks.write(node, slot, decl.lock(), store);
         store = ownership.written(slot, store);
       }
       store = store.reassigned(f);
     } else if (target instanceof ArrayAccessNode element
         && valueOf(in, element.getArray()).container() != null) {
+      writers.write(node, targetPath == null ? null : new SlotKey(targetPath), null, store);
       checks.write(
           node,
           targetPath == null ? null : new SlotKey(targetPath),
@@ -343,12 +347,15 @@ public final class SlotTransfer
       return regular(SlotValue.NOTHING, store);
     }
     store = namedLocks(node, values, store);
+    writers.call(node, values);
     if (call instanceof Call.Read read) {
       return read(node, read, store, null);
     } else if (call instanceof Call.Write write) {
+      writers.write(node, write.slot(), null, store);
       checks.write(node, write.slot(), write.lock(), store);
       store = ownership.written(write.slot(), store);
     } else if (call instanceof Call.AtomicUpdate update) {
+      writers.write(node, update.slot(), null, store);
       return ownership.update(
           node, update.slot(), Ownership.isCompareAndSet(update.name()), store);
     } else if (call instanceof Call.LockSlot lock) {
@@ -373,6 +380,7 @@ public final class SlotTransfer
       // The thread itself changes the slot: what it read before is stale, and a re-read into
       // the same snapshot variable is a refresh, not a second read of this pass. A boolean
       // modification is taken for a compare-and-set (see Ownership#update).
+      writers.write(node, modify.slot(), null, store);
       return ownership.update(node, modify.slot(), true, store);
     } else if (call instanceof Call.Other) {
       checks.callee(node, values, store);
@@ -474,7 +482,8 @@ public final class SlotTransfer
     SnapId id = new SnapId(node.getTree());
     boolean locked =
         store.lockCovering(read.slot()) != null
-            || ownership.covers(read.slot(), read.lock(), node.getTree(), store);
+            || ownership.covers(read.slot(), read.lock(), node.getTree(), store)
+            || writers.readsOwnWrite(read.slot());
     SlotStore optimistic = locked ? null : locking.optimisticRead(read.slot(), id, store);
     if (optimistic != null) {
       store = optimistic; // judged by the validate(stamp) that closes the window

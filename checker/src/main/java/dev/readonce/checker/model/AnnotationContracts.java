@@ -1,6 +1,7 @@
 package dev.readonce.checker.model;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Flags;
@@ -10,8 +11,10 @@ import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Types;
 import dev.readonce.annotations.PointerTest.Shows;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -29,6 +32,10 @@ public final class AnnotationContracts implements Contracts {
   // parameter, and each lookup walks every supertype; remembering one method makes that one walk.
   private @Nullable MethodSymbol superMethodsOf;
   private Set<MethodSymbol> superMethods = Set.of();
+
+  // The single writers of each class's slots, found once per class a write or read asks about.
+  private final Map<Symbol.ClassSymbol, Map<VarSymbol, ImmutableSet<MethodSymbol>>>
+      writersByClass = new HashMap<>();
 
 
   /** Contracts that ignore, silently, annotations naming parameters that do not exist. */
@@ -245,6 +252,43 @@ public final class AnnotationContracts implements Contracts {
             && params.get(other).type.hasTag(com.sun.tools.javac.code.TypeTag.ARRAY)
         ? OptionalInt.of(other)
         : OptionalInt.empty();
+  }
+
+  @Override
+  public ImmutableSet<VarSymbol> singleWriterOf(MethodSymbol method) {
+    return AnnotationValues.find(method, "SingleWriter")
+        .map(
+            a ->
+                SingleWriterNames.fields(
+                    method,
+                    AnnotationValues.strings(a, "value"),
+                    f -> AnnotationValues.find(f, "ReadOnce").isPresent()))
+        .orElse(ImmutableSet.of());
+  }
+
+  @Override
+  public ImmutableSet<MethodSymbol> singleWriters(VarSymbol field) {
+    if (!(field.owner instanceof Symbol.ClassSymbol owner)) {
+      return ImmutableSet.of();
+    }
+    return writersByClass
+        .computeIfAbsent(owner, this::writersOf)
+        .getOrDefault(field, ImmutableSet.of());
+  }
+
+  /** The single writers each slot of a class has: its methods that name the slot. */
+  private Map<VarSymbol, ImmutableSet<MethodSymbol>> writersOf(Symbol.ClassSymbol owner) {
+    Map<VarSymbol, ImmutableSet.Builder<MethodSymbol>> found = new HashMap<>();
+    for (Symbol member : ASTHelpers.getEnclosedElements(owner)) {
+      if (member instanceof MethodSymbol m) {
+        for (VarSymbol f : singleWriterOf(m)) {
+          found.computeIfAbsent(f, k -> ImmutableSet.builder()).add(m);
+        }
+      }
+    }
+    Map<VarSymbol, ImmutableSet<MethodSymbol>> out = new HashMap<>();
+    found.forEach((f, b) -> out.put(f, b.build()));
+    return out;
   }
 
   @Override

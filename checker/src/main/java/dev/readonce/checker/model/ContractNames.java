@@ -48,6 +48,8 @@ public final class ContractNames {
           method == null ? ImmutableList.of() : filledUnderLockOf(annotation, on, method);
       case "Holding", "AcquiresLock", "ReleasesLock" ->
           on instanceof MethodSymbol m ? locks(annotation, name, m) : ImmutableList.of();
+      case "SingleWriter" ->
+          on instanceof MethodSymbol m ? singleWriter(annotation, m) : ImmutableList.of();
       default -> ImmutableList.of();
     };
   }
@@ -125,6 +127,21 @@ public final class ContractNames {
                 + " covers the stores");
       } else if (!p.type.hasTag(TypeTag.ARRAY)) {
         out.add(prefix + notAnArray(p));
+      }
+    }
+    return out.build();
+  }
+
+  /** Each name of the {@code value} element is a {@code @ReadOnce} field of the method's class. */
+  private static ImmutableList<String> singleWriter(
+      Attribute.Compound annotation, MethodSymbol method) {
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    for (String n : AnnotationValues.strings(annotation, "value")) {
+      String problem =
+          SingleWriterNames.problem(
+              method, n.strip(), f -> AnnotationValues.find(f, "ReadOnce").isPresent());
+      if (problem != null) {
+        out.add(String.format("@SingleWriter(\"%s\"): %s", n.strip(), problem));
       }
     }
     return out.build();

@@ -113,6 +113,22 @@ public interface Contracts {
   }
 
   /**
+   * The slot fields a method is declared a single writer of ({@code @SingleWriter}): fields of its
+   * class, empty when it is none's.
+   */
+  default com.google.common.collect.ImmutableSet<VarSymbol> singleWriterOf(MethodSymbol method) {
+    return com.google.common.collect.ImmutableSet.of();
+  }
+
+  /**
+   * The methods declared single writers of a slot field; empty when the slot has no single writer
+   * (and may be written anywhere its lock is held).
+   */
+  default com.google.common.collect.ImmutableSet<MethodSymbol> singleWriters(VarSymbol field) {
+    return com.google.common.collect.ImmutableSet.of();
+  }
+
+  /**
    * Whether the symbol carries any ReadOnce contract (a cheap test for the fast path: code that
    * mentions no such symbol cannot touch a slot).
    */

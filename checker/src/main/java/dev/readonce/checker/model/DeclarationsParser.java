@@ -58,6 +58,7 @@ final class DeclarationsParser {
     HOLDING("holding", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
     ACQUIRES_LOCK("acquires-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
     RELEASES_LOCK("releases-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
+    SINGLE_WRITER("single-writer", DeclaredMember.Shape.METHOD, keys("slot"), keys("slot")),
     FILLED_UNDER_LOCK_OF(
         "filled-under-lock-of",
         DeclaredMember.Shape.METHOD,
@@ -276,6 +277,7 @@ final class DeclarationsParser {
       case RELEASES_LOCK ->
           new DeclaredEntry.LockNames(
               origin, member, DeclaredEntry.LockNames.Use.RELEASES, lockNames(options));
+      case SINGLE_WRITER -> new DeclaredEntry.SingleWriter(origin, member, slotNames(options));
       case FILLED_UNDER_LOCK_OF -> filledUnderLockOf(origin, member, options);
     };
   }
@@ -387,6 +389,28 @@ final class DeclarationsParser {
       }
       if (names.contains(name)) {
         throw new Malformed("lock '" + name + "' repeated in 'lock'");
+      }
+      names.add(name);
+    }
+    return ImmutableList.copyOf(names);
+  }
+
+  /** {@code slot=a,b} of {@code single-writer}: comma-separated field names. */
+  private static ImmutableList<String> slotNames(Map<String, String> options) throws Malformed {
+    String value = options.get("slot");
+    List<String> names = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String name = part.strip();
+      if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+        throw new Malformed(
+            "bad slot '"
+                + name
+                + "' in '"
+                + value
+                + "'; expected field names of the method's class, comma-separated");
+      }
+      if (names.contains(name)) {
+        throw new Malformed("slot '" + name + "' repeated in 'slot'");
       }
       names.add(name);
     }

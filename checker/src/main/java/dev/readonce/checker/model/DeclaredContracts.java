@@ -44,6 +44,8 @@ public final class DeclaredContracts implements Contracts {
       ImmutableMap<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshots,
       ImmutableSetMultimap<MethodSymbol, Integer> lockHeld,
       ImmutableMap<MethodSymbol, MethodLocks> methodLocks,
+      ImmutableMap<MethodSymbol, ImmutableSet<VarSymbol>> singleWriterOf,
+      ImmutableSetMultimap<VarSymbol, MethodSymbol> singleWriters,
       ImmutableSet<Symbol> all,
       ImmutableMap<MethodSymbol, ImmutableMap<Integer, Integer>> filledUnderLockOf) {}
 
@@ -107,6 +109,8 @@ public final class DeclaredContracts implements Contracts {
     Map<MethodSymbol, MethodLocks> methodLocks = new LinkedHashMap<>();
     ImmutableSet.Builder<Symbol> all = ImmutableSet.builder();
     Map<MethodSymbol, Map<Integer, Integer>> filled = new LinkedHashMap<>();
+    // Resolved after the loop: their slots may be declared on later lines.
+    Map<DeclaredEntry.SingleWriter, MethodSymbol> writerEntries = new LinkedHashMap<>();
     for (DeclaredEntry entry : declarations.entries()) {
       DeclaredResolver.Resolution r = resolver.resolve(entry.member());
       Symbol symbol = r.symbol();
@@ -155,12 +159,32 @@ public final class DeclaredContracts implements Contracts {
               case RELEASES -> new MethodLocks(ImmutableList.of(), ImmutableList.of(), e.locks());
             };
         methodLocks.merge((MethodSymbol) symbol, one, MethodLocks::or);
+      } else if (entry instanceof DeclaredEntry.SingleWriter e) {
+        writerEntries.put(e, (MethodSymbol) symbol);
       } else if (entry instanceof DeclaredEntry.FilledUnderLockOf e) {
         filled
             .computeIfAbsent((MethodSymbol) symbol, m -> new LinkedHashMap<>())
             .put(e.parameter(), e.of());
       }
     }
+    ImmutableMap.Builder<MethodSymbol, ImmutableSet<VarSymbol>> singleWriterOf =
+        ImmutableMap.builder();
+    ImmutableSetMultimap.Builder<VarSymbol, MethodSymbol> singleWriters =
+        ImmutableSetMultimap.builder();
+    writerEntries.forEach(
+        (e, method) -> {
+          // A slot is declared in a file or annotated in the class (the checks see both).
+          java.util.function.Predicate<VarSymbol> isSlot =
+              f -> slots.containsKey(f) || AnnotationValues.find(f, "ReadOnce").isPresent();
+          ImmutableList<String> wrong = SingleWriterNames.problems(method, e.slots(), isSlot);
+          if (!wrong.isEmpty()) {
+            wrong.forEach(w -> found.add(DeclaredProblem.error(e.origin(), w)));
+            return;
+          }
+          ImmutableSet<VarSymbol> fields = SingleWriterNames.fields(method, e.slots(), isSlot);
+          singleWriterOf.put(method, fields);
+          fields.forEach(f -> singleWriters.put(f, method));
+        });
     ImmutableMap.Builder<MethodSymbol, ImmutableMap<Integer, Integer>> filledParams =
         ImmutableMap.builder();
     filled.forEach((m, params) -> filledParams.put(m, ImmutableMap.copyOf(params)));
@@ -179,6 +203,8 @@ public final class DeclaredContracts implements Contracts {
         snapshotParams.buildOrThrow(),
         lockHeld.build(),
         ImmutableMap.copyOf(methodLocks),
+        singleWriterOf.buildOrThrow(),
+        singleWriters.build(),
         all.build(),
         filledParams.buildOrThrow());
   }
@@ -335,6 +361,16 @@ public final class DeclaredContracts implements Contracts {
   @Override
   public MethodLocks methodLocks(MethodSymbol method) {
     return symbols().methodLocks().getOrDefault(method, MethodLocks.NONE);
+  }
+
+  @Override
+  public ImmutableSet<VarSymbol> singleWriterOf(MethodSymbol method) {
+    return symbols().singleWriterOf().getOrDefault(method, ImmutableSet.of());
+  }
+
+  @Override
+  public ImmutableSet<MethodSymbol> singleWriters(VarSymbol field) {
+    return symbols().singleWriters().get(field);
   }
 
   @Override

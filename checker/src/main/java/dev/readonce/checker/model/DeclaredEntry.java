@@ -61,6 +61,13 @@ public sealed interface DeclaredEntry {
       implements DeclaredEntry {}
 
   /**
+   * {@code single-writer}: a method of the single writer of the named slots, fields of its class
+   * ({@code @SingleWriter}).
+   */
+  record SingleWriter(DeclaredOrigin origin, DeclaredMember member, ImmutableList<String> slots)
+      implements DeclaredEntry {}
+
+  /**
    * {@code holding}, {@code acquires-lock}, {@code releases-lock}: named locks a method's callers
    * hold, or that it takes or releases ({@code @Holding}, {@code @AcquiresLock}, {@code
    * @ReleasesLock}).

@@ -1,5 +1,7 @@
 package dev.readonce.checker.model;
 
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
@@ -134,6 +136,26 @@ public final class MergedContracts implements Contracts {
     }
     OptionalInt annotated = annotations.filledUnderLockOf(method, index);
     return annotated.isPresent() ? annotated : declared.filledUnderLockOf(method, index);
+  }
+
+  @Override
+  public ImmutableSet<VarSymbol> singleWriterOf(MethodSymbol method) {
+    if (!active()) {
+      return ImmutableSet.of();
+    }
+    ImmutableSet<VarSymbol> annotated = annotations.singleWriterOf(method);
+    return annotated.isEmpty() ? declared.singleWriterOf(method) : annotated;
+  }
+
+  @Override
+  public ImmutableSet<MethodSymbol> singleWriters(VarSymbol field) {
+    if (!active()) {
+      return ImmutableSet.of();
+    }
+    // A method's own contract decides whether it writes the slot (the annotation wins there).
+    return Sets.union(annotations.singleWriters(field), declared.singleWriters(field)).stream()
+        .filter(m -> singleWriterOf(m).contains(field))
+        .collect(ImmutableSet.toImmutableSet());
   }
 
   @Override

@@ -91,6 +91,11 @@ class DeclarationsMatchAnnotationsTest {
       } else if (e instanceof VarSymbol field) {
         same(field, "slotField", annotated.slotField(field), declared.slotField(field));
         same(field, "hasContract", annotated.hasContract(field), declared.hasContract(field));
+        same(
+            field,
+            "singleWriters",
+            stated(annotated.singleWriters(field)),
+            stated(declared.singleWriters(field)));
       } else if (e instanceof MethodSymbol m) {
         compareMethod(m, annotated, declared);
       }
@@ -105,6 +110,11 @@ class DeclarationsMatchAnnotationsTest {
     same(m, "pointerTest", annotated.pointerTest(m), declared.pointerTest(m));
     same(m, "modifies", annotated.modifies(m), declared.modifies(m));
     same(m, "methodLocks", stated(annotated.methodLocks(m)), stated(declared.methodLocks(m)));
+    same(
+        m,
+        "singleWriterOf",
+        stated(annotated.singleWriterOf(m)),
+        stated(declared.singleWriterOf(m)));
     boolean snapshots = false;
     for (int i = 0; i <= m.getParameters().size(); i++) {
       Optional<SlotParams> a =
@@ -128,6 +138,11 @@ class DeclarationsMatchAnnotationsTest {
   /** No lock contract is empty, as the other answers are, so that it counts as none stated. */
   private static Object stated(MethodLocks locks) {
     return locks.isEmpty() ? Optional.empty() : locks;
+  }
+
+  /** No single writer is empty, as the other answers are, so that it counts as none stated. */
+  private static Object stated(java.util.Set<?> set) {
+    return set.isEmpty() ? Optional.empty() : set;
   }
 
   /**
