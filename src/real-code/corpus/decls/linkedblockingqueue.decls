@@ -28,3 +28,18 @@ holding java.util.concurrent.LinkedBlockingQueue#unlink(java.util.concurrent.Lin
 # forEachFrom, bulkRemove) calls them between fullyLock() and fullyUnlock(), which holds takeLock.
 holding java.util.concurrent.LinkedBlockingQueue#succ(java.util.concurrent.LinkedBlockingQueue.Node)  lock=takeLock
 holding java.util.concurrent.LinkedBlockingQueue#findPred(java.util.concurrent.LinkedBlockingQueue.Node, java.util.concurrent.LinkedBlockingQueue.Node)  lock=takeLock
+
+# Racy hints. A node that was ever head is an ancestor of every node linked after it, so a stale
+# head is still a correct place to start a search from; the class reads 'head' without takeLock
+# twice, only as such a hint, and the checker holds each use to that (tests and sizes only,
+# findPred under the lock; never stored, returned or handed elsewhere).
+# bulkRemove: "Node<E> p = null, ancestor = head;" before any lock; under fullyLock() the hint is
+# used only as "ancestor = findPred(q, ancestor); unlink(q, ancestor);", through findPred.
+racy-hint java.util.concurrent.LinkedBlockingQueue#bulkRemove(java.util.function.Predicate)  field=head
+# LBQSpliterator.trySplit: "((h = current) != null || (h = head.next) != null) && h.next != null"
+# only decides whether to split; under fullyLock() it reads "p = head.next" again and uses only that.
+racy-hint java.util.concurrent.LinkedBlockingQueue.LBQSpliterator#trySplit()  field=head
+# findPred(p, ancestor): "Returns the predecessor of live node p, given a node that was once a live
+# ancestor of p (or head)"; its first line "if (ancestor.item == null) ancestor = head;" replaces a
+# removed ancestor with the current head, under takeLock (declared holding above).
+validates-hint java.util.concurrent.LinkedBlockingQueue#findPred(java.util.concurrent.LinkedBlockingQueue.Node, java.util.concurrent.LinkedBlockingQueue.Node)  param=1 field=head

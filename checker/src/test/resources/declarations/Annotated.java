@@ -8,12 +8,14 @@ import dev.readonce.annotations.LocksSlot;
 import dev.readonce.annotations.ModifiesSlot;
 import dev.readonce.annotations.PointerTest;
 import dev.readonce.annotations.PointerTest.Shows;
+import dev.readonce.annotations.RacyHint;
 import dev.readonce.annotations.ReadOnce;
 import dev.readonce.annotations.ReleasesLock;
 import dev.readonce.annotations.Revalidates;
 import dev.readonce.annotations.SingleWriter;
 import dev.readonce.annotations.Snapshot;
 import dev.readonce.annotations.StableAfterPointer;
+import dev.readonce.annotations.ValidatesHint;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -126,6 +128,17 @@ final class Annotated {
       return null;
     }
 
+    @RacyHint({"first", "head"})
+    void hinted() {}
+
+    Node<K, V> validate(Node<K, V> p, @ValidatesHint("first") Node<K, V> hint) {
+      return hint;
+    }
+
+    final class Walker {
+      @RacyHint("first")
+      void outerHint() {}
+    }
     void transfer(Node<K, V>[] tab, @FilledUnderLockOf("tab") Node<K, V>[] nextTab) {}
   }
 

@@ -24,6 +24,10 @@ accessor      fixture.walk.Annotated.Bins#tabAt(fixture.walk.Annotated.Node[], i
 modifies-slot fixture.walk.Annotated.Bins#setTabAt(fixture.walk.Annotated.Node[], int, fixture.walk.Annotated.Node)  slot=0,1 requiresLock=true
 modifies-slot fixture.walk.Annotated.Bins#casTabAt(fixture.walk.Annotated.Node[], int, fixture.walk.Annotated.Node, fixture.walk.Annotated.Node)  slot=0,1
 locks-slot    fixture.walk.Annotated.Bins#lockBin(fixture.walk.Annotated.Node[], int)  slot=0,1
+racy-hint     fixture.walk.Annotated.Bins#hinted()               field=first
+racy-hint     fixture.walk.Annotated.Bins#hinted()               field=head
+validates-hint fixture.walk.Annotated.Bins#validate(fixture.walk.Annotated.Node, fixture.walk.Annotated.Node)  param=1 field=first
+racy-hint     fixture.walk.Annotated.Bins.Walker#outerHint()     field=first
 filled-under-lock-of fixture.walk.Annotated.Bins#transfer(fixture.walk.Annotated.Node[], fixture.walk.Annotated.Node[])  param=1 of=0
 
 snapshot      fixture.walk.Annotated.Ops#pudEntry(long, fixture.walk.Annotated.PudRef, long, long, fixture.walk.Annotated.Walk)  param=0 slot=1

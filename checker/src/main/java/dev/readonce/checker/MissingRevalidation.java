@@ -6,6 +6,8 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
+import dev.readonce.checker.ReadOnceCheck.AtAccesses;
+import dev.readonce.checker.ReadOnceCheck.AtMethods;
 import dev.readonce.checker.ReadOnceCheck.AtNames;
 import dev.readonce.checker.dataflow.Rule;
 import javax.inject.Inject;
@@ -18,7 +20,8 @@ import javax.inject.Inject;
     severity = SeverityLevel.ERROR,
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "MissingRevalidation.md")
-public final class MissingRevalidation extends ReadOnceCheck implements AtNames {
+public final class MissingRevalidation extends ReadOnceCheck
+    implements AtNames, AtAccesses, AtMethods {
 
   /** For the service loader, which instantiates plugins before Error Prone configures them. */
   public MissingRevalidation() {

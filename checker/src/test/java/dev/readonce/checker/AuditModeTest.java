@@ -646,11 +646,13 @@ class AuditModeTest {
   }
 
   /**
-   * The first of two loops' snapshot still counts as deciding at the second loop's read (its test
-   * chose the path), but it is out of scope there: the message must not tell the user to use it.
+   * Two compare-and-set loops in a row over one field (Netty's {@code
+   * SingleThreadEventExecutor.doStartThread}, 4.1.115 line 1032): when the first loop is left, its
+   * test of {@code old} decides nothing more (the pass that made it is over and no variable holds
+   * the snapshot), so the second loop's read is its own pass's first read, not a re-read.
    */
   @Test
-  void auditEarlierLoopsSnapshotIsNotOfferedOutOfScope() {
+  void auditSecondCompareAndSetLoopIsNoRereadOfTheFirst() {
     CompilationTestHelper.newInstance(UnlockedReread.class, getClass())
         .setArgs("-XepOpt:ReadOnce:Audit=true")
         .addSourceLines(
@@ -671,12 +673,109 @@ class AuditModeTest {
                   }
                 }
                 for (; ; ) {
-                  // BUG: Diagnostic contains: after the read on line 10 decided this pass
                   int old = state;
                   if (old >= 4 || U.compareAndSet(this, old, 4)) {
                     break;
                   }
                 }
+              }
+
+              void waitThenClaim() {
+                while (state < 3) {
+                  Thread.onSpinWait();
+                }
+                for (; ; ) {
+                  int old = state;
+                  if (old >= 4 || U.compareAndSet(this, old, 4)) {
+                    break;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * The near variants that are re-reads: the first loop's snapshot is used after the second
+   * loop's read (a variable holds it past its loop), and a test made before a loop still decides
+   * inside it (the enclosing pass goes on).
+   */
+  @Test
+  void auditEarlierLoopsSnapshotStillHeldIsAReread() {
+    CompilationTestHelper.newInstance(UnlockedReread.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines(
+            "Exec.java",
+            """
+            import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+            class Exec {
+              static final AtomicIntegerFieldUpdater<Exec> U =
+                  AtomicIntegerFieldUpdater.newUpdater(Exec.class, "state");
+              volatile int state;
+
+              int shutdown() {
+                int first;
+                for (; ; ) {
+                  first = state;
+                  if (first >= 3 || U.compareAndSet(this, first, 3)) {
+                    break;
+                  }
+                }
+                for (; ; ) {
+                  // BUG: Diagnostic contains: its snapshot 'first' (line 11) may still decide
+                  int old = state;
+                  if (old >= 4 || U.compareAndSet(this, old, 4)) {
+                    break;
+                  }
+                }
+                return first;
+              }
+
+              void testedBeforeTheLoop() {
+                if (state >= 3) {
+                  return;
+                }
+                for (; ; ) {
+                  // BUG: Diagnostic contains: after the read on line 27 decided this pass
+                  int old = state;
+                  if (old >= 4 || U.compareAndSet(this, old, 4)) {
+                    break;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A snapshot local of a block that has ended still decides after it when its test chose the
+   * path (no loop was left), but it is out of scope there: the message must not tell the user to
+   * use it (that fix would not compile).
+   */
+  @Test
+  void auditEarlierBlocksSnapshotIsNotOfferedOutOfScope() {
+    CompilationTestHelper.newInstance(UnlockedReread.class, getClass())
+        .setArgs("-XepOpt:ReadOnce:Audit=true")
+        .addSourceLines(
+            "Exec.java",
+            """
+            class Exec {
+              volatile int state;
+              volatile boolean ready;
+
+              int shutdown() {
+                if (ready) {
+                  int old = state;
+                  if (old >= 3) {
+                    return old;
+                  }
+                }
+                // BUG: Diagnostic contains: after the read on line 7 decided this pass
+                int now = state;
+                return now;
               }
             }
             """)

@@ -14,6 +14,7 @@ import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
 import dev.readonce.checker.dataflow.AccessPath;
 import dev.readonce.checker.dataflow.CallModel;
+import dev.readonce.checker.dataflow.HintValidators;
 import dev.readonce.checker.dataflow.LockRegion;
 import dev.readonce.checker.dataflow.Locking;
 import dev.readonce.checker.dataflow.MethodContext;
@@ -77,9 +78,12 @@ final class MethodAnalyzer {
     // A method that states what it does with locks is analyzed for its body's side of the
     // contract even when it mentions no slot (fullyLock() only calls lock()).
     boolean statesLocks = !unit.contracts().methodLocks(symbol).isEmpty();
+    // So does one that reads hints or validates them (@RacyHint, @ValidatesHint).
+    boolean statesHints = !unit.contracts().hints(symbol).isEmpty();
     boolean synchronizedMethod = (symbol.flags() & Flags.SYNCHRONIZED) != 0;
     if (!force
         && !statesLocks
+        && !statesHints
         && (hasSnapshots
             ? unit.infeasibleWithParameters(
                 method.getBody(),
@@ -127,7 +131,16 @@ final class MethodAnalyzer {
       initial = Locking.synchronizedEntry(cx, ownerClass, initial, lineOf(unit, method));
     }
     initial = Locking.heldAtEntry(cx, symbol, initial, lineOf(unit, method));
-    return run(cx, cfg, initial, observer, (exit) -> Locking.checkExit(cx, symbol, method, exit));
+    SlotStore atEntry = initial;
+    return run(
+        cx,
+        cfg,
+        initial,
+        observer,
+        (exit) -> {
+          Locking.checkExit(cx, symbol, method, exit);
+          HintValidators.check(cx, symbol, path, atEntry);
+        });
   }
 
   static MethodResult analyzeLambda(

@@ -228,6 +228,11 @@ public final class CallModel {
     return lockCalls.view(call.getTree());
   }
 
+  /** Whether a call is a lock operation ({@code lock()}, {@code tryLock()}, a stamp, ...). */
+  boolean isLockOperation(com.sun.source.tree.MethodInvocationTree call) {
+    return lockCalls.classify(call).isPresent();
+  }
+
   public Contracts contracts() {
     return contracts;
   }

@@ -151,7 +151,7 @@ public final class Locking {
         return new RegularTransferResult<>(SlotValue.NOTHING, taken);
       }
       case VALIDATE -> {
-        return validateStamp(slots, store);
+        return validateStamp(slots, store, cx.testSite(node));
       }
       default -> {
         for (SlotKey slot : slots) {
@@ -174,7 +174,8 @@ public final class Locking {
    * the window are a consistent, re-validated snapshot; on false they may be torn or stale, and
    * acting on them is going on after a mismatch (the caller must retry or take a real lock).
    */
-  private TransferResult<SlotValue, SlotStore> validateStamp(List<SlotKey> slots, SlotStore store) {
+  private TransferResult<SlotValue, SlotStore> validateStamp(
+      List<SlotKey> slots, SlotStore store, TestSite site) {
     SlotStore same = store;
     SlotStore changed = store;
     for (SlotKey slot : slots) {
@@ -185,8 +186,8 @@ public final class Locking {
       for (SnapId s : window.window()) {
         SnapState state = store.snap(s);
         if (state != null) {
-          same = same.withSnap(s, state.asTested());
-          changed = changed.withSnap(s, state.asMismatched());
+          same = same.withSnap(s, state.asTested(site));
+          changed = changed.withSnap(s, state.asMismatched(site));
         }
       }
       same = same.withoutLock(slot);
@@ -505,22 +506,23 @@ public final class Locking {
     }
     SlotStore same = store;
     SlotStore changed = store;
+    TestSite site = cx.testSite(node);
     for (Node operand : operands) {
       for (SnapId s : values.apply(operand).snaps()) {
         SnapState state = store.snap(s);
         if (state == null || state.underLock()) {
           continue;
         }
-        same = validate(same, s, state);
-        changed = changed.withSnap(s, state.asMismatched());
+        same = validate(same, s, state, site);
+        changed = changed.withSnap(s, state.asMismatched(site));
       }
     }
     return new ConditionalTransferResult<>(SlotValue.NOTHING, same, changed);
   }
 
-  private static SlotStore validate(SlotStore store, SnapId s, SnapState state) {
+  private static SlotStore validate(SlotStore store, SnapId s, SnapState state, TestSite site) {
     LockRegion region = store.lockCovering(state.slot());
-    SlotStore out = store.withSnap(s, state.asTested());
+    SlotStore out = store.withSnap(s, state.asTested(site));
     return region == null ? out : out.withLock(region.validate(s));
   }
 
@@ -552,6 +554,7 @@ public final class Locking {
               : equal.withoutLocks(held -> held.origin() == origin);
     }
     boolean revalidation = false;
+    TestSite site = cx.testSite(node);
     for (SnapId a : l.snaps()) {
       for (SnapId b : r.snaps()) {
         SnapState sa = store.snap(a);
@@ -562,8 +565,8 @@ public final class Locking {
         if (sa.underLock() != sb.underLock()) {
           SnapId snapshot = sa.underLock() ? b : a;
           SnapState snapState = sa.underLock() ? sb : sa;
-          equal = validate(equal, snapshot, snapState);
-          different = different.withSnap(snapshot, snapState.asMismatched());
+          equal = validate(equal, snapshot, snapState, site);
+          different = different.withSnap(snapshot, snapState.asMismatched(site));
           revalidation = true;
         }
       }
@@ -576,12 +579,15 @@ public final class Locking {
       SnapState eq = equal.snap(s);
       SnapState ne = different.snap(s);
       if (eq != null) {
-        equal = equal.withSnap(s, eq.asTested());
+        equal = equal.withSnap(s, eq.asTested(site));
       }
       if (ne != null) {
         different =
             different.withSnap(
-                s, withNull ? ne.withFacts(java.util.EnumSet.of(Fact.NOT_NONE)) : ne.asTested());
+                s,
+                withNull
+                    ? ne.withFacts(java.util.EnumSet.of(Fact.NOT_NONE), site)
+                    : ne.asTested(site));
       }
     }
     return equalIsThen

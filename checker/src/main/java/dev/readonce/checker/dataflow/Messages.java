@@ -140,6 +140,36 @@ final class Messages {
         method, lock);
   }
 
+  static String hintUnderLock(String hint, String slot, int readLine, int lockLine) {
+    return String.format(
+        "hint %s of slot '%s' (read without the lock on line %d) is used under the lock taken on"
+            + " line %d without validation; hand it to a method that validates it"
+            + " (@ValidatesHint) or compare it with the slot first",
+        hint, slot, readLine, lockLine);
+  }
+
+  static String hintMisused(String hint, String slot, int readLine, String misuse) {
+    return String.format(
+        "hint %s of slot '%s' (read without the lock on line %d) %s; a hint may only decide tests"
+            + " here, and be used under the lock after validation",
+        hint, slot, readLine, misuse);
+  }
+
+  static String validatorUnlocked(String method, String slot) {
+    return String.format(
+        "%s() validates hints of slot '%s' but does not hold its lock; declare that its callers"
+            + " hold it (@Holding, holding)",
+        method, slot);
+  }
+
+  static String validatorNoFallback(String method, String param, String slot) {
+    return String.format(
+        "%s() validates the hint '%s' of slot '%s' but never falls back to the slot; test the"
+            + " hint and replace it with the slot's value when the test fails (if (<test of %s>)"
+            + " %s = %s;)",
+        method, param, slot, param, param, slot);
+  }
+
   static String writeOutsideSingleWriter(String slot, String writers, String method) {
     return String.format(
         "slot '%s' is written outside its single writer (%s, declared @SingleWriter), which reads"

@@ -8,6 +8,7 @@ import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
 import java.util.IdentityHashMap;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,6 +106,51 @@ public final class MethodContext {
     IdentityHashMap<Tree, Tree> map = parents();
     for (Tree t = tree; t != null; t = map.get(t)) {
       if (t == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where a test at this node decides ({@link TestSite}): inside the innermost loop statement
+   * around it, or for the rest of the method. A node whose tree the CFG made up (in no source
+   * position) decides for the rest of the method.
+   */
+  TestSite testSite(Node test) {
+    Tree tree = test.getTree();
+    if (tree == null || !isSourceTree(tree)) {
+      return TestSite.METHOD;
+    }
+    IdentityHashMap<Tree, Tree> map = parents();
+    for (Tree t = map.get(tree); t != null; t = map.get(t)) {
+      if (t instanceof com.sun.source.tree.ForLoopTree
+          || t instanceof com.sun.source.tree.EnhancedForLoopTree
+          || t instanceof com.sun.source.tree.WhileLoopTree
+          || t instanceof com.sun.source.tree.DoWhileLoopTree) {
+        return new TestSite(t);
+      }
+    }
+    return TestSite.METHOD;
+  }
+
+  /**
+   * Whether a test made at one of {@code sites} still decides at {@code at}: a test made inside a
+   * loop decides only inside that loop, since the pass that made it ends when the loop is left (by
+   * its condition, a {@code break} or a labelled {@code continue} of an outer loop). After {@code
+   * for (;;) { v = s; if (v >= 3 || cas(v, 3)) break; }} the loop's test of {@code v} decides
+   * nothing more; a test made before a loop still decides inside it (the enclosing pass goes on);
+   * a variable holding the snapshot past the loop still decides where it is used (liveness, not
+   * this). Inside is by tree ancestry (a loop's natural body in the CFG leaves out a tail that only
+   * exits); a node whose tree the CFG made up is taken to be inside.
+   */
+  boolean decidesAt(java.util.Set<TestSite> sites, Node at) {
+    Tree here = at.getTree();
+    for (TestSite site : sites) {
+      if (site.loop() == null
+          || here == null
+          || !isSourceTree(here)
+          || isWithin(site.loop(), here)) {
         return true;
       }
     }

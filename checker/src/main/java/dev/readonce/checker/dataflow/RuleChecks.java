@@ -27,12 +27,19 @@ final class RuleChecks {
   private final Handles handles;
   private final FixPlanner fixes;
   private final Ownership ownership;
+  private final Hints hints;
 
   RuleChecks(MethodContext cx, Ownership ownership) {
     this.cx = cx;
     this.ownership = ownership;
+    this.hints = new Hints(cx);
     this.handles = new Handles(cx.calls.contracts());
     this.fixes = new FixPlanner(cx, handles);
+  }
+
+  /** The method's racy-hint contract: which reads are hints, and where they may go. */
+  Hints hints() {
+    return hints;
   }
 
   private void report(Rule rule, Node node, String message, @Nullable Object once) {
@@ -118,7 +125,7 @@ final class RuleChecks {
           return false; // another copy of the earlier snapshot lives on
         }
       }
-      if (!held && (state.tested() || !state.facts().isEmpty())) {
+      if (!held && (decides(state, at) || !state.facts().isEmpty())) {
         return false; // an earlier read no variable holds decided this path: a true re-read
       }
       overwritten |= held;
@@ -150,7 +157,8 @@ final class RuleChecks {
 
   /**
    * Whether an earlier read of the slot may still decide something here: the caller's snapshot,
-   * a snapshot a test or comparison looked at, or one held by a variable that is used later.
+   * a snapshot a test or comparison looked at (in this pass: not in a loop left since), or one
+   * held by a variable that is used later.
    */
   private @Nullable Deciding deciding(Node at, ReadRecord earlier, SlotStore store) {
     for (SnapId s : earlier.snaps()) {
@@ -163,7 +171,7 @@ final class RuleChecks {
       if (state.parameter()) {
         return new Deciding(name, state.line(), true, usable(holder, at));
       }
-      if (state.tested() || !state.facts().isEmpty()) {
+      if (decides(state, at) || !state.facts().isEmpty()) {
         return new Deciding(name, state.line(), false, usable(holder, at));
       }
       for (Map.Entry<VarSymbol, SlotValue> local : store.locals().entrySet()) {
@@ -180,6 +188,14 @@ final class RuleChecks {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a test of the snapshot still decides at {@code at}: it was tested on every path, by a
+   * test that is not in a loop the code has left since ({@link MethodContext#decidesAt}).
+   */
+  private boolean decides(SnapState state, Node at) {
+    return state.tested() && cx.decidesAt(state.decidedIn(), at);
   }
 
   /**
@@ -327,13 +343,15 @@ final class RuleChecks {
         parent = call;
       }
     }
-    if (parent instanceof SynchronizedTree || isContractCall(parent)) {
+    if (hints.judgeUse(node, value, store)
+        || parent instanceof SynchronizedTree
+        || isContractCall(parent)) {
       return;
     }
     for (SnapId s : value.snaps()) {
       SnapState state = store.snap(s);
-      if (state == null || state.slot() == null) {
-        continue;
+      if (state == null || state.slot() == null || hints.isHint(s, state)) {
+        continue; // a hint is judged by Hints
       }
       String name = "'" + node.getName() + "'";
       if (state.mismatched()) {

@@ -135,7 +135,9 @@ public final class SlotTransfer
         || node instanceof LessThanOrEqualNode
         || node instanceof InstanceOfNode) {
       // An ordering or type test decides on the snapshots it looks at.
-      SlotStore tested = SnapshotFacts.tested(st.regular(), SnapshotFacts.operandSnaps(node, in));
+      SlotStore tested =
+          SnapshotFacts.tested(
+              st.regular(), SnapshotFacts.operandSnaps(node, in), cx.testSite(node));
       return branch(SlotValue.NOTHING, tested, tested);
     }
     if ((node instanceof BinaryOperationNode && !(node instanceof ConditionalAndNode)
@@ -163,9 +165,10 @@ public final class SlotTransfer
     return st.two
         ? branch(
             SlotValue.NOTHING,
-            SnapshotFacts.tested(st.then, selector),
-            SnapshotFacts.tested(st.otherwise, selector))
-        : regular(SlotValue.NOTHING, SnapshotFacts.tested(st.regular(), selector));
+            SnapshotFacts.tested(st.then, selector, cx.testSite(node)),
+            SnapshotFacts.tested(st.otherwise, selector, cx.testSite(node)))
+        : regular(
+            SlotValue.NOTHING, SnapshotFacts.tested(st.regular(), selector, cx.testSite(node)));
   }
 
   @Override
@@ -304,7 +307,8 @@ public final class SlotTransfer
         return pass(
             st, SlotValue.snapshots(valueOf(in, node.getReceiver()).snaps()).withPath(path));
       }
-      return pass(st, SlotValue.at(path));
+      return pass(
+          st, checks.hints().throughReceiver(valueOf(in, node.getReceiver()), SlotValue.at(path)));
     }
     if (Containers.holdsSlots(decl, field.type)) {
       return pass(st, SlotValue.container(decl).withPath(path));
@@ -365,7 +369,7 @@ public final class SlotTransfer
     } else if (call instanceof Call.Revalidate) {
       return locking.revalidate(node, values, store);
     } else if (call instanceof Call.Test test) {
-      return SnapshotFacts.test(node, test, values, store);
+      return SnapshotFacts.test(node, test, values, store, cx.testSite(node));
     } else if (call instanceof Call.Descend descend) {
       List<Node> args = CallModel.arguments(node, CallModel.symbol(node));
       if (descend.argument() < args.size()) {
@@ -392,7 +396,7 @@ public final class SlotTransfer
         for (Node arg : CallModel.arguments(node, CallModel.symbol(node))) {
           tested.addAll(values.apply(arg).snaps());
         }
-        store = SnapshotFacts.tested(store, tested.build());
+        store = SnapshotFacts.tested(store, tested.build(), cx.testSite(node));
       }
       // A heuristic: a method of a covered handle that returns the handle's own type (next())
       // returns a neighbour in the same table, covered by the same lock.
@@ -487,6 +491,9 @@ public final class SlotTransfer
     SlotStore optimistic = locked ? null : locking.optimisticRead(read.slot(), id, store);
     if (optimistic != null) {
       store = optimistic; // judged by the validate(stamp) that closes the window
+    } else if (!locked && checks.hints().unlockedHint(node)) {
+      // A deliberate hint (@RacyHint): neither a plain read nor a second read; judged at its uses.
+      checks.hints().judgeRead(node);
     } else if (!locked && !cx.primitive) {
       store = checks.unlockedRead(node, read, store);
     }

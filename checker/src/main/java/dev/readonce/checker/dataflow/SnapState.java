@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param lock how its slot's lock is named
  * @param parameter whether it is a {@code @Snapshot} parameter (the caller decided on it)
  * @param mismatched whether a re-check found that the slot no longer holds it
+ * @param decidedIn where the tests that looked at it on the paths reaching here were made: a test
+ *     made in a loop decides only within that loop, since leaving the loop ends the pass that made
+ *     it ({@link MethodContext#decidesAt}); a caller's test of a parameter lasts the method
  */
 public record SnapState(
     @Nullable SlotKey slot,
@@ -31,39 +34,73 @@ public record SnapState(
     boolean stable,
     LockSpec lock,
     boolean parameter,
-    boolean mismatched) {
+    boolean mismatched,
+    ImmutableSet<TestSite> decidedIn) {
 
-  public SnapState withFacts(Set<Fact> learned) {
+  /** A snapshot as read (untested), or a {@code @Snapshot} parameter (tested by its caller). */
+  public SnapState(
+      @Nullable SlotKey slot,
+      String origin,
+      int line,
+      ImmutableSet<Fact> facts,
+      boolean tested,
+      boolean underLock,
+      boolean stable,
+      LockSpec lock,
+      boolean parameter,
+      boolean mismatched) {
+    this(
+        slot, origin, line, facts, tested, underLock, stable, lock, parameter, mismatched,
+        tested ? ImmutableSet.of(TestSite.METHOD) : ImmutableSet.of());
+  }
+
+  /** Tested by a test at {@code site}, which showed {@code learned}. */
+  public SnapState withFacts(Set<Fact> learned, TestSite site) {
     EnumSet<Fact> all = EnumSet.noneOf(Fact.class);
     all.addAll(facts);
     all.addAll(learned);
     return new SnapState(
         slot, origin, line, ImmutableSet.copyOf(all), true, underLock, stable, lock, parameter,
-        mismatched);
+        mismatched, decidedAlsoIn(site));
   }
 
-  public SnapState asTested() {
-    return tested
+  /** Tested (looked at by a test or comparison) at {@code site}. */
+  public SnapState asTested(TestSite site) {
+    return tested && decidedIn.contains(site)
         ? this
         : new SnapState(
-            slot, origin, line, facts, true, underLock, stable, lock, parameter, mismatched);
+            slot, origin, line, facts, true, underLock, stable, lock, parameter, mismatched,
+            decidedAlsoIn(site));
   }
 
-  public SnapState asMismatched() {
-    return new SnapState(slot, origin, line, facts, true, underLock, stable, lock, parameter, true);
+  /** A re-check at {@code site} found that the slot no longer holds it. */
+  public SnapState asMismatched(TestSite site) {
+    return new SnapState(
+        slot, origin, line, facts, true, underLock, stable, lock, parameter, true,
+        decidedAlsoIn(site));
+  }
+
+  private ImmutableSet<TestSite> decidedAlsoIn(TestSite site) {
+    return decidedIn.contains(site)
+        ? decidedIn
+        : ImmutableSet.<TestSite>builder().addAll(decidedIn).add(site).build();
   }
 
   /** The same snapshot, its slot named by another key (after a rebase of the slot's path). */
   public SnapState withSlot(@Nullable SlotKey key) {
     return new SnapState(
-        key, origin, line, facts, tested, underLock, stable, lock, parameter, mismatched);
+        key, origin, line, facts, tested, underLock, stable, lock, parameter, mismatched,
+        decidedIn);
   }
 
   public boolean isPointer() {
     return facts.containsAll(Fact.POINTER);
   }
 
-  /** The state on a merge of two paths: facts that hold on both, doubts that hold on either. */
+  /**
+   * The state on a merge of two paths: facts that hold on both, doubts that hold on either (the
+   * tests of either path among them).
+   */
   public SnapState merge(SnapState other) {
     return new SnapState(
         slot,
@@ -75,6 +112,9 @@ public record SnapState(
         stable,
         lock,
         parameter,
-        mismatched || other.mismatched);
+        mismatched || other.mismatched,
+        decidedIn.equals(other.decidedIn)
+            ? decidedIn
+            : ImmutableSet.<TestSite>builder().addAll(decidedIn).addAll(other.decidedIn).build());
   }
 }

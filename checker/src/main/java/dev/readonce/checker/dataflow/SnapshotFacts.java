@@ -26,12 +26,13 @@ final class SnapshotFacts {
     return out.build();
   }
 
-  static SlotStore tested(SlotStore store, ImmutableSet<SnapId> snaps) {
+  /** The snapshots after a test at {@code site} looked at them. */
+  static SlotStore tested(SlotStore store, ImmutableSet<SnapId> snaps, TestSite site) {
     SlotStore out = store;
     for (SnapId s : snaps) {
       SnapState state = out.snap(s);
       if (state != null) {
-        out = out.withSnap(s, state.asTested());
+        out = out.withSnap(s, state.asTested(site));
       }
     }
     return out;
@@ -58,7 +59,8 @@ final class SnapshotFacts {
       MethodInvocationNode node,
       Call.Test test,
       Function<Node, SlotValue> values,
-      SlotStore store) {
+      SlotStore store,
+      TestSite site) {
     Node tested =
         test.argument() < 0 ? node.getTarget().getReceiver() : node.getArguments().get(0);
     SlotStore then = store;
@@ -66,8 +68,9 @@ final class SnapshotFacts {
     for (SnapId s : values.apply(tested).snaps()) {
       SnapState state = store.snap(s);
       if (state != null) {
-        then = then.withSnap(s, state.withFacts(Fact.learned(test.shows(), true)));
-        otherwise = otherwise.withSnap(s, state.withFacts(Fact.learned(test.shows(), false)));
+        then = then.withSnap(s, state.withFacts(Fact.learned(test.shows(), true), site));
+        otherwise =
+            otherwise.withSnap(s, state.withFacts(Fact.learned(test.shows(), false), site));
       }
     }
     return new ConditionalTransferResult<>(SlotValue.NOTHING, then, otherwise);

@@ -1,6 +1,7 @@
 package dev.readonce.checker.model;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
@@ -227,6 +228,35 @@ public final class AnnotationContracts implements Contracts {
                     .map(String::strip)
                     .collect(ImmutableList.toImmutableList()))
         .orElse(ImmutableList.of());
+  }
+
+  @Override
+  public HintContract hints(MethodSymbol method) {
+    ImmutableSet.Builder<VarSymbol> racy = ImmutableSet.builder();
+    AnnotationValues.find(method, "RacyHint")
+        .ifPresent(
+            a -> {
+              for (String name : AnnotationValues.strings(a, "value")) {
+                VarSymbol field = HintNames.field(method, name.strip());
+                if (field != null) {
+                  racy.add(field);
+                }
+              }
+            });
+    ImmutableMap.Builder<Integer, VarSymbol> validates = ImmutableMap.builder();
+    List<VarSymbol> params = method.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      Optional<Attribute.Compound> a = AnnotationValues.find(params.get(i), "ValidatesHint");
+      VarSymbol field =
+          a.isEmpty()
+              ? null
+              : HintNames.field(method, AnnotationValues.string(a.get(), "value", "").strip());
+      if (field != null) {
+        validates.put(i, field);
+      }
+    }
+    HintContract contract = new HintContract(racy.build(), validates.buildOrThrow());
+    return contract.isEmpty() ? HintContract.NONE : contract;
   }
 
   @Override

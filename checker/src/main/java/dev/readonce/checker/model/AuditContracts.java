@@ -168,6 +168,11 @@ public final class AuditContracts implements Contracts {
   }
 
   @Override
+  public HintContract hints(MethodSymbol method) {
+    return declared.hints(method);
+  }
+
+  @Override
   public OptionalInt filledUnderLockOf(MethodSymbol method, int index) {
     return declared.filledUnderLockOf(method, index);
   }

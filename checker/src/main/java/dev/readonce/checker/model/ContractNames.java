@@ -48,6 +48,8 @@ public final class ContractNames {
           method == null ? ImmutableList.of() : filledUnderLockOf(annotation, on, method);
       case "Holding", "AcquiresLock", "ReleasesLock" ->
           on instanceof MethodSymbol m ? locks(annotation, name, m) : ImmutableList.of();
+      case "RacyHint", "ValidatesHint" ->
+          method == null ? ImmutableList.of() : hintFields(annotation, name, method);
       case "SingleWriter" ->
           on instanceof MethodSymbol m ? singleWriter(annotation, m) : ImmutableList.of();
       default -> ImmutableList.of();
@@ -93,6 +95,19 @@ public final class ContractNames {
     ImmutableList.Builder<String> out = ImmutableList.builder();
     for (String n : AnnotationValues.strings(annotation, "value")) {
       String problem = MethodLockNames.problem(method, List.of(n.strip()));
+      if (problem != null) {
+        out.add(String.format("@%s(\"%s\"): %s", name, n.strip(), problem));
+      }
+    }
+    return out.build();
+  }
+
+  /** Each name of the {@code value} element is a field of the method's or an enclosing class. */
+  private static ImmutableList<String> hintFields(
+      Attribute.Compound annotation, String name, MethodSymbol method) {
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    for (String n : AnnotationValues.strings(annotation, "value")) {
+      String problem = HintNames.problem(method, n.strip());
       if (problem != null) {
         out.add(String.format("@%s(\"%s\"): %s", name, n.strip(), problem));
       }

@@ -113,6 +113,14 @@ public interface Contracts {
   }
 
   /**
+   * The racy hints a method reads and the hint parameters it validates ({@code @RacyHint}, {@code
+   * @ValidatesHint}).
+   */
+  default HintContract hints(MethodSymbol method) {
+    return HintContract.NONE;
+  }
+
+  /**
    * The slot fields a method is declared a single writer of ({@code @SingleWriter}): fields of its
    * class, empty when it is none's.
    */

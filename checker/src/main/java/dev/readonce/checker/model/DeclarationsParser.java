@@ -58,6 +58,12 @@ final class DeclarationsParser {
     HOLDING("holding", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
     ACQUIRES_LOCK("acquires-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
     RELEASES_LOCK("releases-lock", DeclaredMember.Shape.METHOD, keys("lock"), keys("lock")),
+    RACY_HINT("racy-hint", DeclaredMember.Shape.METHOD, keys("field"), keys("field")),
+    VALIDATES_HINT(
+        "validates-hint",
+        DeclaredMember.Shape.METHOD,
+        keys("param", "field"),
+        keys("param", "field")),
     SINGLE_WRITER("single-writer", DeclaredMember.Shape.METHOD, keys("slot"), keys("slot")),
     FILLED_UNDER_LOCK_OF(
         "filled-under-lock-of",
@@ -212,6 +218,7 @@ final class DeclarationsParser {
             + member
             + (entry instanceof DeclaredEntry.Snapshot s ? " param=" + s.parameter() : "")
             + (entry instanceof DeclaredEntry.LockHeld h ? " param=" + h.parameter() : "")
+            + (entry instanceof DeclaredEntry.Hint h ? HintEntries.identity(h) : "")
             + (entry instanceof DeclaredEntry.FilledUnderLockOf f ? " param=" + f.parameter() : "");
     DeclaredOrigin first = seen.putIfAbsent(identity, origin);
     if (first != null) {
@@ -277,6 +284,10 @@ final class DeclarationsParser {
       case RELEASES_LOCK ->
           new DeclaredEntry.LockNames(
               origin, member, DeclaredEntry.LockNames.Use.RELEASES, lockNames(options));
+      case RACY_HINT -> new DeclaredEntry.Hint(origin, member, -1, hintField(options));
+      case VALIDATES_HINT ->
+          new DeclaredEntry.Hint(
+              origin, member, index(options.get("param"), "param", member), hintField(options));
       case SINGLE_WRITER -> new DeclaredEntry.SingleWriter(origin, member, slotNames(options));
       case FILLED_UNDER_LOCK_OF -> filledUnderLockOf(origin, member, options);
     };
@@ -393,6 +404,15 @@ final class DeclarationsParser {
       names.add(name);
     }
     return ImmutableList.copyOf(names);
+  }
+
+  /** {@code field=head}: the name of the slot field a hint contract is about. */
+  private static String hintField(Map<String, String> options) throws Malformed {
+    String problem = HintEntries.badField(options.get("field"));
+    if (problem != null) {
+      throw new Malformed(problem);
+    }
+    return options.get("field");
   }
 
   /** {@code slot=a,b} of {@code single-writer}: comma-separated field names. */

@@ -44,6 +44,7 @@ public final class DeclaredContracts implements Contracts {
       ImmutableMap<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshots,
       ImmutableSetMultimap<MethodSymbol, Integer> lockHeld,
       ImmutableMap<MethodSymbol, MethodLocks> methodLocks,
+      ImmutableMap<MethodSymbol, HintContract> hints,
       ImmutableMap<MethodSymbol, ImmutableSet<VarSymbol>> singleWriterOf,
       ImmutableSetMultimap<VarSymbol, MethodSymbol> singleWriters,
       ImmutableSet<Symbol> all,
@@ -107,6 +108,7 @@ public final class DeclaredContracts implements Contracts {
     Map<MethodSymbol, Map<Integer, SlotParams>> snapshots = new LinkedHashMap<>();
     ImmutableSetMultimap.Builder<MethodSymbol, Integer> lockHeld = ImmutableSetMultimap.builder();
     Map<MethodSymbol, MethodLocks> methodLocks = new LinkedHashMap<>();
+    Map<DeclaredEntry.Hint, MethodSymbol> hintEntries = new LinkedHashMap<>();
     ImmutableSet.Builder<Symbol> all = ImmutableSet.builder();
     Map<MethodSymbol, Map<Integer, Integer>> filled = new LinkedHashMap<>();
     // Resolved after the loop: their slots may be declared on later lines.
@@ -159,6 +161,8 @@ public final class DeclaredContracts implements Contracts {
               case RELEASES -> new MethodLocks(ImmutableList.of(), ImmutableList.of(), e.locks());
             };
         methodLocks.merge((MethodSymbol) symbol, one, MethodLocks::or);
+      } else if (entry instanceof DeclaredEntry.Hint e) {
+        hintEntries.put(e, (MethodSymbol) symbol);
       } else if (entry instanceof DeclaredEntry.SingleWriter e) {
         writerEntries.put(e, (MethodSymbol) symbol);
       } else if (entry instanceof DeclaredEntry.FilledUnderLockOf e) {
@@ -167,6 +171,9 @@ public final class DeclaredContracts implements Contracts {
             .put(e.parameter(), e.of());
       }
     }
+    // After every slot entry, so that a hint may name a slot declared further down.
+    Map<MethodSymbol, HintContract> hints =
+        HintResolution.resolve(hintEntries, slots.keySet(), found);
     ImmutableMap.Builder<MethodSymbol, ImmutableSet<VarSymbol>> singleWriterOf =
         ImmutableMap.builder();
     ImmutableSetMultimap.Builder<VarSymbol, MethodSymbol> singleWriters =
@@ -203,6 +210,7 @@ public final class DeclaredContracts implements Contracts {
         snapshotParams.buildOrThrow(),
         lockHeld.build(),
         ImmutableMap.copyOf(methodLocks),
+        ImmutableMap.copyOf(hints),
         singleWriterOf.buildOrThrow(),
         singleWriters.build(),
         all.build(),
@@ -361,6 +369,11 @@ public final class DeclaredContracts implements Contracts {
   @Override
   public MethodLocks methodLocks(MethodSymbol method) {
     return symbols().methodLocks().getOrDefault(method, MethodLocks.NONE);
+  }
+
+  @Override
+  public HintContract hints(MethodSymbol method) {
+    return symbols().hints().getOrDefault(method, HintContract.NONE);
   }
 
   @Override

@@ -83,4 +83,12 @@ public sealed interface DeclaredEntry {
       RELEASES
     }
   }
+
+  /**
+   * {@code racy-hint} ({@code parameter} -1: the method reads {@code field} as a hint) and {@code
+   * validates-hint} (the parameter takes a hint of {@code field} and validates it): {@code
+   * @RacyHint} and {@code @ValidatesHint}.
+   */
+  record Hint(DeclaredOrigin origin, DeclaredMember member, int parameter, String field)
+      implements DeclaredEntry {}
 }

@@ -130,6 +130,11 @@ public final class MergedContracts implements Contracts {
   }
 
   @Override
+  public HintContract hints(MethodSymbol method) {
+    return active() ? annotations.hints(method).or(declared.hints(method)) : HintContract.NONE;
+  }
+
+  @Override
   public OptionalInt filledUnderLockOf(MethodSymbol method, int index) {
     if (!active()) {
       return OptionalInt.empty();

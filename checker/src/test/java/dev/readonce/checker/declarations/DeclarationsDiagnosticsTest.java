@@ -84,8 +84,8 @@ class DeclarationsDiagnosticsTest {
                 + file
                 + ":2: unknown kind 'slott'; expected one of: slot, accessor, stable-handle,"
                 + " locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot,"
-                + " lock-held, holding, acquires-lock, releases-lock, single-writer,"
-                + " filled-under-lock-of",
+                + " lock-held, holding, acquires-lock, releases-lock, racy-hint, validates-hint,"
+                + " single-writer, filled-under-lock-of",
             PREFIX
                 + file
                 + ":4: bad shows value 'POINTER'; expected one of: NONE, PRESENT, LEAF, TABLE"),
