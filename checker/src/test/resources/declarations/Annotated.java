@@ -2,6 +2,7 @@ package fixture.walk;
 
 import dev.readonce.annotations.AcquiresLock;
 import dev.readonce.annotations.Descends;
+import dev.readonce.annotations.FilledUnderLockOf;
 import dev.readonce.annotations.Holding;
 import dev.readonce.annotations.LocksSlot;
 import dev.readonce.annotations.ModifiesSlot;
@@ -138,6 +139,7 @@ final class Annotated {
       @RacyHint("first")
       void outerHint() {}
     }
+    void transfer(Node<K, V>[] tab, @FilledUnderLockOf("tab") Node<K, V>[] nextTab) {}
   }
 
   interface Ops {

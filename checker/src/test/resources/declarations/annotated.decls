@@ -28,6 +28,7 @@ racy-hint     fixture.walk.Annotated.Bins#hinted()               field=first
 racy-hint     fixture.walk.Annotated.Bins#hinted()               field=head
 validates-hint fixture.walk.Annotated.Bins#validate(fixture.walk.Annotated.Node, fixture.walk.Annotated.Node)  param=1 field=first
 racy-hint     fixture.walk.Annotated.Bins.Walker#outerHint()     field=first
+filled-under-lock-of fixture.walk.Annotated.Bins#transfer(fixture.walk.Annotated.Node[], fixture.walk.Annotated.Node[])  param=1 of=0
 
 snapshot      fixture.walk.Annotated.Ops#pudEntry(long, fixture.walk.Annotated.PudRef, long, long, fixture.walk.Annotated.Walk)  param=0 slot=1
 snapshot      fixture.walk.Annotated.Ops#pteEntry(long, long)     param=0

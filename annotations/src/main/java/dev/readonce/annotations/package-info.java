@@ -23,5 +23,8 @@
  * {@link SingleWriter} marks the methods that are a slot's only, serialized writer, which read it
  * without the lock. {@link RacyHint} marks a method whose unlocked reads of a slot are deliberate
  * hints, and {@link ValidatesHint} a parameter that repairs such a hint under the slot's lock.
+ * {@link FilledUnderLockOf} marks an array parameter whose elements a method stores under the
+ * re-validated lock of a slot of another array parameter (a new table filled under the old bin's
+ * lock before it is published).
  */
 package dev.readonce.annotations;

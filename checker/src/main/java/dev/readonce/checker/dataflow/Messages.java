@@ -99,6 +99,25 @@ final class Messages {
         slot);
   }
 
+  /**
+   * A store into an array declared filled under another array's slot lock ({@code
+   * @FilledUnderLockOf}), without that lock re-validated.
+   *
+   * @param held the slot of the other array whose lock is held but not re-validated, or null
+   */
+  static String unlockedFill(String slot, String of, @Nullable String held, int heldLine) {
+    return held == null
+        ? String.format(
+            "write to slot '%s' without the lock of a slot of '%s', which covers it"
+                + " (@FilledUnderLockOf); take that slot's lock and re-check the slot first",
+            slot, of)
+        : String.format(
+            "write to slot '%s' under the lock of '%s' (line %d) without a successful re-check"
+                + " of that slot against its snapshot: the lock covers '%s' only once the re-check"
+                + " shows this thread still owns the slot (@FilledUnderLockOf)",
+            slot, held, heldLine, slot);
+  }
+
   static String callWithoutLock(String callee, String lock) {
     return String.format(
         "%s() is called without lock '%s', which its callers must hold (@Holding): it reads and"

@@ -259,8 +259,25 @@ final class RuleChecks {
     if (cx.initializer && slot.path().root() instanceof AccessPath.This) {
       return;
     }
-    if (store.writeLockCovering(slot) == null) {
+    if (store.writeLockCovering(slot) != null) {
+      return;
+    }
+    VarSymbol filledUnder = FilledUnderLock.of(cx, slot);
+    if (filledUnder == null) {
       report(Rule.UNLOCKED_SLOT_WRITE, node, Messages.unlockedWrite(slot.toString()), null);
+      return;
+    }
+    LockRegion region = FilledUnderLock.region(store, filledUnder);
+    if (!FilledUnderLock.covers(region)) {
+      report(
+          Rule.UNLOCKED_SLOT_WRITE,
+          node,
+          Messages.unlockedFill(
+              slot.toString(),
+              filledUnder.getSimpleName().toString(),
+              region == null ? null : region.slot().toString(),
+              region == null ? 0 : region.line()),
+          null);
     }
   }
 

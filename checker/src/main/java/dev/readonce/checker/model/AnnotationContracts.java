@@ -260,6 +260,31 @@ public final class AnnotationContracts implements Contracts {
   }
 
   @Override
+  public OptionalInt filledUnderLockOf(MethodSymbol method, int index) {
+    List<VarSymbol> params = method.getParameters();
+    if (index >= params.size()) {
+      return OptionalInt.empty();
+    }
+    Optional<Attribute.Compound> filled =
+        AnnotationValues.find(params.get(index), "FilledUnderLockOf");
+    if (filled.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    // A name that is no other array parameter states nothing (UnknownContractName reports it).
+    Optional<SlotParams> of =
+        resolve(method, AnnotationValues.strings(filled.get(), "value"), "@FilledUnderLockOf");
+    if (of.isEmpty() || of.get().indices().size() != 1) {
+      return OptionalInt.empty();
+    }
+    int other = of.get().indices().get(0);
+    return other != index
+            && params.get(index).type.hasTag(com.sun.tools.javac.code.TypeTag.ARRAY)
+            && params.get(other).type.hasTag(com.sun.tools.javac.code.TypeTag.ARRAY)
+        ? OptionalInt.of(other)
+        : OptionalInt.empty();
+  }
+
+  @Override
   public ImmutableSet<VarSymbol> singleWriterOf(MethodSymbol method) {
     return AnnotationValues.find(method, "SingleWriter")
         .map(

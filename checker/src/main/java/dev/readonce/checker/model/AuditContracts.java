@@ -173,6 +173,11 @@ public final class AuditContracts implements Contracts {
   }
 
   @Override
+  public OptionalInt filledUnderLockOf(MethodSymbol method, int index) {
+    return declared.filledUnderLockOf(method, index);
+  }
+
+  @Override
   public boolean hasContract(Symbol symbol) {
     return declared.hasContract(symbol)
         || (symbol instanceof VarSymbol field

@@ -7,6 +7,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.TypeTag;
 import dev.readonce.annotations.ReadOnce;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,8 @@ public final class ContractNames {
       case "LocksSlot", "ModifiesSlot" ->
           on instanceof MethodSymbol m ? parameters(annotation, name, m) : ImmutableList.of();
       case "Snapshot" -> method == null ? ImmutableList.of() : parameters(annotation, name, method);
+      case "FilledUnderLockOf" ->
+          method == null ? ImmutableList.of() : filledUnderLockOf(annotation, on, method);
       case "Holding", "AcquiresLock", "ReleasesLock" ->
           on instanceof MethodSymbol m ? locks(annotation, name, m) : ImmutableList.of();
       case "RacyHint", "ValidatesHint" ->
@@ -112,6 +115,38 @@ public final class ContractNames {
     return out.build();
   }
 
+  /**
+   * {@code @FilledUnderLockOf("tab")} on an array parameter names another array parameter of the
+   * same method.
+   */
+  private static ImmutableList<String> filledUnderLockOf(
+      Attribute.Compound annotation, Symbol on, MethodSymbol method) {
+    ImmutableList<String> unknown = parameters(annotation, "FilledUnderLockOf", method);
+    if (!unknown.isEmpty()) {
+      return unknown;
+    }
+    String name = AnnotationValues.string(annotation, "value", "").strip();
+    String prefix = String.format("@FilledUnderLockOf(\"%s\"): ", name);
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    if (!on.type.hasTag(TypeTag.ARRAY)) {
+      out.add(prefix + notAnArray(on));
+    }
+    for (VarSymbol p : method.getParameters()) {
+      if (!p.getSimpleName().contentEquals(name)) {
+        continue;
+      }
+      if (p.equals(on)) {
+        out.add(
+            prefix
+                + "names the parameter it is on; name the other array parameter whose slot's lock"
+                + " covers the stores");
+      } else if (!p.type.hasTag(TypeTag.ARRAY)) {
+        out.add(prefix + notAnArray(p));
+      }
+    }
+    return out.build();
+  }
+
   /** Each name of the {@code value} element is a {@code @ReadOnce} field of the method's class. */
   private static ImmutableList<String> singleWriter(
       Attribute.Compound annotation, MethodSymbol method) {
@@ -125,6 +160,10 @@ public final class ContractNames {
       }
     }
     return out.build();
+  }
+
+  private static String notAnArray(Symbol parameter) {
+    return "parameter '" + parameter.getSimpleName() + "' (" + parameter.type + ") is not an array";
   }
 
   /** Each name of the {@code value} element is a parameter of the method. */

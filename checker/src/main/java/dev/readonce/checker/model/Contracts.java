@@ -64,6 +64,15 @@ public interface Contracts {
   }
 
   /**
+   * The array parameter of {@code method} whose re-validated slot lock covers stores into the
+   * elements of its array parameter {@code index} ({@code @FilledUnderLockOf}); empty when that
+   * parameter has no such contract. Only the method's own contract: it is about its body.
+   */
+  default OptionalInt filledUnderLockOf(MethodSymbol method, int index) {
+    return OptionalInt.empty();
+  }
+
+  /**
    * Whether these are audit mode's contracts (every racy field a slot, its lock unknown), where
    * some rules use the looser reading that unannotated code calls for (see AuditContracts).
    */

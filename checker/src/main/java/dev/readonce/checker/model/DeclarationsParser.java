@@ -64,7 +64,12 @@ final class DeclarationsParser {
         DeclaredMember.Shape.METHOD,
         keys("param", "field"),
         keys("param", "field")),
-    SINGLE_WRITER("single-writer", DeclaredMember.Shape.METHOD, keys("slot"), keys("slot"));
+    SINGLE_WRITER("single-writer", DeclaredMember.Shape.METHOD, keys("slot"), keys("slot")),
+    FILLED_UNDER_LOCK_OF(
+        "filled-under-lock-of",
+        DeclaredMember.Shape.METHOD,
+        keys("param", "of"),
+        keys("param", "of"));
 
     final String keyword;
     final DeclaredMember.Shape shape;
@@ -213,7 +218,8 @@ final class DeclarationsParser {
             + member
             + (entry instanceof DeclaredEntry.Snapshot s ? " param=" + s.parameter() : "")
             + (entry instanceof DeclaredEntry.LockHeld h ? " param=" + h.parameter() : "")
-            + (entry instanceof DeclaredEntry.Hint h ? HintEntries.identity(h) : "");
+            + (entry instanceof DeclaredEntry.Hint h ? HintEntries.identity(h) : "")
+            + (entry instanceof DeclaredEntry.FilledUnderLockOf f ? " param=" + f.parameter() : "");
     DeclaredOrigin first = seen.putIfAbsent(identity, origin);
     if (first != null) {
       throw new Malformed("duplicate declaration '" + identity + "', first declared at " + first);
@@ -283,7 +289,22 @@ final class DeclarationsParser {
           new DeclaredEntry.Hint(
               origin, member, index(options.get("param"), "param", member), hintField(options));
       case SINGLE_WRITER -> new DeclaredEntry.SingleWriter(origin, member, slotNames(options));
+      case FILLED_UNDER_LOCK_OF -> filledUnderLockOf(origin, member, options);
     };
+  }
+
+  /** {@code param=} and {@code of=}: two different parameters (their types are checked later). */
+  private static DeclaredEntry filledUnderLockOf(
+      DeclaredOrigin origin, DeclaredMember member, Map<String, String> options) throws Malformed {
+    int param = index(options.get("param"), "param", member);
+    int of = index(options.get("of"), "of", member);
+    if (param == of) {
+      throw new Malformed(
+          "'param' and 'of' are both parameter "
+              + param
+              + "; an array is filled under the lock of a slot of another array parameter");
+    }
+    return new DeclaredEntry.FilledUnderLockOf(origin, member, param, of);
   }
 
   /** The {@code key=value} options, checked against the kind's keys. */

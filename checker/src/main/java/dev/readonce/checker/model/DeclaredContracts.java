@@ -47,7 +47,8 @@ public final class DeclaredContracts implements Contracts {
       ImmutableMap<MethodSymbol, HintContract> hints,
       ImmutableMap<MethodSymbol, ImmutableSet<VarSymbol>> singleWriterOf,
       ImmutableSetMultimap<VarSymbol, MethodSymbol> singleWriters,
-      ImmutableSet<Symbol> all) {}
+      ImmutableSet<Symbol> all,
+      ImmutableMap<MethodSymbol, ImmutableMap<Integer, Integer>> filledUnderLockOf) {}
 
   private final Declarations declarations;
   private final DeclaredResolver resolver;
@@ -109,6 +110,7 @@ public final class DeclaredContracts implements Contracts {
     Map<MethodSymbol, MethodLocks> methodLocks = new LinkedHashMap<>();
     Map<DeclaredEntry.Hint, MethodSymbol> hintEntries = new LinkedHashMap<>();
     ImmutableSet.Builder<Symbol> all = ImmutableSet.builder();
+    Map<MethodSymbol, Map<Integer, Integer>> filled = new LinkedHashMap<>();
     // Resolved after the loop: their slots may be declared on later lines.
     Map<DeclaredEntry.SingleWriter, MethodSymbol> writerEntries = new LinkedHashMap<>();
     for (DeclaredEntry entry : declarations.entries()) {
@@ -163,6 +165,10 @@ public final class DeclaredContracts implements Contracts {
         hintEntries.put(e, (MethodSymbol) symbol);
       } else if (entry instanceof DeclaredEntry.SingleWriter e) {
         writerEntries.put(e, (MethodSymbol) symbol);
+      } else if (entry instanceof DeclaredEntry.FilledUnderLockOf e) {
+        filled
+            .computeIfAbsent((MethodSymbol) symbol, m -> new LinkedHashMap<>())
+            .put(e.parameter(), e.of());
       }
     }
     // After every slot entry, so that a hint may name a slot declared further down.
@@ -186,6 +192,9 @@ public final class DeclaredContracts implements Contracts {
           singleWriterOf.put(method, fields);
           fields.forEach(f -> singleWriters.put(f, method));
         });
+    ImmutableMap.Builder<MethodSymbol, ImmutableMap<Integer, Integer>> filledParams =
+        ImmutableMap.builder();
+    filled.forEach((m, params) -> filledParams.put(m, ImmutableMap.copyOf(params)));
     ImmutableMap.Builder<MethodSymbol, ImmutableMap<Integer, SlotParams>> snapshotParams =
         ImmutableMap.builder();
     snapshots.forEach((m, params) -> snapshotParams.put(m, ImmutableMap.copyOf(params)));
@@ -204,7 +213,8 @@ public final class DeclaredContracts implements Contracts {
         ImmutableMap.copyOf(hints),
         singleWriterOf.buildOrThrow(),
         singleWriters.build(),
-        all.build());
+        all.build(),
+        filledParams.buildOrThrow());
   }
 
   /** What makes a resolved entry unusable, or null: checks the annotations cannot express. */
@@ -233,11 +243,33 @@ public final class DeclaredContracts implements Contracts {
         return problem;
       }
     }
+    if (entry instanceof DeclaredEntry.FilledUnderLockOf filled) {
+      MethodSymbol method = (MethodSymbol) symbol;
+      String param = notAnArray(method, filled.parameter(), "param");
+      return param != null ? param : notAnArray(method, filled.of(), "of");
+    }
     if ((entry instanceof DeclaredEntry.PointerTest || entry instanceof DeclaredEntry.Revalidates)
         && ((MethodSymbol) symbol).getReturnType().getTag() != TypeTag.BOOLEAN) {
       return entry.member().name() + " must return boolean to be a test";
     }
     return null;
+  }
+
+  /** Why parameter {@code index} (given by {@code key}) cannot hold an array, or null. */
+  private static @Nullable String notAnArray(MethodSymbol method, int index, String key) {
+    com.sun.tools.javac.code.Type type = method.type.getParameterTypes().get(index);
+    if (type.hasTag(TypeTag.ARRAY)) {
+      return null;
+    }
+    return "'"
+        + key
+        + "' is parameter "
+        + index
+        + " of "
+        + method.getSimpleName()
+        + " ("
+        + type
+        + "), not an array; 'filled-under-lock-of' relates two array parameters";
   }
 
   @Override
@@ -352,6 +384,12 @@ public final class DeclaredContracts implements Contracts {
   @Override
   public ImmutableSet<MethodSymbol> singleWriters(VarSymbol field) {
     return symbols().singleWriters().get(field);
+  }
+
+  @Override
+  public OptionalInt filledUnderLockOf(MethodSymbol method, int index) {
+    Integer of = symbols().filledUnderLockOf().getOrDefault(method, ImmutableMap.of()).get(index);
+    return of == null ? OptionalInt.empty() : OptionalInt.of(of);
   }
 
   @Override

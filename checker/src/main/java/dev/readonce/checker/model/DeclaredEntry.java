@@ -49,6 +49,13 @@ public sealed interface DeclaredEntry {
   record LockHeld(DeclaredOrigin origin, DeclaredMember member, int parameter)
       implements DeclaredEntry {}
 
+  /**
+   * {@code filled-under-lock-of}: an array parameter whose stores are covered by the re-validated
+   * lock of a slot of another array parameter ({@code @FilledUnderLockOf}).
+   */
+  record FilledUnderLockOf(DeclaredOrigin origin, DeclaredMember member, int parameter, int of)
+      implements DeclaredEntry {}
+
   /** {@code snapshot}: a snapshot parameter ({@code @Snapshot} on a parameter). */
   record Snapshot(DeclaredOrigin origin, DeclaredMember member, int parameter, SlotParams slot)
       implements DeclaredEntry {}

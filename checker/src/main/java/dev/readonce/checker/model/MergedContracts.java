@@ -135,6 +135,15 @@ public final class MergedContracts implements Contracts {
   }
 
   @Override
+  public OptionalInt filledUnderLockOf(MethodSymbol method, int index) {
+    if (!active()) {
+      return OptionalInt.empty();
+    }
+    OptionalInt annotated = annotations.filledUnderLockOf(method, index);
+    return annotated.isPresent() ? annotated : declared.filledUnderLockOf(method, index);
+  }
+
+  @Override
   public ImmutableSet<VarSymbol> singleWriterOf(MethodSymbol method) {
     if (!active()) {
       return ImmutableSet.of();

@@ -85,7 +85,7 @@ class DeclarationsDiagnosticsTest {
                 + ":2: unknown kind 'slott'; expected one of: slot, accessor, stable-handle,"
                 + " locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot,"
                 + " lock-held, holding, acquires-lock, releases-lock, racy-hint, validates-hint,"
-                + " single-writer",
+                + " single-writer, filled-under-lock-of",
             PREFIX
                 + file
                 + ":4: bad shows value 'POINTER'; expected one of: NONE, PRESENT, LEAF, TABLE"),

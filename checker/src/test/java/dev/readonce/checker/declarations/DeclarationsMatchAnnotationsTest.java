@@ -127,10 +127,14 @@ class DeclarationsMatchAnnotationsTest {
       Optional<SlotParams> d = declared.snapshotParam(m, i);
       same(m, "snapshotParam(" + i + ")", a, d);
       snapshots |= d.isPresent();
+      OptionalInt filled = declared.filledUnderLockOf(m, i);
+      same(m, "filledUnderLockOf(" + i + ")", annotated.filledUnderLockOf(m, i), filled);
+      snapshots |= filled.isPresent();
     }
-    // The annotations mark a snapshot on the parameter, the declarations on the method; a method
-    // whose only contract is a snapshot parameter is therefore a contract symbol only for the
-    // declarations (which only makes more callers analyzed). So does a hint parameter.
+    // The annotations mark a snapshot (or an array filled under another's lock) on the parameter,
+    // the declarations on the method; a method whose only contract is such a parameter is
+    // therefore a contract symbol only for the declarations (which only makes more callers
+    // analyzed). So does a hint parameter.
     if (!snapshots && declared.hints(m).validates().isEmpty()) {
       same(m, "hasContract", annotated.hasContract(m), declared.hasContract(m));
     }
@@ -186,5 +190,8 @@ class DeclarationsMatchAnnotationsTest {
     assertTrue(stated.size() >= 60, String.join("\n", stated));
     assertTrue(compared.stream().anyMatch(s -> s.contains("tabAt") && s.contains("accessor")));
     assertTrue(compared.stream().anyMatch(s -> s.contains("bothEntry") && s.contains("(3)")));
+    assertTrue(
+        stated.stream()
+            .anyMatch(s -> s.contains("#transfer(") && s.endsWith(" filledUnderLockOf(1)")));
   }
 }

@@ -167,7 +167,7 @@ class DeclarationsParserTest {
       quoteCharacter = '`',
       textBlock =
           """
-          slott a.B#c                         | unknown kind 'slott'; expected one of: slot, accessor, stable-handle, locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot, lock-held, holding, acquires-lock, releases-lock, racy-hint, validates-hint, single-writer
+          slott a.B#c                         | unknown kind 'slott'; expected one of: slot, accessor, stable-handle, locks-slot, revalidates, descends, pointer-test, modifies-slot, snapshot, lock-held, holding, acquires-lock, releases-lock, racy-hint, validates-hint, single-writer, filled-under-lock-of
           slot                                | missing member after 'slot'
           slot a.B#c(                         | unbalanced '('
           slot a.B#c)                         | unbalanced ')'
