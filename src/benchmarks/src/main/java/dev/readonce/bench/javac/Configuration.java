@@ -1,7 +1,7 @@
 package dev.readonce.bench.javac;
 
-import com.google.common.collect.ImmutableList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The compiler configurations the benchmarks compare, as javac options. */
 public enum Configuration {
@@ -21,11 +21,16 @@ public enum Configuration {
       List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW");
 
   private final String label;
-  private final ImmutableList<String> options;
+
+  // List.copyOf is unmodifiable, as the checker wants of an enum's fields; Guava's ImmutableList
+  // would say so to it, but the cold runs put only this module's classes on the class path (the
+  // compilers come from a fresh class loader per compilation), so the harness uses the JDK alone.
+  @SuppressWarnings("ImmutableEnumChecker")
+  private final List<String> options;
 
   Configuration(String label, List<String> options) {
     this.label = label;
-    this.options = ImmutableList.copyOf(options);
+    this.options = List.copyOf(options);
   }
 
   public String label() {
@@ -33,10 +38,10 @@ public enum Configuration {
   }
 
   /** The options that select this configuration (added to the common ones). */
-  public ImmutableList<String> options() {
+  public List<String> options() {
     if (options.isEmpty()) {
       return options;
     }
-    return ImmutableList.<String>builder().addAll(ERROR_PRONE_COMMON).addAll(options).build();
+    return Stream.concat(ERROR_PRONE_COMMON.stream(), options.stream()).toList();
   }
 }
