@@ -42,7 +42,10 @@ cold_jvm=(java -Xms6g -Xmx6g "${exports[@]}" -cp "$bench/target/classes")
 processor_path=$(ls "$bench"/target/lib/*.jar | grep -v -e jmh-core -e jopt-simple -e commons-math3 \
   -e readonce-sample-walker | paste -sd:)
 chm_zip=${CHM_SRC_ZIP:-/usr/lib/jvm/temurin-25-jdk-amd64/lib/src.zip}
+# The map's declarations as a user passes them: the bins (the checker's), then the rest of its
+# discipline as src/real-code declares it (transfer's filled-under-lock-of, the traversers' tables).
 chm_decls="$root/checker/src/test/resources/declarations/jdk-concurrenthashmap.decls"
+chm_decls+=",$root/src/real-code/corpus/decls/concurrenthashmap.decls"
 corpus_args=(--guava "$corpora/guava/target/corpus"
   --walker-sources "$root/sample-walker/src/main/java" --walker-classpath "$walker_cp"
   --chm-src-zip "$chm_zip" --chm-declarations "$chm_decls")

@@ -37,7 +37,7 @@ import java.util.List;
  * </ul>
  *
  * <p>Options: {@code --work DIR --mode warm|cold [--processor-path PATH] --guava DIR
- * --walker-sources DIR --walker-classpath PATH --chm-src-zip FILE --chm-declarations FILE [--warmup
+ * --walker-sources DIR --walker-classpath PATH --chm-src-zip FILE --chm-declarations FILE[,FILE...] [--warmup
  * 2] [--rounds 10] [--generated-classes 300] [--seed N] [--only guava,slot-dense,chm] [--configs
  * A,B] [--results FILE]}.
  */
@@ -88,7 +88,7 @@ public final class CompileOverhead {
     }
     if (only.contains("chm")) {
       Corpus chm =
-          ChmCorpus.create(args.path("chm-src-zip"), args.path("chm-declarations"), work);
+          ChmCorpus.create(args.path("chm-src-zip"), args.string("chm-declarations"), work);
       targets.add(new Target(chm, cold ? 15.0 : 10.0, false));
     }
     List<String> report = new ArrayList<>();
