@@ -31,6 +31,7 @@ public final class MethodContext {
   private final Tree body;
   private IdentityHashMap<Tree, Tree> parents;
   private final IdentityHashMap<Tree, Tree> postfixOf = new IdentityHashMap<>();
+  private final IdentityHashMap<Tree, TestSite> testSites = new IdentityHashMap<>();
   private IdentityHashMap<com.sun.tools.javac.code.Symbol.VarSymbol, Tree> declarations;
   private final IdentityHashMap<Tree, String> freshNames = new IdentityHashMap<>();
 
@@ -122,6 +123,11 @@ public final class MethodContext {
     if (tree == null || !isSourceTree(tree)) {
       return TestSite.METHOD;
     }
+    // The fixpoint transfers a test node once per visit: walk its ancestry once.
+    return testSites.computeIfAbsent(tree, this::innermostLoop);
+  }
+
+  private TestSite innermostLoop(Tree tree) {
     IdentityHashMap<Tree, Tree> map = parents();
     for (Tree t = map.get(tree); t != null; t = map.get(t)) {
       if (t instanceof com.sun.source.tree.ForLoopTree

@@ -39,12 +39,6 @@ public final class MethodLockNames {
       }
       VarSymbol field = field(method, name);
       if (field == null) {
-        List<String> fields = new ArrayList<>();
-        for (Symbol member : ASTHelpers.getEnclosedElements(method.owner)) {
-          if (member instanceof VarSymbol v) {
-            fields.add(v.getSimpleName().toString());
-          }
-        }
         return "no lock field '"
             + name
             + "' in "
@@ -52,7 +46,7 @@ public final class MethodLockNames {
             + " (a lock of "
             + method.getSimpleName()
             + " is this or a field of its class; "
-            + (fields.isEmpty() ? "it has no field" : "its fields: " + String.join(", ", fields))
+            + fieldsOf(method.owner)
             + ")";
       }
       if (method.isStatic() && !field.isStatic()) {
@@ -65,5 +59,16 @@ public final class MethodLockNames {
       }
     }
     return null;
+  }
+
+  /** "its fields: a, b" (or "it has no field"), for a message about a name that is none of them. */
+  static String fieldsOf(Symbol owner) {
+    List<String> fields = new ArrayList<>();
+    for (Symbol member : ASTHelpers.getEnclosedElements(owner)) {
+      if (member instanceof VarSymbol v) {
+        fields.add(v.getSimpleName().toString());
+      }
+    }
+    return fields.isEmpty() ? "it has no field" : "its fields: " + String.join(", ", fields);
   }
 }

@@ -2,11 +2,8 @@ package dev.readonce.checker.model;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.google.errorprone.util.ASTHelpers;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -44,12 +41,6 @@ public final class SingleWriterNames {
     VarSymbol field = MethodLockNames.field(method, name);
     String owner = method.owner.getQualifiedName().toString();
     if (field == null) {
-      List<String> fields = new ArrayList<>();
-      for (Symbol member : ASTHelpers.getEnclosedElements(method.owner)) {
-        if (member instanceof VarSymbol v) {
-          fields.add(v.getSimpleName().toString());
-        }
-      }
       return "no field '"
           + name
           + "' in "
@@ -57,7 +48,7 @@ public final class SingleWriterNames {
           + " (a slot of the single writer "
           + method.getSimpleName()
           + " is a field of its class; "
-          + (fields.isEmpty() ? "it has no field" : "its fields: " + String.join(", ", fields))
+          + MethodLockNames.fieldsOf(method.owner)
           + ")";
     }
     if (method.isStatic() != field.isStatic()) {
