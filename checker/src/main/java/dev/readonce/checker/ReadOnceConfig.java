@@ -2,6 +2,7 @@ package dev.readonce.checker;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.ErrorProneFlags;
+import dev.readonce.checker.analysis.Analyses;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,23 +20,29 @@ import java.util.Optional;
  *   <li>{@code ReadOnce:Prepass} — {@code false} to analyze every body that mentions a contract,
  *       without the feasibility pre-pass (a diagnostic: findings are the same either way, and a
  *       test checks that they are).
+ *   <li>{@code ReadOnce:ChunkStatements} — a method body with more top-level statements than this
+ *       is analyzed as a chain of CFGs of this many statements each ({@code 0}: one CFG per body;
+ *       findings are the same either way, and a test checks that they are).
  * </ul>
  *
  * @param declarations the declarations files
  * @param audit whether audit mode is on
  * @param docsBaseUrl the hosted docs URL, if any
  * @param prepass whether the feasibility pre-pass may skip bodies (always off in audit mode)
+ * @param chunkStatements top-level statements per chunk of a long body (0: never split)
  */
 public record ReadOnceConfig(
     ImmutableList<Path> declarations,
     boolean audit,
     Optional<String> docsBaseUrl,
-    boolean prepass) {
+    boolean prepass,
+    int chunkStatements) {
 
   public static final String DECLARATIONS = "ReadOnce:Declarations";
   public static final String AUDIT = "ReadOnce:Audit";
   public static final String DOCS_BASE_URL = "ReadOnce:DocsBaseUrl";
   public static final String PREPASS = "ReadOnce:Prepass";
+  public static final String CHUNK_STATEMENTS = "ReadOnce:ChunkStatements";
 
   public static ReadOnceConfig from(ErrorProneFlags flags) {
     ImmutableList<Path> files =
@@ -48,6 +55,7 @@ public record ReadOnceConfig(
         files,
         flags.getBoolean(AUDIT).orElse(false),
         flags.get(DOCS_BASE_URL).map(String::strip).filter(s -> !s.isEmpty()),
-        flags.getBoolean(PREPASS).orElse(true));
+        flags.getBoolean(PREPASS).orElse(true),
+        flags.getInteger(CHUNK_STATEMENTS).orElse(Analyses.DEFAULT_CHUNK_STATEMENTS));
   }
 }

@@ -109,10 +109,10 @@ class PrepassEquivalenceTest {
     assertEquals(without, with);
   }
 
-  private record Source(String name, List<String> lines) {}
+  record Source(String name, List<String> lines) {}
 
   /** The sources each test method adds, by class and method name. */
-  private static Map<String, List<Source>> testCases() throws IOException {
+  static Map<String, List<Source>> testCases() throws IOException {
     Map<String, List<Source>> out = new LinkedHashMap<>();
     JavaParser parser =
         new JavaParser(
@@ -227,7 +227,7 @@ class PrepassEquivalenceTest {
   }
 
   /** Every diagnostic, as "file:line:column kind message", in the order javac reported them. */
-  private static List<String> compile(List<Path> files, boolean prepass, String... flags)
+  static List<String> compile(List<Path> files, boolean prepass, String... flags)
       throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -282,7 +282,7 @@ class PrepassEquivalenceTest {
         .collect(Collectors.toList());
   }
 
-  private static List<Path> javaFiles(Path... roots) {
+  static List<Path> javaFiles(Path... roots) {
     List<Path> out = new ArrayList<>();
     for (Path root : roots) {
       try (Stream<Path> walk = Files.walk(root)) {

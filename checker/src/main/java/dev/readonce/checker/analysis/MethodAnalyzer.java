@@ -97,13 +97,18 @@ final class MethodAnalyzer {
     if (owner == null) {
       return MethodResult.NOTHING;
     }
+    // A long body is analyzed as a chain of smaller CFGs (ChunkedBody); the context is made with
+    // the first chunk's.
+    ChunkedBody chunks = ChunkedBody.of(unit, path, owner, unit.chunkStatements());
     ControlFlowGraph cfg =
-        CFGBuilder.build(
-            new TreePath(path, method.getBody()),
-            new UnderlyingAST.CFGMethod(method, owner),
-            false,
-            false,
-            unit.env());
+        chunks != null
+            ? chunks.first()
+            : CFGBuilder.build(
+                new TreePath(path, method.getBody()),
+                new UnderlyingAST.CFGMethod(method, owner),
+                false,
+                false,
+                unit.env());
     boolean summarizable =
         (symbol.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
             || (symbol.owner.flags() & Flags.FINAL) != 0;
@@ -132,15 +137,16 @@ final class MethodAnalyzer {
     }
     initial = Locking.heldAtEntry(cx, symbol, initial, lineOf(unit, method));
     SlotStore atEntry = initial;
-    return run(
-        cx,
-        cfg,
-        initial,
-        observer,
-        (exit) -> {
+    java.util.function.Consumer<@Nullable SlotStore> atExit =
+        exit -> {
           Locking.checkExit(cx, symbol, method, exit);
           HintValidators.check(cx, symbol, path, atEntry);
-        });
+        };
+    if (chunks != null) {
+      chunks.run(cx, initial, observer, atExit);
+      return result(cx);
+    }
+    return run(cx, cfg, initial, observer, atExit);
   }
 
   static MethodResult analyzeLambda(
@@ -206,14 +212,17 @@ final class MethodAnalyzer {
     SlotAnalysis analysis = new SlotAnalysis(new SlotTransfer(cx, initial));
     analysis.performAnalysis(cfg);
     atExit.accept(analysis.getRegularExitStore());
-    MethodResult result =
-        new MethodResult(
-            cx.sink().findings(),
-            cx.sink().parametersRead(),
-            cx.sink().parametersRequiringPointer(),
-            false);
+    MethodResult result = result(cx);
     observer.fixpoint(cfg, analysis.getResult());
     return result;
+  }
+
+  private static MethodResult result(MethodContext cx) {
+    return new MethodResult(
+        cx.sink().findings(),
+        cx.sink().parametersRead(),
+        cx.sink().parametersRequiringPointer(),
+        false);
   }
 
   /**

@@ -44,6 +44,7 @@ import org.jspecify.annotations.Nullable;
 public final class UnitAnalysis implements Summaries {
 
   private final CompilationUnitTree unit;
+  private final int chunkStatements;
   private final Contracts contracts;
   private final CallModel calls;
   private final Types types;
@@ -65,7 +66,23 @@ public final class UnitAnalysis implements Summaries {
       boolean prepass,
       Types types,
       JavacProcessingEnvironment env) {
+    this(unit, declared, audit, prepass, ChunkedBody.DEFAULT_STATEMENTS, types, env);
+  }
+
+  /**
+   * @param chunkStatements a body with more top-level statements is analyzed in chunks of this
+   *     many ({@link ChunkedBody}); 0: never
+   */
+  UnitAnalysis(
+      CompilationUnitTree unit,
+      Contracts declared,
+      boolean audit,
+      boolean prepass,
+      int chunkStatements,
+      Types types,
+      JavacProcessingEnvironment env) {
     this.unit = unit;
+    this.chunkStatements = chunkStatements;
     // A scan of the whole unit: done only when a method is analyzed, or up front in audit mode,
     // whose slots include the fields accessed through VarHandles.
     Supplier<FieldVarHandles> handles = Suppliers.memoize(() -> FieldVarHandles.scan(unit));
@@ -93,6 +110,11 @@ public final class UnitAnalysis implements Summaries {
 
   CompilationUnitTree unit() {
     return unit;
+  }
+
+  /** Top-level statements per chunk of a long body ({@link ChunkedBody}); 0: one CFG per body. */
+  int chunkStatements() {
+    return chunkStatements;
   }
 
   private void collect() {

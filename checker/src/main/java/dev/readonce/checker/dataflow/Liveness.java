@@ -1,8 +1,10 @@
 package dev.readonce.checker.dataflow;
 
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.source.tree.Tree;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.checkerframework.errorprone.dataflow.analysis.AnalysisResult;
 import org.checkerframework.errorprone.dataflow.analysis.BackwardAnalysisImpl;
 import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
@@ -16,6 +18,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.checkerframework.errorprone.dataflow.livevariable.LiveVarNode;
 import org.checkerframework.errorprone.dataflow.livevariable.LiveVarStore;
 import org.checkerframework.errorprone.dataflow.livevariable.LiveVarTransfer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a local is used after a point: the Checker Framework's live-variable analysis, run
@@ -24,11 +27,30 @@ import org.checkerframework.errorprone.dataflow.livevariable.LiveVarTransfer;
 final class Liveness {
 
   private final ControlFlowGraph cfg;
+  private final @Nullable Tree end;
+  private final @Nullable Supplier<Liveness> next;
   private AnalysisResult<UnusedAbstractValue, LiveVarStore> result;
-  private final Map<VarSymbol, LiveVarNode> uses = new HashMap<>();
+  private LiveVarStore atEntry;
+  private final Map<VarSymbol, LiveVarNode> uses;
 
   Liveness(ControlFlowGraph cfg) {
+    this(cfg, null, null, new HashMap<>());
+  }
+
+  /**
+   * The liveness of one chunk of a long body ({@link ChunkChain}): what the next chunk reads is
+   * live where this one falls through, at the nodes of the tree {@code end} (returns leave the
+   * method, where nothing is live). {@code uses} is shared by the chunks of one body.
+   */
+  Liveness(
+      ControlFlowGraph cfg,
+      @Nullable Tree end,
+      @Nullable Supplier<Liveness> next,
+      Map<VarSymbol, LiveVarNode> uses) {
     this.cfg = cfg;
+    this.end = end;
+    this.next = next;
+    this.uses = uses;
   }
 
   /**
@@ -38,7 +60,19 @@ final class Liveness {
    * here every transferred local node is a use (lvalues are never transferred, and the
    * assignment's own transfer kills its target).
    */
-  private static final class EveryReadIsAUse extends LiveVarTransfer {
+  private final class EveryReadIsAUse extends LiveVarTransfer {
+    @Override
+    public RegularTransferResult<UnusedAbstractValue, LiveVarStore> visitNode(
+        Node node, TransferInput<UnusedAbstractValue, LiveVarStore> in) {
+      RegularTransferResult<UnusedAbstractValue, LiveVarStore> out = super.visitNode(node, in);
+      if (end == null || next == null || node.getTree() != end) {
+        return out;
+      }
+      // The chunk falls through here into the next one: what that one reads is live.
+      return new RegularTransferResult<>(
+          null, out.getRegularStore().leastUpperBound(next.get().atEntry()));
+    }
+
     @Override
     public TransferResult<UnusedAbstractValue, LiveVarStore> visitLocalVariable(
         LocalVariableNode node, TransferInput<UnusedAbstractValue, LiveVarStore> in) {
@@ -65,19 +99,30 @@ final class Liveness {
     }
   }
 
-  /** Whether the variable may be read after the node executes. */
-  boolean liveAfter(Node node, VarSymbol variable) {
+  private void run() {
     if (result == null) {
       BackwardAnalysisImpl<UnusedAbstractValue, LiveVarStore, LiveVarTransfer> analysis =
           new BackwardAnalysisImpl<>(new EveryReadIsAUse());
       analysis.performAnalysis(cfg);
       result = analysis.getResult();
+      atEntry = analysis.getEntryStore();
       for (Node n : cfg.getAllNodes()) {
         if (n instanceof LocalVariableNode local && local.getElement() instanceof VarSymbol v) {
           uses.putIfAbsent(v, new LiveVarNode(n));
         }
       }
     }
+  }
+
+  /** The locals live where the CFG starts (none, if it is never left normally). */
+  LiveVarStore atEntry() {
+    run();
+    return atEntry == null ? new LiveVarStore() : atEntry;
+  }
+
+  /** Whether the variable may be read after the node executes. */
+  boolean liveAfter(Node node, VarSymbol variable) {
+    run();
     LiveVarStore after = result.getStoreAfter(node);
     if (after == null) {
       return true;

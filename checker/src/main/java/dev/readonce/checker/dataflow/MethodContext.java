@@ -21,8 +21,9 @@ public final class MethodContext {
   final CallModel calls;
   final Summaries summaries;
   final FindingSink sink = new FindingSink();
-  final PassBoundaries passes;
-  final Liveness liveness;
+  // Not final: a long body analyzed in chunks switches them with its CFG (ChunkChain).
+  PassBoundaries passes;
+  Liveness liveness;
   final @Nullable MethodSymbol method;
   final boolean primitive;
   final boolean initializer;
@@ -65,6 +66,16 @@ public final class MethodContext {
     this.primitive = primitive;
     this.initializer = initializer;
     this.summarizable = summarizable;
+  }
+
+  /**
+   * Goes on to the next chunk of a long body ({@link ChunkChain}): its CFG's loops and liveness.
+   * Everything keyed by tree (parents, test sites, fresh names) and the findings stay the body's.
+   */
+  void enterChunk(ControlFlowGraph cfg, Liveness chunkLiveness) {
+    this.passes = PassBoundaries.of(cfg);
+    cfg.getPostfixNodeLookup().forEach((unary, binary) -> postfixOf.put(binary, unary));
+    this.liveness = chunkLiveness;
   }
 
   public FindingSink sink() {
