@@ -69,6 +69,39 @@ class ChunkEquivalenceTest {
     assertEquals(whole, PrepassEquivalenceTest.compile(files, true, chunks(2)));
   }
 
+  /**
+   * The test cases of the lock and hint vocabulary (their own packages: each case states its
+   * classes), where what a method's exit holds is judged ({@code @AcquiresLock},
+   * {@code @ReleasesLock}, {@code @ValidatesHint}).
+   */
+  @Test
+  void lockAndHintTestCasesFindTheSameInChunksAndWhole(@TempDir Path dir) throws IOException {
+    Path tests = Path.of("src/test/java/dev/readonce/checker");
+    Map<String, List<PrepassEquivalenceTest.Source>> cases = new LinkedHashMap<>();
+    cases.putAll(PrepassEquivalenceTest.testCases(tests.resolve("locks")));
+    cases.putAll(PrepassEquivalenceTest.testCases(tests.resolve("hints")));
+    // Only the cases written as literals are read (most of these build their sources).
+    assertTrue(cases.size() >= 10, "test cases found: " + cases.size());
+    List<Path> files = new ArrayList<>();
+    int n = 0;
+    for (List<PrepassEquivalenceTest.Source> sources : cases.values()) {
+      String pkg = "case" + n++;
+      for (PrepassEquivalenceTest.Source s : sources) {
+        Path path = dir.resolve(pkg).resolve(s.name());
+        Files.createDirectories(path.getParent());
+        Files.writeString(
+            path, "package " + pkg + ";\n" + String.join("\n", s.lines()) + "\n", UTF_8);
+        files.add(path);
+      }
+    }
+    List<String> whole = PrepassEquivalenceTest.compile(files, true, chunks(0));
+    List<String> errors = whole.stream().filter(d -> d.contains(" ERROR ")).toList();
+    assertEquals(List.of(), errors, "the test cases should compile");
+    long findings = whole.stream().filter(d -> d.contains("WARNING")).count();
+    assertTrue(findings > 10, "the test cases should have findings: " + findings);
+    assertEquals(whole, PrepassEquivalenceTest.compile(files, true, chunks(1)));
+  }
+
   @Test
   void declaredBinMapFindsTheSameInChunksAndWhole() throws IOException {
     Path dir = Path.of("src/test/resources/declarations");

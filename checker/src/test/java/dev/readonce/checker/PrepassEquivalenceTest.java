@@ -113,14 +113,18 @@ class PrepassEquivalenceTest {
 
   /** The sources each test method adds, by class and method name. */
   static Map<String, List<Source>> testCases() throws IOException {
+    return testCases(CHECKER_TESTS);
+  }
+
+  /** As above, for the test classes directly in {@code tests}. */
+  static Map<String, List<Source>> testCases(Path tests) throws IOException {
     Map<String, List<Source>> out = new LinkedHashMap<>();
     JavaParser parser =
         new JavaParser(
             new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
-    for (Path file : javaFiles(CHECKER_TESTS)) {
-      if (!file.getFileName().toString().endsWith("Test.java")
-          || !file.getParent().equals(CHECKER_TESTS)) {
+    for (Path file : javaFiles(tests)) {
+      if (!file.getFileName().toString().endsWith("Test.java") || !file.getParent().equals(tests)) {
         continue;
       }
       ParseResult<CompilationUnit> parsed = parser.parse(file);

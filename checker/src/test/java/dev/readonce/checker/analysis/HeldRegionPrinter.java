@@ -60,6 +60,7 @@ public final class HeldRegionPrinter extends BugChecker implements MethodTreeMat
             contracts,
             false,
             false, // no feasibility pre-pass: the printer analyzes every body, as before it
+            config.chunkStatements(),
             state.getTypes(),
             com.sun.tools.javac.processing.JavacProcessingEnvironment.instance(state.context));
     Map<StatementTree, Set<String>> held = new LinkedHashMap<>();

@@ -1,7 +1,10 @@
 package dev.readonce.checker.analysis;
 
 import com.google.errorprone.CompilationTestHelper;
-import org.junit.jupiter.api.Test;
+import dev.readonce.checker.ReadOnceConfig;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Pins the engine's lock regions as text, one line per statement: {@code line statement |
@@ -29,18 +32,26 @@ class HeldRegionsTest {
       }
       """;
 
-  private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(HeldRegionPrinter.class, getClass())
-          .addSourceLines("Bins.java", BINS);
+  /**
+   * The printer's helper; every listing is the same with each top-level statement its own CFG
+   * ({@code ChunkStatements=1}) as with one CFG per body: the stores a chunk starts from are the
+   * whole body's at that statement.
+   */
+  private static CompilationTestHelper helper(int chunks) {
+    return CompilationTestHelper.newInstance(HeldRegionPrinter.class, HeldRegionsTest.class)
+        .setArgs(List.of("-XepOpt:" + ReadOnceConfig.CHUNK_STATEMENTS + "=" + chunks))
+        .addSourceLines("Bins.java", BINS);
+  }
 
   /** The printed listing, without the indentation javac gives a diagnostic's later lines. */
   private static String listing(String message) {
     return message.replace("\n  ", "\n");
   }
 
-  @Test
-  void monitorRegionSurvivesMadeUpTreesAndEndsAtEveryExit() {
-    helper
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1})
+  void monitorRegionSurvivesMadeUpTreesAndEndsAtEveryExit(int chunks) {
+    helper(chunks)
         .addSourceLines(
             "M.java",
             """
@@ -109,9 +120,10 @@ class HeldRegionsTest {
       28 return -1; | -
       """;
 
-  @Test
-  void lockRegionEndsAtUnlockOnEveryPath() {
-    helper
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1})
+  void lockRegionEndsAtUnlockOnEveryPath(int chunks) {
+    helper(chunks)
         .addSourceLines(
             "L.java",
             """
