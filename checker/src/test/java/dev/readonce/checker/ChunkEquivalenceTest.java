@@ -34,7 +34,8 @@ class ChunkEquivalenceTest {
   @Test
   void walkerAndHistoryFindTheSameInChunksAndWhole() throws IOException {
     List<Path> files =
-        PrepassEquivalenceTest.javaFiles(WALKER.resolve("main/java"), WALKER.resolve("history/java"));
+        PrepassEquivalenceTest.javaFiles(
+            WALKER.resolve("main/java"), WALKER.resolve("history/java"));
     assertTrue(files.size() > 40, "walker sources: " + files.size());
     List<String> whole = PrepassEquivalenceTest.compile(files, true, chunks(0));
     assertTrue(whole.size() > 50, "the history variants should have findings: " + whole);
