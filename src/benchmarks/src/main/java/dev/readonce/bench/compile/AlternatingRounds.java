@@ -70,9 +70,9 @@ public final class AlternatingRounds {
 
   /**
    * Runs {@code warmup + rounds} rounds of {@code configurations} on a corpus built as several
-   * compilations, like the modules of a build: in each round, each configuration compiles every
-   * one of {@code compilations} in turn, and its times for the round are their sums (so a ratio
-   * of two configurations is the ratio of the sums). {@code corpus} names the whole.
+   * compilations, like the modules of a build: in each round, each configuration compiles every one
+   * of {@code compilations} in turn, and its times for the round are their sums (so a ratio of two
+   * configurations is the ratio of the sums). {@code corpus} names the whole.
    */
   public Samples run(
       Corpus corpus,

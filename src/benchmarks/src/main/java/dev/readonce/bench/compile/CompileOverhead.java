@@ -18,9 +18,9 @@ import java.util.List;
 /**
  * The compile-overhead benchmark: javac + Error Prone with every check off against the same + the
  * six ReadOnce checks, in alternating rounds, on Guava's sources, the slot-dense corpus, the real
- * {@code ConcurrentHashMap} and the real-code corpus (six published classes, one compilation
- * each, summed per round); prints medians, per-round ratios with their spread and confidence
- * interval, and whether the overhead targets are met.
+ * {@code ConcurrentHashMap} and the real-code corpus (six published classes, one compilation each,
+ * summed per round); prints medians, per-round ratios with their spread and confidence interval,
+ * and whether the overhead targets are met.
  *
  * <p>Two modes, as users pay it:
  *

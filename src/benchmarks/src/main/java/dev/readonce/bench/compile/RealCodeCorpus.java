@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 /**
  * The real-code corpus of {@code src/real-code}: its six published classes (the JDK's {@code
  * ConcurrentHashMap}, {@code CopyOnWriteArrayList} and {@code LinkedBlockingQueue}, Guava's {@code
- * Striped}, RxJava's {@code BehaviorSubject}, Netty's {@code DefaultPromise}), each prepared by that
- * module's {@link Preparer} (edits, shims, class path, declarations) and compiled as its findings
- * test compiles it, one compilation per class (each needs its own options, as the modules of a
- * build do).
+ * Striped}, RxJava's {@code BehaviorSubject}, Netty's {@code DefaultPromise}), each prepared by
+ * that module's {@link Preparer} (edits, shims, class path, declarations) and compiled as its
+ * findings test compiles it, one compilation per class (each needs its own options, as the modules
+ * of a build do).
  */
 final class RealCodeCorpus {
 
@@ -36,8 +36,8 @@ final class RealCodeCorpus {
   /**
    * Prepares the classes under {@code work/real-code}.
    *
-   * @param module the {@code src/real-code} module, built (its build unpacks the libraries'
-   *     sources and jars into its {@code target})
+   * @param module the {@code src/real-code} module, built (its build unpacks the libraries' sources
+   *     and jars into its {@code target})
    * @param jdkSources a JDK 25 {@code lib/src.zip}
    * @param checkerDeclarations the checker's test declarations ({@code checker:} files)
    */

@@ -56,8 +56,8 @@ class AlternatingRoundsTest {
   void aRoundOfSeveralCompilationsSumsThemAndTheRatioIsOfTheSums() throws Exception {
     List<String> log = new ArrayList<>();
     JavacRunner javac =
-        new FakeJavac(Map.of("small", new long[] {100, 150}, "large", new long[] {300, 310}), log,
-            "");
+        new FakeJavac(
+            Map.of("small", new long[] {100, 150}, "large", new long[] {300, 310}), log, "");
     Samples s = rounds(javac).run(WHOLE, List.of(SMALL, LARGE), BOTH, 2, 3);
 
     assertEquals(List.of(400L, 400L, 400L), s.nanos(Configuration.EP_NO_CHECKS, Measure.WALL));
@@ -76,7 +76,8 @@ class AlternatingRoundsTest {
 
   @Test
   void oneCompilationIsTheCorpusItself() throws Exception {
-    JavacRunner javac = new FakeJavac(Map.of("whole", new long[] {200, 260}), new ArrayList<>(), "");
+    JavacRunner javac =
+        new FakeJavac(Map.of("whole", new long[] {200, 260}), new ArrayList<>(), "");
     Samples s = rounds(javac).run(WHOLE, BOTH, 0, 2);
     assertEquals(List.of(260L, 260L), s.nanos(Configuration.EP_READONCE, Measure.WALL));
   }
