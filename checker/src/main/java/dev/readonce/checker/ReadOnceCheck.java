@@ -83,7 +83,8 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
                 state,
                 context -> ContractsFactory.create(context, config),
                 config.audit(),
-                config.prepass())
+                config.prepass(),
+                config.engine())
             .forUnit(state);
     if (analysis.hasNoFindings()) {
       return Description.NO_MATCH;
