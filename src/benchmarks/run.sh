@@ -2,7 +2,8 @@
 # Runs one of the ReadOnce benchmarks from a clean clone (see checker/docs/performance.md):
 #
 #   src/benchmarks/run.sh compile [options]   compile overhead, warm and cold, on Guava, the
-#                                             slot-dense corpus and the real ConcurrentHashMap;
+#                                             slot-dense corpus, the real ConcurrentHashMap and
+#                                             the real-code corpus (src/real-code's six classes);
 #                                             --configs EP_NO_CHECKS,EP_READONCE,EP_FLOOR adds
 #                                             the floor (the Checker Framework's part alone)
 #   src/benchmarks/run.sh maven [chm|guava] [rounds]   the cold figure against real `mvn compile`s
@@ -42,9 +43,11 @@ jvm=(java -Xms6g -Xmx6g "${exports[@]}" -cp "$cp")
 # The cold runs: the harness alone on the class path; Error Prone, its dependencies and the checker
 # on the processor path, loaded by javac in a class loader of its own per compilation (as
 # maven-compiler-plugin's annotationProcessorPaths are).
-cold_jvm=(java -Xms6g -Xmx6g "${exports[@]}" -cp "$bench/target/classes")
+# The real-code module's jar prepares that corpus's classes (it needs only the JDK to do so).
+real_code_jar=$(ls "$bench"/target/lib/readonce-real-code-*.jar)
+cold_jvm=(java -Xms6g -Xmx6g "${exports[@]}" -cp "$bench/target/classes:$real_code_jar")
 processor_path=$(ls "$bench"/target/lib/*.jar | grep -v -e jmh-core -e jopt-simple -e commons-math3 \
-  -e readonce-sample-walker | paste -sd:)
+  -e readonce-sample-walker -e readonce-real-code | paste -sd:)
 chm_zip=${CHM_SRC_ZIP:-/usr/lib/jvm/temurin-25-jdk-amd64/lib/src.zip}
 # The map's declarations as a user passes them: the bins (the checker's), then the rest of its
 # discipline as src/real-code declares it (transfer's filled-under-lock-of, the traversers' tables).
@@ -52,7 +55,8 @@ chm_decls="$root/checker/src/test/resources/declarations/jdk-concurrenthashmap.d
 chm_decls+=",$root/src/real-code/corpus/decls/concurrenthashmap.decls"
 corpus_args=(--guava "$corpora/guava/target/corpus"
   --walker-sources "$root/sample-walker/src/main/java" --walker-classpath "$walker_cp"
-  --chm-src-zip "$chm_zip" --chm-declarations "$chm_decls")
+  --chm-src-zip "$chm_zip" --chm-declarations "$chm_decls"
+  --real-code "$root/src/real-code" --checker-declarations "$root/checker/src/test/resources/declarations")
 load() { cut -d' ' -f1 /proc/loadavg; }
 
 # The audit's libraries: NAME=corpus directory, one per corpus module (see checker/docs/audit.md).

@@ -150,6 +150,9 @@ record FloorReport(
    * interval, or its median), else by how much room it leaves ReadOnce's own code.
    */
   String verdict() {
+    if (Double.isNaN(targetPercent)) {
+      return "no target";
+    }
     if (floor.lowPercent() > targetPercent) {
       return String.format(
           "unreachable: the floor alone is %.0f points above the target (its whole interval is"
@@ -178,7 +181,7 @@ record FloorReport(
     for (FloorReport r : rows) {
       out.append(
           String.format(
-              "| %s | %s | %s | %d | %s | %s | %s | %.0f | %.0f | %.0f%% | ≤ %+.0f%% | %s | %s–%s"
+              "| %s | %s | %s | %d | %s | %s | %s | %.0f | %.0f | %.0f%% | %s | %s | %s–%s"
                   + " |%n",
               r.corpus,
               r.mode,
@@ -190,7 +193,9 @@ record FloorReport(
               r.floorAddsMillis,
               r.readOnceAddsMillis,
               r.floorShare() * 100,
-              r.targetPercent,
+              Double.isNaN(r.targetPercent)
+                  ? "none"
+                  : String.format("≤ %+.0f%%", r.targetPercent),
               r.verdict(),
               r.loadBefore,
               r.loadAfter));
