@@ -3,9 +3,13 @@
 #
 #   src/benchmarks/run.sh compile [options]   compile overhead, warm and cold, on Guava, the
 #                                             slot-dense corpus, the real ConcurrentHashMap and
-#                                             the real-code corpus (src/real-code's six classes)
+#                                             the real-code corpus (src/real-code's six classes);
+#                                             --configs EP_NO_CHECKS,EP_READONCE,EP_FLOOR adds
+#                                             the floor (the Checker Framework's part alone)
 #   src/benchmarks/run.sh maven [chm|guava] [rounds]   the cold figure against real `mvn compile`s
-#   src/benchmarks/run.sh scaling [options]   analysis time against method size
+#   src/benchmarks/run.sh scaling [options]   analysis time against method size; --configs
+#                                             EP_NO_CHECKS,EP_READONCE,EP_FLOOR,EP_CFG adds the
+#                                             floor and the CFG builder alone
 #   src/benchmarks/run.sh audit   [options]   audit mode over 18 library artifacts (audit.md)
 #   src/benchmarks/run.sh jmh     [JMH options] the walker and slot-read microbenchmarks
 #   src/benchmarks/run.sh profile [cold|scaling] [options]   JFR profile of the checker, by part
@@ -76,22 +80,32 @@ case "$what" in
     # compilation), then the targets table of both.
     mkdir -p "$work"
     results="$work/compile-results.tsv"
-    rm -f "$results"
+    # `--configs EP_NO_CHECKS,EP_READONCE,EP_FLOOR` adds the floor (-XepOpt:ReadOnce:Engine=floor:
+    # the Checker Framework's CFGs and fixpoint alone) to every round, and its table at the end.
+    floor_results="$work/compile-floor.tsv"
+    rm -f "$results" "$floor_results"
     before=$(load)
     "${jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" --mode warm \
-      "${corpus_args[@]}" --results "$results" "$@"
+      "${corpus_args[@]}" --results "$results" --floor-results "$floor_results" "$@"
     "${cold_jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" --mode cold \
-      --processor-path "$processor_path" "${corpus_args[@]}" --results "$results" "$@"
+      --processor-path "$processor_path" "${corpus_args[@]}" --results "$results" \
+      --floor-results "$floor_results" "$@"
     if [[ "${FRESH:-0}" == 1 ]]; then
       # FRESH=1 also runs a fresh JVM per compilation (the javac launcher), as a single-module
       # build pays it; no warm-up rounds are needed there.
       "${cold_jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" \
         --mode fresh --processor-path "$processor_path" "${corpus_args[@]}" --warmup 0 \
-        --results "$results" "$@"
+        --results "$results" --floor-results "$floor_results" "$@"
     fi
     echo
-    exec java -cp "$bench/target/classes" dev.readonce.bench.compile.OverheadSummary "$results" \
-      "$before" "$(load)" ;;
+    after=$(load)
+    java -cp "$bench/target/classes" dev.readonce.bench.compile.OverheadSummary "$results" \
+      "$before" "$after"
+    if [[ -s "$floor_results" ]]; then
+      echo
+      java -cp "$bench/target/classes" dev.readonce.bench.compile.FloorSummary "$floor_results" \
+        "$before" "$after"
+    fi ;;
   maven)
     # `run.sh maven [chm|guava] [ROUNDS]`: real `mvn compile`s of a corpus (maven/compare.sh), to
     # set beside the cold figure of `run.sh compile --only <corpus>`.

@@ -85,7 +85,8 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
                 context -> ContractsFactory.create(context, config),
                 config.audit(),
                 config.prepass(),
-                config.chunkStatements())
+                config.chunkStatements(),
+                config.engine())
             .forUnit(state);
     if (analysis.hasNoFindings()) {
       return Description.NO_MATCH;

@@ -24,14 +24,21 @@ public final class Analyses {
   private final boolean audit;
   private final boolean prepass;
   private final int chunkStatements;
+  private final Engine engine;
   private final Types types;
   private final JavacProcessingEnvironment env;
   private UnitAnalysis current;
 
   private Analyses(
-      Context context, Contracts contracts, boolean audit, boolean prepass, int chunkStatements) {
+      Context context,
+      Contracts contracts,
+      boolean audit,
+      boolean prepass,
+      int chunkStatements,
+      Engine engine) {
     this.contracts = contracts;
     this.chunkStatements = chunkStatements;
+    this.engine = engine;
     this.audit = audit;
     this.prepass = prepass && !audit;
     this.types = Types.instance(context);
@@ -42,11 +49,15 @@ public final class Analyses {
    * The instance of this compilation; the first caller's factory builds the contracts (all
    * checks share one configuration, parsed from the same flags). The feasibility pre-pass is off
    * in audit mode, whose slots include fields reached through {@code VarHandle}s that the body
-   * never names.
+   * never names. {@code engine} is what runs over each analyzed body ({@code ReadOnce:Engine}).
    */
   public static Analyses instance(
-      VisitorState state, Function<Context, Contracts> contracts, boolean audit, boolean prepass) {
-    return instance(state, contracts, audit, prepass, ChunkedBody.DEFAULT_STATEMENTS);
+      VisitorState state,
+      Function<Context, Contracts> contracts,
+      boolean audit,
+      boolean prepass,
+      Engine engine) {
+    return instance(state, contracts, audit, prepass, ChunkedBody.DEFAULT_STATEMENTS, engine);
   }
 
   /**
@@ -58,11 +69,13 @@ public final class Analyses {
       Function<Context, Contracts> contracts,
       boolean audit,
       boolean prepass,
-      int chunkStatements) {
+      int chunkStatements,
+      Engine engine) {
     Context context = state.context;
     Analyses existing = context.get(KEY);
     if (existing == null) {
-      existing = new Analyses(context, contracts.apply(context), audit, prepass, chunkStatements);
+      existing =
+          new Analyses(context, contracts.apply(context), audit, prepass, chunkStatements, engine);
       context.put(KEY, existing);
     }
     return existing;
@@ -72,7 +85,8 @@ public final class Analyses {
   public UnitAnalysis forUnit(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (current == null || current.unit() != unit) {
-      current = new UnitAnalysis(unit, contracts, audit, prepass, chunkStatements, types, env);
+      current =
+          new UnitAnalysis(unit, contracts, audit, prepass, chunkStatements, engine, types, env);
     }
     return current;
   }

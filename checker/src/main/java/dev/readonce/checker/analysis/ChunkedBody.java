@@ -103,6 +103,15 @@ final class ChunkedBody {
     return new ChunkedBody(new ChunkChain(builders, ends), ends);
   }
 
+  /** Every chunk's CFG, in order (for the floor engine, which runs over each). */
+  List<ControlFlowGraph> all() {
+    List<ControlFlowGraph> out = new ArrayList<>();
+    for (int i = 0; i < chain.size(); i++) {
+      out.add(chain.cfg(i));
+    }
+    return out;
+  }
+
   /** The first chunk's CFG (the method's context is made with it). */
   ControlFlowGraph first() {
     return chain.cfg(0);

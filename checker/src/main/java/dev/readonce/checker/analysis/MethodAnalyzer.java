@@ -109,6 +109,14 @@ final class MethodAnalyzer {
                 false,
                 false,
                 unit.env());
+    if (unit.engine() != Engine.DATAFLOW) {
+      // The floor runs over the same CFGs as the analysis: every chunk's, for a long body.
+      boolean primitive = isPrimitive(unit.contracts(), symbol);
+      for (ControlFlowGraph each : chunks != null ? chunks.all() : List.of(cfg)) {
+        FloorEngine.analyze(unit, each, primitive);
+      }
+      return MethodResult.NOTHING;
+    }
     boolean summarizable =
         (symbol.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
             || (symbol.owner.flags() & Flags.FINAL) != 0;
@@ -188,6 +196,9 @@ final class MethodAnalyzer {
             false,
             false,
             unit.env());
+    if (unit.engine() != Engine.DATAFLOW) {
+      return FloorEngine.analyze(unit, cfg, false);
+    }
     MethodContext cx =
         new MethodContext(
             unit.calls(), unit, cfg, unit.unit(), lambda.getBody(), null, false, false, false);

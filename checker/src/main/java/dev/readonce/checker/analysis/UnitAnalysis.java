@@ -51,6 +51,8 @@ public final class UnitAnalysis implements Summaries {
   private final JavacProcessingEnvironment env;
   private final Relevance relevance;
   private final @Nullable Feasibility feasibility;
+  private final Engine engine;
+  private int bodiesAnalyzed;
   private final Map<MethodSymbol, TreePath> methods = new LinkedHashMap<>();
   private final List<TreePath> lambdas = new ArrayList<>();
   private final Map<MethodSymbol, MethodSymbol> referencedAs = new HashMap<>();
@@ -66,13 +68,23 @@ public final class UnitAnalysis implements Summaries {
       boolean prepass,
       Types types,
       JavacProcessingEnvironment env) {
-    this(unit, declared, audit, prepass, ChunkedBody.DEFAULT_STATEMENTS, types, env);
+    this(
+        unit, declared, audit, prepass, ChunkedBody.DEFAULT_STATEMENTS, Engine.DATAFLOW, types, env);
   }
 
-  /**
-   * @param chunkStatements a body with more top-level statements is analyzed in chunks of this
-   *     many ({@link ChunkedBody}); 0: never
-   */
+  /** As above, with {@code engine} run over each analyzed body instead of the analysis. */
+  UnitAnalysis(
+      CompilationUnitTree unit,
+      Contracts declared,
+      boolean audit,
+      boolean prepass,
+      Engine engine,
+      Types types,
+      JavacProcessingEnvironment env) {
+    this(unit, declared, audit, prepass, ChunkedBody.DEFAULT_STATEMENTS, engine, types, env);
+  }
+
+  /** As above, with long bodies in chunks of {@code chunkStatements} ({@link ChunkedBody}). */
   UnitAnalysis(
       CompilationUnitTree unit,
       Contracts declared,
@@ -81,8 +93,26 @@ public final class UnitAnalysis implements Summaries {
       int chunkStatements,
       Types types,
       JavacProcessingEnvironment env) {
+    this(unit, declared, audit, prepass, chunkStatements, Engine.DATAFLOW, types, env);
+  }
+
+  /**
+   * @param chunkStatements a body with more top-level statements is analyzed in chunks of this
+   *     many ({@link ChunkedBody}); 0: never
+   * @param engine what runs over each analyzed body
+   */
+  UnitAnalysis(
+      CompilationUnitTree unit,
+      Contracts declared,
+      boolean audit,
+      boolean prepass,
+      int chunkStatements,
+      Engine engine,
+      Types types,
+      JavacProcessingEnvironment env) {
     this.unit = unit;
     this.chunkStatements = chunkStatements;
+    this.engine = engine;
     // A scan of the whole unit: done only when a method is analyzed, or up front in audit mode,
     // whose slots include the fields accessed through VarHandles.
     Supplier<FieldVarHandles> handles = Suppliers.memoize(() -> FieldVarHandles.scan(unit));
@@ -250,7 +280,8 @@ public final class UnitAnalysis implements Summaries {
       }
       try {
         MethodSymbol contract = referencedAs.getOrDefault(symbol, symbol);
-        return MethodAnalyzer.analyzeMethod(this, path, symbol, contract, relevance, force);
+        return counted(
+            MethodAnalyzer.analyzeMethod(this, path, symbol, contract, relevance, force));
       } finally {
         inProgress.remove(symbol);
       }
@@ -260,8 +291,16 @@ public final class UnitAnalysis implements Summaries {
         ((JCTree.JCLambda) lambda).type == null
             ? null
             : types.findDescriptorSymbol(((JCTree.JCLambda) lambda).type.tsym);
-    return MethodAnalyzer.analyzeLambda(
-        this, path, descriptor instanceof MethodSymbol d ? d : null, relevance);
+    return counted(
+        MethodAnalyzer.analyzeLambda(
+            this, path, descriptor instanceof MethodSymbol d ? d : null, relevance));
+  }
+
+  private MethodResult counted(MethodResult result) {
+    if (!result.skipped()) {
+      bodiesAnalyzed++;
+    }
+    return result;
   }
 
   CallModel calls() {
@@ -291,6 +330,19 @@ public final class UnitAnalysis implements Summaries {
   boolean infeasibleWithParameters(Tree body, boolean lockedAtEntry, boolean snapshotParameter) {
     return feasibility != null
         && !feasibility.mayFind(body, lockedAtEntry, snapshotParameter, this::hasBody);
+  }
+
+  /** What runs over each analyzed body. */
+  Engine engine() {
+    return engine;
+  }
+
+  /**
+   * How many bodies the engine has analyzed so far, one CFG each: every method and lambda the
+   * fast path and the pre-pass let through, and every skipped one a caller forced for its summary.
+   */
+  int bodiesAnalyzed() {
+    return bodiesAnalyzed;
   }
 
   JavacProcessingEnvironment env() {

@@ -40,10 +40,17 @@ import java.util.List;
  * <p>Options: {@code --work DIR --mode warm|cold [--processor-path PATH] --guava DIR
  * --walker-sources DIR --walker-classpath PATH --chm-src-zip FILE --chm-declarations FILE[,FILE...]
  * --real-code DIR --checker-declarations DIR [--warmup 2] [--rounds 10] [--generated-classes 300]
- * [--seed N] [--only guava,slot-dense,chm,real-code] [--configs A,B] [--results FILE]}. The
- * real-code corpus takes its JDK classes from {@code --chm-src-zip}.
+ * [--seed N] [--only guava,slot-dense,chm,real-code] [--configs A,B] [--results FILE]
+ * [--floor-results FILE]}. The real-code corpus takes its JDK classes from {@code --chm-src-zip}.
+ * With {@code --configs EP_NO_CHECKS,EP_READONCE,EP_FLOOR} it also prints (and appends to {@code
+ * --floor-results}) the floor table: the Checker Framework's CFGs and fixpoint alone against both
+ * ({@link FloorReport}).
  */
 public final class CompileOverhead {
+
+  /** The configurations of the floor table (see {@link FloorReport}). */
+  private static final List<Configuration> FLOOR_CONFIGS =
+      List.of(Configuration.EP_NO_CHECKS, Configuration.EP_READONCE, Configuration.EP_FLOOR);
 
   private CompileOverhead() {}
 
@@ -106,6 +113,8 @@ public final class CompileOverhead {
     }
     List<String> report = new ArrayList<>();
     List<String> lines = new ArrayList<>();
+    List<String> floorReport = new ArrayList<>();
+    List<String> floorLines = new ArrayList<>();
     for (Target t : targets) {
       System.out.printf(
           "%s (%s): %d files, %d lines%n",
@@ -118,7 +127,19 @@ public final class CompileOverhead {
       // A corpus that expects no finding fails at the first compilation that reports one.
       AlternatingRounds rounder =
           t.noFindings ? new AlternatingRounds(new NoFindings(javac), System.out) : runner;
+      String loadBefore = FloorReport.load();
       Samples samples = rounder.run(t.corpus, t.compilations, configs, warmup, rounds);
+      if (configs.containsAll(FLOOR_CONFIGS)) {
+        String loadAfter = FloorReport.load();
+        List<FloorReport> rows = new ArrayList<>();
+        for (Measure m : Measure.values()) {
+          rows.add(
+              FloorReport.of(
+                  mode, t.corpus.name(), samples, m, t.targetPercent, loadBefore, loadAfter));
+        }
+        floorReport.add(FloorReport.table(rows));
+        rows.forEach(r -> floorLines.add(r.line()));
+      }
       if (!configs.containsAll(List.of(Configuration.EP_NO_CHECKS, Configuration.EP_READONCE))) {
         continue;
       }
@@ -129,6 +150,15 @@ public final class CompileOverhead {
     }
     System.out.println();
     report.forEach(System.out::println);
+    floorReport.forEach(System.out::println);
+    if (args.has("floor-results") && !floorLines.isEmpty()) {
+      Files.write(
+          args.path("floor-results"),
+          floorLines,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
     if (args.has("results") && !lines.isEmpty()) {
       Files.write(
           args.path("results"),
