@@ -30,6 +30,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.UnsignedRightShiftNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.WideningConversionNode;
+import org.checkerframework.errorprone.javacutil.trees.DetachedVarSymbol;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -215,10 +216,13 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
   /**
    * Whether a local is a temporary the CFG introduced ({@code tempPostfix#num0}, {@code
    * switch#num1}, {@code condExpr#num2}, {@code array#num3}): javac identifiers cannot contain
-   * {@code #}, and the Checker Framework names every temporary {@code base#numN}.
+   * {@code #}, and the Checker Framework names every temporary {@code base#numN}. It makes them
+   * all as {@link DetachedVarSymbol}s (its {@code TreeBuilder}), so only those have their name
+   * looked at: a javac name turned into a String is decoded anew each time, on a hot path.
    */
   public static boolean isSynthetic(VarSymbol variable) {
-    return variable.getSimpleName().toString().indexOf('#') >= 0;
+    return variable instanceof DetachedVarSymbol
+        && variable.getSimpleName().toString().indexOf('#') >= 0;
   }
 
   /**
