@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
@@ -38,29 +39,18 @@ public final class PassBoundaries {
   }
 
   public static PassBoundaries of(ControlFlowGraph cfg) {
-    // Each block's successors (regular and exceptional), computed once: every step below walks
-    // them, and building them anew per visit was most of this class's cost.
-    IdentityHashMap<Block, List<Block>> successors = new IdentityHashMap<>();
-    Function<Block, List<Block>> succ =
-        b -> successors.computeIfAbsent(b, PassBoundaries::successors);
-    List<Block> order = reversePostorder(cfg.getEntryBlock(), succ);
-    IdentityHashMap<Block, Integer> index = new IdentityHashMap<>();
-    for (int i = 0; i < order.size(); i++) {
-      index.put(order.get(i), i);
-    }
-    if (!hasRetreatingEdge(order, index, succ)) {
-      // No edge goes back in reverse postorder, so there is no loop: skip the dominator sets,
-      // whose cost grows with the square of the number of blocks (long straight-line methods).
+    Graph g = new Graph(cfg.getEntryBlock());
+    if (!g.hasRetreatingEdge()) {
+      // No edge goes back in reverse postorder, so there is no loop: skip the dominators.
       return new PassBoundaries(new IdentityHashMap<>());
     }
-    int[] idom = immediateDominators(predecessors(order, index, succ));
+    int[] idom = immediateDominators(g.predecessors());
     IdentityHashMap<Block, Set<Block>> loops = new IdentityHashMap<>();
-    for (int ui = 0; ui < order.size(); ui++) {
-      Block u = order.get(ui);
-      for (Block h : succ.apply(u)) {
-        Integer hi = index.get(h);
-        if (hi != null && dominates(idom, hi, ui)) {
-          loops.computeIfAbsent(h, k -> new HashSet<>()).addAll(loopBody(h, u));
+    for (int ui = 0; ui < g.order.length; ui++) {
+      for (int hi : g.succ[ui]) {
+        if (dominates(idom, hi, ui)) {
+          Block h = g.order[hi];
+          loops.computeIfAbsent(h, k -> new HashSet<>()).addAll(loopBody(h, g.order[ui]));
         }
       }
     }
@@ -72,7 +62,7 @@ public final class PassBoundaries {
             ids.add(b.getUid());
           }
           ImmutableSet<Long> blockIds = ids.build();
-          for (Node first : firstNodes(header, body, succ)) {
+          for (Node first : firstNodes(header, body, g::successors)) {
             ImmutableSet<Long> previous = entries.get(first);
             entries.put(
                 first,
@@ -84,18 +74,122 @@ public final class PassBoundaries {
     return new PassBoundaries(entries);
   }
 
-  /** Whether some edge leads to a block that is not later in reverse postorder (a loop's mark). */
-  private static boolean hasRetreatingEdge(
-      List<Block> order, IdentityHashMap<Block, Integer> index, Function<Block, List<Block>> succ) {
-    for (int i = 0; i < order.size(); i++) {
-      for (Block s : succ.apply(order.get(i))) {
-        Integer j = index.get(s);
-        if (j != null && j <= i) {
-          return true;
+  /**
+   * The blocks reachable from the entry, numbered in reverse postorder of a depth-first walk of
+   * their successors (regular, then exceptional), with each block's successors by number. Built
+   * in one walk with one map from block to number: every step after it works on the numbers.
+   */
+  private static final class Graph {
+    /** The blocks in reverse postorder. */
+    final Block[] order;
+    /** Each block's successors, by reverse-postorder number, in {@link #successors} order. */
+    final int[][] succ;
+
+    private final IdentityHashMap<Block, Integer> found = new IdentityHashMap<>();
+    private final List<List<Block>> successorsByFound = new ArrayList<>();
+
+    Graph(Block entry) {
+      // Depth-first, numbering blocks as found; the successors' found-numbers recorded per edge.
+      List<int[]> succFound = new ArrayList<>();
+      List<Integer> post = new ArrayList<>();
+      find(entry, succFound);
+      int[] stackNode = new int[16];
+      int[] stackPos = new int[16];
+      int depth = 1;
+      while (depth > 0) {
+        int top = stackNode[depth - 1];
+        List<Block> next = successorsByFound.get(top);
+        int pos = stackPos[depth - 1];
+        if (pos < next.size()) {
+          stackPos[depth - 1] = pos + 1;
+          Block s = next.get(pos);
+          Integer known = found.get(s);
+          if (known == null) {
+            int n = find(s, succFound);
+            succFound.get(top)[pos] = n;
+            if (depth == stackNode.length) {
+              stackNode = java.util.Arrays.copyOf(stackNode, depth * 2);
+              stackPos = java.util.Arrays.copyOf(stackPos, depth * 2);
+            }
+            stackNode[depth] = n;
+            stackPos[depth] = 0;
+            depth++;
+          } else {
+            succFound.get(top)[pos] = known;
+          }
+        } else {
+          post.add(top);
+          depth--;
         }
       }
+      int n = post.size();
+      int[] rpo = new int[n];
+      order = new Block[n];
+      for (int i = 0; i < n; i++) {
+        int f = post.get(n - 1 - i);
+        rpo[f] = i;
+      }
+      for (Map.Entry<Block, Integer> e : found.entrySet()) {
+        order[rpo[e.getValue()]] = e.getKey();
+      }
+      succ = new int[n][];
+      for (int f = 0; f < n; f++) {
+        int[] out = succFound.get(f).clone();
+        for (int k = 0; k < out.length; k++) {
+          out[k] = rpo[out[k]];
+        }
+        succ[rpo[f]] = out;
+      }
     }
-    return false;
+
+    private int find(Block b, List<int[]> succFound) {
+      int n = successorsByFound.size();
+      found.put(b, n);
+      List<Block> next = PassBoundaries.successors(b);
+      successorsByFound.add(next);
+      succFound.add(new int[next.size()]);
+      return n;
+    }
+
+    /** A block's successors (regular, then exceptional), each once. */
+    List<Block> successors(Block b) {
+      Integer f = found.get(b);
+      return f == null ? PassBoundaries.successors(b) : successorsByFound.get(f);
+    }
+
+    /** Whether some edge leads to a block not later in reverse postorder (a loop's mark). */
+    boolean hasRetreatingEdge() {
+      for (int i = 0; i < succ.length; i++) {
+        for (int j : succ[i]) {
+          if (j <= i) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** Each block's predecessors, by number. */
+    int[][] predecessors() {
+      int n = succ.length;
+      int[] count = new int[n];
+      for (int[] out : succ) {
+        for (int s : out) {
+          count[s]++;
+        }
+      }
+      int[][] preds = new int[n][];
+      for (int i = 0; i < n; i++) {
+        preds[i] = new int[count[i]];
+        count[i] = 0;
+      }
+      for (int b = 0; b < n; b++) {
+        for (int s : succ[b]) {
+          preds[s][count[s]++] = b;
+        }
+      }
+      return preds;
+    }
   }
 
   /**
@@ -157,62 +251,6 @@ public final class PassBoundaries {
       e.getExceptionalSuccessors().values().forEach(out::addAll);
     }
     return new ArrayList<>(out);
-  }
-
-  private static List<Block> reversePostorder(Block entry, Function<Block, List<Block>> succ) {
-    List<Block> post = new ArrayList<>();
-    Set<Block> seen = new HashSet<>();
-    Deque<Object[]> stack = new ArrayDeque<>();
-    seen.add(entry);
-    stack.push(new Object[] {entry, succ.apply(entry).iterator()});
-    while (!stack.isEmpty()) {
-      Object[] top = stack.peek();
-      @SuppressWarnings("unchecked")
-      java.util.Iterator<Block> it = (java.util.Iterator<Block>) top[1];
-      if (it.hasNext()) {
-        Block next = it.next();
-        if (seen.add(next)) {
-          stack.push(new Object[] {next, succ.apply(next).iterator()});
-        }
-      } else {
-        post.add((Block) top[0]);
-        stack.pop();
-      }
-    }
-    List<Block> rpo = new ArrayList<>(post.size());
-    for (int i = post.size() - 1; i >= 0; i--) {
-      rpo.add(post.get(i));
-    }
-    return rpo;
-  }
-
-  /** Each block's predecessors, by reverse-postorder index (every block in the order). */
-  private static int[][] predecessors(
-      List<Block> order, IdentityHashMap<Block, Integer> index, Function<Block, List<Block>> succ) {
-    int n = order.size();
-    int[] count = new int[n];
-    for (Block b : order) {
-      for (Block s : succ.apply(b)) {
-        Integer si = index.get(s);
-        if (si != null) {
-          count[si]++;
-        }
-      }
-    }
-    int[][] preds = new int[n][];
-    for (int i = 0; i < n; i++) {
-      preds[i] = new int[count[i]];
-      count[i] = 0;
-    }
-    for (int bi = 0; bi < n; bi++) {
-      for (Block s : succ.apply(order.get(bi))) {
-        Integer si = index.get(s);
-        if (si != null) {
-          preds[si][count[si]++] = bi;
-        }
-      }
-    }
-    return preds;
   }
 
   /**
