@@ -7,8 +7,10 @@ import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
 import dev.readonce.checker.ReadOnceCheck.AtAccesses;
+import dev.readonce.checker.ReadOnceCheck.AtCalls;
 import dev.readonce.checker.ReadOnceCheck.AtMethods;
 import dev.readonce.checker.ReadOnceCheck.AtNames;
+import dev.readonce.checker.ReadOnceCheck.AtStores;
 import dev.readonce.checker.dataflow.Rule;
 import javax.inject.Inject;
 
@@ -21,7 +23,7 @@ import javax.inject.Inject;
     linkType = LinkType.CUSTOM,
     link = Docs.BASE + "MissingRevalidation.md")
 public final class MissingRevalidation extends ReadOnceCheck
-    implements AtNames, AtAccesses, AtMethods {
+    implements AtNames, AtAccesses, AtMethods, AtCalls, AtStores {
 
   /** For the service loader, which instantiates plugins before Error Prone configures them. */
   public MissingRevalidation() {

@@ -92,4 +92,93 @@ class SynchronizedOnSnapshotTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void storeUnderHeadMonitorWithoutRecheckGoesOnFromAStaleTest() {
+    helper(MissingRevalidation.class)
+        .addSourceLines(
+            "Put.java",
+            "class Put {",
+            "  void noRecheck(Bins map, int i, Object v) {",
+            "    Object[] tab = map.table;",
+            "    Object f = Bins.tabAt(tab, i);",
+            "    if (f == null) return;",
+            "    synchronized (f) {",
+            "      // BUG: Diagnostic contains: write to slot 'tab[i]' under the lock taken on line 6",
+            "      Bins.setTabAt(tab, i, v);",
+            "    }",
+            "  }",
+            "  void afterTheRecheckOnEitherOutcome(Bins map, int i, Object v) {",
+            "    Object[] tab = map.table;",
+            "    Object f = Bins.tabAt(tab, i);",
+            "    if (f == null) return;",
+            "    synchronized (f) {",
+            "      if (Bins.tabAt(tab, i) == f) { v = f; }",
+            "      // BUG: Diagnostic contains: re-check of the snapshot read on line 13 showed the slot",
+            "      Bins.setTabAt(tab, i, v);",
+            "    }",
+            "  }",
+            "  void recheckedFirst(Bins map, int i, Object v) {",
+            "    Object[] tab = map.table;",
+            "    for (;;) {",
+            "      Object f = Bins.tabAt(tab, i);",
+            "      if (f == null) return;",
+            "      synchronized (f) {",
+            "        if (Bins.tabAt(tab, i) != f) continue;",
+            "        Bins.setTabAt(tab, i, v);",
+            "        return;",
+            "      }",
+            "    }",
+            "  }",
+            "  void recheckedAround(Bins map, int i, Object v) {",
+            "    Object[] tab = map.table;",
+            "    Object f = Bins.tabAt(tab, i);",
+            "    if (f == null) return;",
+            "    synchronized (f) {",
+            "      if (Bins.tabAt(tab, i) == f) { Bins.setTabAt(tab, i, v); }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void storeUnderFieldLockAfterAnUnlockedTestNeedsTheRecheck() {
+    CompilationTestHelper.newInstance(MissingRevalidation.class, SynchronizedOnSnapshotTest.class)
+        .addSourceLines(
+            "Once.java",
+            "import dev.readonce.annotations.*;",
+            "final class Once {",
+            "  private final Object lock = new Object();",
+            "  @ReadOnce(lock = \"lock\") volatile Object value;",
+            "  void lazyNoRecheck() {",
+            "    if (value == null) {",
+            "      synchronized (lock) {",
+            "        // BUG: Diagnostic contains: write to slot 'value' under the lock taken on line 7",
+            "        value = new Object();",
+            "      }",
+            "    }",
+            "  }",
+            "  void lazyRechecked() {",
+            "    if (value == null) {",
+            "      synchronized (lock) {",
+            "        if (value == null) { value = new Object(); }",
+            "      }",
+            "    }",
+            "  }",
+            "  void readUnderTheLockOnly() {",
+            "    synchronized (lock) {",
+            "      if (value == null) { value = new Object(); }",
+            "    }",
+            "  }",
+            "  void untestedReadBefore() {",
+            "    Object old = value;",
+            "    synchronized (lock) {",
+            "      value = new Object();",
+            "    }",
+            "    System.out.println(old);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

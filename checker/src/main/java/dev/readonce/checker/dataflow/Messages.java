@@ -93,6 +93,22 @@ final class Messages {
         snapshot, slot, readLine);
   }
 
+  static String storeOnStaleDecision(String slot, int readLine, int lockLine) {
+    return String.format(
+        "write to slot '%s' under the lock taken on line %d goes on from a test of its snapshot"
+            + " read on line %d, before the lock, which is not re-validated under it; compare the"
+            + " slot with the snapshot under the lock and unlock and retry on a mismatch",
+        slot, lockLine, readLine);
+  }
+
+  static String storeAfterMismatch(String slot, int readLine, int lockLine) {
+    return String.format(
+        "write to slot '%s' under the monitor of its value taken on line %d, on a path where the"
+            + " re-check of the snapshot read on line %d showed the slot no longer holds that"
+            + " value: the monitor no longer guards the slot; unlock and retry on a mismatch",
+        slot, lockLine, readLine);
+  }
+
   static String unlockedWrite(String slot) {
     return String.format(
         "write to slot '%s' without its lock; take the slot's lock, or use compare-and-set",

@@ -259,7 +259,9 @@ final class RuleChecks {
     if (cx.initializer && slot.path().root() instanceof AccessPath.This) {
       return;
     }
-    if (store.writeLockCovering(slot) != null) {
+    LockRegion held = store.writeLockCovering(slot);
+    if (held != null) {
+      staleDecision(node, slot, lock, held, store);
       return;
     }
     VarSymbol filledUnder = FilledUnderLock.of(cx, slot);
@@ -279,6 +281,60 @@ final class RuleChecks {
               region == null ? 0 : region.line()),
           null);
     }
+  }
+
+  /**
+   * A store under the slot's lock on a path that decided on an unlocked read of the slot, made
+   * before the lock and not compared with the slot under it: the store acts on what the slot held
+   * before the lock, which another thread may have changed in between (the lazy initialization
+   * without its second test; {@code synchronized (f) { setTabAt(tab, i, v); }} without {@code
+   * tabAt(tab, i) == f}). Under a lock field, testing a fresh read of the slot made under the lock
+   * also re-checks (double-checked locking); under the held value's monitor only the comparison
+   * with the locked value does, since the monitor guards the slot only while it holds that value,
+   * so a store after that comparison failed is reported too.
+   */
+  private void staleDecision(Node node, SlotKey slot, LockSpec lock, LockRegion held, SlotStore store) {
+    ReadRecord unlocked = store.read(slot);
+    if (unlocked == null) {
+      return;
+    }
+    boolean testedUnder = testedUnder(slot, held, store);
+    for (SnapId s : unlocked.snaps()) {
+      SnapState state = store.snap(s);
+      if (state == null
+          || !state.tested()
+          || state.underLock()
+          || state.parameter()
+          || held.validated().contains(s)) {
+        continue;
+      }
+      boolean heldValue =
+          lock.kind() == LockSpec.Kind.HELD_VALUE
+              || state.lock().kind() == LockSpec.Kind.HELD_VALUE;
+      if (!heldValue && (testedUnder || state.mismatched())) {
+        continue;
+      }
+      report(
+          Rule.MISSING_REVALIDATION,
+          node,
+          state.mismatched()
+              ? Messages.storeAfterMismatch(slot.toString(), state.line(), held.line())
+              : Messages.storeOnStaleDecision(slot.toString(), state.line(), held.line()),
+          // One finding per broken re-check: a store that goes on after the mismatch shares the
+          // key of a use of the snapshot that does (the earlier of the two is reported).
+          state.mismatched() ? List.of("mismatch", s) : List.of("store", held.line(), s));
+      return;
+    }
+  }
+
+  /** Whether a read of the slot made under this lock was tested (a second test under the lock). */
+  private static boolean testedUnder(SlotKey slot, LockRegion held, SlotStore store) {
+    for (SnapState state : store.snaps().values()) {
+      if (state.underLock() && state.tested() && state.line() >= held.line() && slot.equals(state.slot())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.readonce.checker.model;
 
 import com.google.common.collect.ImmutableList;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -9,7 +8,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.TypeTag;
 import dev.readonce.annotations.ReadOnce;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -65,16 +63,8 @@ public final class ContractNames {
         || !(on.owner instanceof ClassSymbol owner)) {
       return ImmutableList.of();
     }
-    List<String> fields = new ArrayList<>();
-    for (Symbol member : ASTHelpers.getEnclosedElements(owner)) {
-      if (member instanceof VarSymbol field) {
-        if (field.getSimpleName().contentEquals(lock)) {
-          return ImmutableList.of();
-        }
-        if (!field.equals(on)) {
-          fields.add(field.getSimpleName().toString());
-        }
-      }
+    if (FieldNames.declaredIn(owner, lock) != null) {
+      return ImmutableList.of();
     }
     return ImmutableList.of(
         String.format(
@@ -84,9 +74,7 @@ public final class ContractNames {
             lock,
             owner.getSimpleName(),
             lock,
-            fields.isEmpty()
-                ? "it has no other field"
-                : "its fields: " + String.join(", ", fields)));
+            FieldNames.listing(owner, on::equals, "it has no other field")));
   }
 
   /** Each name of the {@code value} element is {@code "this"} or a field of the method's class. */

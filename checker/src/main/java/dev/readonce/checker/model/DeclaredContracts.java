@@ -223,13 +223,7 @@ public final class DeclaredContracts implements Contracts {
         && slot.decl().lock().kind() == LockSpec.Kind.FIELD
         && !slot.decl().lock().field().equals("this")) {
       String lock = slot.decl().lock().field();
-      boolean declared = false;
-      for (Symbol member : ASTHelpers.getEnclosedElements(symbol.owner)) {
-        if (member instanceof VarSymbol v && v.getSimpleName().contentEquals(lock)) {
-          declared = true;
-        }
-      }
-      if (!declared) {
+      if (FieldNames.declaredIn(symbol.owner, lock) == null) {
         return "no lock field '"
             + lock
             + "' in "

@@ -1,10 +1,8 @@
 package dev.readonce.checker.model;
 
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +16,7 @@ public final class MethodLockNames {
 
   /** The lock field a name designates, or null for {@code this} or a name that is not a field. */
   public static @Nullable VarSymbol field(MethodSymbol method, String name) {
-    for (Symbol member : ASTHelpers.getEnclosedElements(method.owner)) {
-      if (member instanceof VarSymbol field && field.getSimpleName().contentEquals(name)) {
-        return field;
-      }
-    }
-    return null;
+    return FieldNames.declaredIn(method.owner, name);
   }
 
   /** What is wrong with the names, or null when each designates a lock of the method. */
@@ -63,12 +56,6 @@ public final class MethodLockNames {
 
   /** "its fields: a, b" (or "it has no field"), for a message about a name that is none of them. */
   static String fieldsOf(Symbol owner) {
-    List<String> fields = new ArrayList<>();
-    for (Symbol member : ASTHelpers.getEnclosedElements(owner)) {
-      if (member instanceof VarSymbol v) {
-        fields.add(v.getSimpleName().toString());
-      }
-    }
-    return fields.isEmpty() ? "it has no field" : "its fields: " + String.join(", ", fields);
+    return FieldNames.listing(owner, f -> false, "it has no field");
   }
 }
