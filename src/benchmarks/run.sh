@@ -2,9 +2,14 @@
 # Runs one of the ReadOnce benchmarks from a clean clone (see checker/docs/performance.md):
 #
 #   src/benchmarks/run.sh compile [options]   compile overhead, warm and cold, on Guava, the
-#                                             slot-dense corpus and the real ConcurrentHashMap
+#                                             slot-dense corpus, the real ConcurrentHashMap and
+#                                             the real-code corpus (src/real-code's six classes);
+#                                             --configs EP_NO_CHECKS,EP_READONCE,EP_FLOOR adds
+#                                             the floor (the Checker Framework's part alone)
 #   src/benchmarks/run.sh maven [chm|guava] [rounds]   the cold figure against real `mvn compile`s
-#   src/benchmarks/run.sh scaling [options]   analysis time against method size
+#   src/benchmarks/run.sh scaling [options]   analysis time against method size; --configs
+#                                             EP_NO_CHECKS,EP_READONCE,EP_FLOOR,EP_CFG adds the
+#                                             floor and the CFG builder alone
 #   src/benchmarks/run.sh audit   [options]   audit mode over 18 library artifacts (audit.md)
 #   src/benchmarks/run.sh jmh     [JMH options] the walker and slot-read microbenchmarks
 #   src/benchmarks/run.sh profile [cold|scaling] [options]   JFR profile of the checker, by part
@@ -38,9 +43,11 @@ jvm=(java -Xms6g -Xmx6g "${exports[@]}" -cp "$cp")
 # The cold runs: the harness alone on the class path; Error Prone, its dependencies and the checker
 # on the processor path, loaded by javac in a class loader of its own per compilation (as
 # maven-compiler-plugin's annotationProcessorPaths are).
-cold_jvm=(java -Xms6g -Xmx6g "${exports[@]}" -cp "$bench/target/classes")
+# The real-code module's jar prepares that corpus's classes (it needs only the JDK to do so).
+real_code_jar=$(ls "$bench"/target/lib/readonce-real-code-*.jar)
+cold_jvm=(java -Xms6g -Xmx6g "${exports[@]}" -cp "$bench/target/classes:$real_code_jar")
 processor_path=$(ls "$bench"/target/lib/*.jar | grep -v -e jmh-core -e jopt-simple -e commons-math3 \
-  -e readonce-sample-walker | paste -sd:)
+  -e readonce-sample-walker -e readonce-real-code | paste -sd:)
 chm_zip=${CHM_SRC_ZIP:-/usr/lib/jvm/temurin-25-jdk-amd64/lib/src.zip}
 # The map's declarations as a user passes them: the bins (the checker's), then the rest of its
 # discipline as src/real-code declares it (transfer's filled-under-lock-of, the traversers' tables).
@@ -48,7 +55,8 @@ chm_decls="$root/checker/src/test/resources/declarations/jdk-concurrenthashmap.d
 chm_decls+=",$root/src/real-code/corpus/decls/concurrenthashmap.decls"
 corpus_args=(--guava "$corpora/guava/target/corpus"
   --walker-sources "$root/sample-walker/src/main/java" --walker-classpath "$walker_cp"
-  --chm-src-zip "$chm_zip" --chm-declarations "$chm_decls")
+  --chm-src-zip "$chm_zip" --chm-declarations "$chm_decls"
+  --real-code "$root/src/real-code" --checker-declarations "$root/checker/src/test/resources/declarations")
 load() { cut -d' ' -f1 /proc/loadavg; }
 
 # The audit's libraries: NAME=corpus directory, one per corpus module (see checker/docs/audit.md).
@@ -72,22 +80,32 @@ case "$what" in
     # compilation), then the targets table of both.
     mkdir -p "$work"
     results="$work/compile-results.tsv"
-    rm -f "$results"
+    # `--configs EP_NO_CHECKS,EP_READONCE,EP_FLOOR` adds the floor (-XepOpt:ReadOnce:Engine=floor:
+    # the Checker Framework's CFGs and fixpoint alone) to every round, and its table at the end.
+    floor_results="$work/compile-floor.tsv"
+    rm -f "$results" "$floor_results"
     before=$(load)
     "${jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" --mode warm \
-      "${corpus_args[@]}" --results "$results" "$@"
+      "${corpus_args[@]}" --results "$results" --floor-results "$floor_results" "$@"
     "${cold_jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" --mode cold \
-      --processor-path "$processor_path" "${corpus_args[@]}" --results "$results" "$@"
+      --processor-path "$processor_path" "${corpus_args[@]}" --results "$results" \
+      --floor-results "$floor_results" "$@"
     if [[ "${FRESH:-0}" == 1 ]]; then
       # FRESH=1 also runs a fresh JVM per compilation (the javac launcher), as a single-module
       # build pays it; no warm-up rounds are needed there.
       "${cold_jvm[@]}" dev.readonce.bench.compile.CompileOverhead --work "$work/compile" \
         --mode fresh --processor-path "$processor_path" "${corpus_args[@]}" --warmup 0 \
-        --results "$results" "$@"
+        --results "$results" --floor-results "$floor_results" "$@"
     fi
     echo
-    exec java -cp "$bench/target/classes" dev.readonce.bench.compile.OverheadSummary "$results" \
-      "$before" "$(load)" ;;
+    after=$(load)
+    java -cp "$bench/target/classes" dev.readonce.bench.compile.OverheadSummary "$results" \
+      "$before" "$after"
+    if [[ -s "$floor_results" ]]; then
+      echo
+      java -cp "$bench/target/classes" dev.readonce.bench.compile.FloorSummary "$floor_results" \
+        "$before" "$after"
+    fi ;;
   maven)
     # `run.sh maven [chm|guava] [ROUNDS]`: real `mvn compile`s of a corpus (maven/compare.sh), to
     # set beside the cold figure of `run.sh compile --only <corpus>`.

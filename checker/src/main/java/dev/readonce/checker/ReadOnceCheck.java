@@ -16,6 +16,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -83,7 +84,8 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
                 state,
                 context -> ContractsFactory.create(context, config),
                 config.audit(),
-                config.prepass())
+                config.prepass(),
+                config.engine())
             .forUnit(state);
     if (analysis.hasNoFindings()) {
       return Description.NO_MATCH;
@@ -169,7 +171,8 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
 
   /** Whether this check reports at the kind of {@code tree}. */
   private boolean reportsAt(Tree tree) {
-    return (this instanceof AtCalls && tree instanceof MethodInvocationTree)
+    return (this instanceof AtCalls
+            && (tree instanceof MethodInvocationTree || tree instanceof MemberReferenceTree))
         || (this instanceof AtNames && tree instanceof IdentifierTree)
         || (this instanceof AtMethods && tree instanceof MethodTree)
         || (this instanceof AtAccesses
@@ -180,7 +183,10 @@ abstract class ReadOnceCheck extends BugChecker implements CompilationUnitTreeMa
                 || tree instanceof UnaryTree));
   }
 
-  /** A check that reports at calls: accessor reads, {@code set}, descents, handles passed. */
+  /**
+   * A check that reports at calls (accessor reads, {@code set}, descents, handles passed) and at
+   * method references, which call their method wherever they are invoked.
+   */
   interface AtCalls {}
 
   /** A check that reports at names: a field read by its simple name, a snapshot local used. */

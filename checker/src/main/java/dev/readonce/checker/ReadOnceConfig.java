@@ -2,6 +2,7 @@ package dev.readonce.checker;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.ErrorProneFlags;
+import dev.readonce.checker.analysis.Engine;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,24 +19,32 @@ import java.util.Optional;
  *       links (see {@link Docs#link});
  *   <li>{@code ReadOnce:Prepass} — {@code false} to analyze every body that mentions a contract,
  *       without the feasibility pre-pass (a diagnostic: findings are the same either way, and a
- *       test checks that they are).
+ *       test checks that they are);
+ *   <li>{@code ReadOnce:Engine} — a benchmark aid, not for users: {@code floor} builds exactly the
+ *       control-flow graphs the analysis would build and runs the Checker Framework's fixpoint
+ *       over each with a trivial transfer function, {@code cfg} only builds them; both report
+ *       nothing, and measure what the required engine costs on its own (default {@code
+ *       dataflow}, the analysis).
  * </ul>
  *
  * @param declarations the declarations files
  * @param audit whether audit mode is on
  * @param docsBaseUrl the hosted docs URL, if any
  * @param prepass whether the feasibility pre-pass may skip bodies (always off in audit mode)
+ * @param engine what runs over each analyzed body
  */
 public record ReadOnceConfig(
     ImmutableList<Path> declarations,
     boolean audit,
     Optional<String> docsBaseUrl,
-    boolean prepass) {
+    boolean prepass,
+    Engine engine) {
 
   public static final String DECLARATIONS = "ReadOnce:Declarations";
   public static final String AUDIT = "ReadOnce:Audit";
   public static final String DOCS_BASE_URL = "ReadOnce:DocsBaseUrl";
   public static final String PREPASS = "ReadOnce:Prepass";
+  public static final String ENGINE = "ReadOnce:Engine";
 
   public static ReadOnceConfig from(ErrorProneFlags flags) {
     ImmutableList<Path> files =
@@ -48,6 +57,18 @@ public record ReadOnceConfig(
         files,
         flags.getBoolean(AUDIT).orElse(false),
         flags.get(DOCS_BASE_URL).map(String::strip).filter(s -> !s.isEmpty()),
-        flags.getBoolean(PREPASS).orElse(true));
+        flags.getBoolean(PREPASS).orElse(true),
+        flags.get(ENGINE).map(ReadOnceConfig::engine).orElse(Engine.DATAFLOW));
+  }
+
+  private static Engine engine(String value) {
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "dataflow" -> Engine.DATAFLOW;
+      case "floor" -> Engine.FLOOR;
+      case "cfg" -> Engine.CFG;
+      default ->
+          throw new IllegalArgumentException(
+              "-XepOpt:" + ENGINE + " must be dataflow, floor or cfg, not '" + value + "'");
+    };
   }
 }

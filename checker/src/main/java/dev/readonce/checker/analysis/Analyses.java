@@ -20,12 +20,15 @@ public final class Analyses {
   private final Contracts contracts;
   private final boolean audit;
   private final boolean prepass;
+  private final Engine engine;
   private final Types types;
   private final JavacProcessingEnvironment env;
   private UnitAnalysis current;
 
-  private Analyses(Context context, Contracts contracts, boolean audit, boolean prepass) {
+  private Analyses(
+      Context context, Contracts contracts, boolean audit, boolean prepass, Engine engine) {
     this.contracts = contracts;
+    this.engine = engine;
     this.audit = audit;
     this.prepass = prepass && !audit;
     this.types = Types.instance(context);
@@ -36,14 +39,18 @@ public final class Analyses {
    * The instance of this compilation; the first caller's factory builds the contracts (all
    * checks share one configuration, parsed from the same flags). The feasibility pre-pass is off
    * in audit mode, whose slots include fields reached through {@code VarHandle}s that the body
-   * never names.
+   * never names. {@code engine} is what runs over each analyzed body ({@code ReadOnce:Engine}).
    */
   public static Analyses instance(
-      VisitorState state, Function<Context, Contracts> contracts, boolean audit, boolean prepass) {
+      VisitorState state,
+      Function<Context, Contracts> contracts,
+      boolean audit,
+      boolean prepass,
+      Engine engine) {
     Context context = state.context;
     Analyses existing = context.get(KEY);
     if (existing == null) {
-      existing = new Analyses(context, contracts.apply(context), audit, prepass);
+      existing = new Analyses(context, contracts.apply(context), audit, prepass, engine);
       context.put(KEY, existing);
     }
     return existing;
@@ -53,7 +60,7 @@ public final class Analyses {
   public UnitAnalysis forUnit(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (current == null || current.unit() != unit) {
-      current = new UnitAnalysis(unit, contracts, audit, prepass, types, env);
+      current = new UnitAnalysis(unit, contracts, audit, prepass, engine, types, env);
     }
     return current;
   }

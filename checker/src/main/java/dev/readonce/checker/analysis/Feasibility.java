@@ -190,8 +190,14 @@ final class Feasibility {
 
     @Override
     public Void scan(Tree tree, Void unused) {
-      if (tree instanceof JCTree.JCIdent || tree instanceof JCTree.JCFieldAccess) {
-        Symbol symbol = TreeInfo.symbol((JCTree) tree);
+      if (tree instanceof JCTree.JCIdent
+          || tree instanceof JCTree.JCFieldAccess
+          || tree instanceof JCTree.JCMemberReference) {
+        // A method reference mentions its method as a call does (this::enqueue, Pmd::pmdLeaf).
+        Symbol symbol =
+            tree instanceof JCTree.JCMemberReference reference
+                ? reference.sym
+                : TreeInfo.symbol((JCTree) tree);
         Mention m = symbol == null ? null : classify(symbol);
         if (m != null) {
           switch (m) {

@@ -104,6 +104,9 @@ final class MethodAnalyzer {
             false,
             false,
             unit.env());
+    if (unit.engine() != Engine.DATAFLOW) {
+      return FloorEngine.analyze(unit, cfg, isPrimitive(unit.contracts(), symbol));
+    }
     boolean summarizable =
         (symbol.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
             || (symbol.owner.flags() & Flags.FINAL) != 0;
@@ -182,6 +185,9 @@ final class MethodAnalyzer {
             false,
             false,
             unit.env());
+    if (unit.engine() != Engine.DATAFLOW) {
+      return FloorEngine.analyze(unit, cfg, false);
+    }
     MethodContext cx =
         new MethodContext(
             unit.calls(), unit, cfg, unit.unit(), lambda.getBody(), null, false, false, false);

@@ -34,8 +34,13 @@ final class Relevance {
             if (tree == null) {
               return false;
             }
-            if (tree instanceof JCTree.JCIdent || tree instanceof JCTree.JCFieldAccess) {
-              Symbol symbol = TreeInfo.symbol((JCTree) tree);
+            if (tree instanceof JCTree.JCIdent
+                || tree instanceof JCTree.JCFieldAccess
+                || tree instanceof JCTree.JCMemberReference) {
+              Symbol symbol =
+                  tree instanceof JCTree.JCMemberReference reference
+                      ? reference.sym
+                      : TreeInfo.symbol((JCTree) tree);
               if (symbol != null && bySymbol.computeIfAbsent(symbol, contracts::hasContract)) {
                 return true;
               }

@@ -50,6 +50,8 @@ public final class UnitAnalysis implements Summaries {
   private final JavacProcessingEnvironment env;
   private final Relevance relevance;
   private final @Nullable Feasibility feasibility;
+  private final Engine engine;
+  private int bodiesAnalyzed;
   private final Map<MethodSymbol, TreePath> methods = new LinkedHashMap<>();
   private final List<TreePath> lambdas = new ArrayList<>();
   private final Map<MethodSymbol, MethodSymbol> referencedAs = new HashMap<>();
@@ -65,7 +67,20 @@ public final class UnitAnalysis implements Summaries {
       boolean prepass,
       Types types,
       JavacProcessingEnvironment env) {
+    this(unit, declared, audit, prepass, Engine.DATAFLOW, types, env);
+  }
+
+  /** As above, with {@code engine} run over each analyzed body instead of the analysis. */
+  UnitAnalysis(
+      CompilationUnitTree unit,
+      Contracts declared,
+      boolean audit,
+      boolean prepass,
+      Engine engine,
+      Types types,
+      JavacProcessingEnvironment env) {
     this.unit = unit;
+    this.engine = engine;
     // A scan of the whole unit: done only when a method is analyzed, or up front in audit mode,
     // whose slots include the fields accessed through VarHandles.
     Supplier<FieldVarHandles> handles = Suppliers.memoize(() -> FieldVarHandles.scan(unit));
@@ -228,7 +243,8 @@ public final class UnitAnalysis implements Summaries {
       }
       try {
         MethodSymbol contract = referencedAs.getOrDefault(symbol, symbol);
-        return MethodAnalyzer.analyzeMethod(this, path, symbol, contract, relevance, force);
+        return counted(
+            MethodAnalyzer.analyzeMethod(this, path, symbol, contract, relevance, force));
       } finally {
         inProgress.remove(symbol);
       }
@@ -238,8 +254,16 @@ public final class UnitAnalysis implements Summaries {
         ((JCTree.JCLambda) lambda).type == null
             ? null
             : types.findDescriptorSymbol(((JCTree.JCLambda) lambda).type.tsym);
-    return MethodAnalyzer.analyzeLambda(
-        this, path, descriptor instanceof MethodSymbol d ? d : null, relevance);
+    return counted(
+        MethodAnalyzer.analyzeLambda(
+            this, path, descriptor instanceof MethodSymbol d ? d : null, relevance));
+  }
+
+  private MethodResult counted(MethodResult result) {
+    if (!result.skipped()) {
+      bodiesAnalyzed++;
+    }
+    return result;
   }
 
   CallModel calls() {
@@ -269,6 +293,19 @@ public final class UnitAnalysis implements Summaries {
   boolean infeasibleWithParameters(Tree body, boolean lockedAtEntry, boolean snapshotParameter) {
     return feasibility != null
         && !feasibility.mayFind(body, lockedAtEntry, snapshotParameter, this::hasBody);
+  }
+
+  /** What runs over each analyzed body. */
+  Engine engine() {
+    return engine;
+  }
+
+  /**
+   * How many bodies the engine has analyzed so far, one CFG each: every method and lambda the
+   * fast path and the pre-pass let through, and every skipped one a caller forced for its summary.
+   */
+  int bodiesAnalyzed() {
+    return bodiesAnalyzed;
   }
 
   JavacProcessingEnvironment env() {

@@ -113,6 +113,12 @@ public final class Locking {
       SlotStore store) {
     Node lock = node.getTarget().getReceiver();
     LockRegion.Mode mode = op.mode();
+    if (lock instanceof LocalVariableNode local) {
+      MethodInvocationNode view = cx.lockViewIn(local);
+      if (view != null) {
+        lock = view; // `Lock r = rw.readLock(); r.lock();` locks rw's read view
+      }
+    }
     if (lock instanceof MethodInvocationNode view) {
       Optional<LockRegion.Mode> viewMode = cx.calls.lockView(view);
       if (viewMode.isPresent()) {

@@ -141,6 +141,22 @@ final class Messages {
         callee, lock);
   }
 
+  static String referenceToHolding(String callee, String lock) {
+    return String.format(
+        "method reference to %s(), whose callers must hold lock '%s' (@Holding): the reference"
+            + " calls it wherever it is invoked, where the lock is not known to be held; hand on a"
+            + " lambda that takes the lock around the call",
+        callee, lock);
+  }
+
+  static String referenceToWriter(String callee, String slot) {
+    return String.format(
+        "method reference to %s(), part of the single writer of slot '%s' (@SingleWriter): the"
+            + " reference calls it wherever it is invoked, which is not serialized with the"
+            + " writer; call it only from the writer's methods",
+        callee, slot);
+  }
+
   static String lockNotTaken(String method, String lock) {
     return String.format(
         "%s() is declared to return holding lock '%s' (@AcquiresLock), but can return without"

@@ -2,12 +2,16 @@ package dev.readonce.checker.dataflow;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
 import java.util.IdentityHashMap;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +31,7 @@ public final class MethodContext {
   final boolean primitive;
   final boolean initializer;
   final boolean summarizable;
+  private final ControlFlowGraph cfg;
   private final CompilationUnitTree unit;
   private final Tree body;
   private IdentityHashMap<Tree, Tree> parents;
@@ -59,6 +64,7 @@ public final class MethodContext {
     this.passes = PassBoundaries.of(cfg);
     cfg.getPostfixNodeLookup().forEach((unary, binary) -> postfixOf.put(binary, unary));
     this.liveness = new Liveness(cfg);
+    this.cfg = cfg;
     this.unit = unit;
     this.body = body;
     this.method = method;
@@ -207,6 +213,31 @@ public final class MethodContext {
     return scope != null
         && encloses(scope, at)
         && TreeInfo.getStartPos((JCTree) declaration) < TreeInfo.getStartPos((JCTree) at);
+  }
+
+  /**
+   * The read-write lock view ({@code rw.readLock()}, {@code sl.asWriteLock()}) a final or
+   * effectively final local was initialized with ({@code Lock r = rw.readLock(); r.lock();}), as
+   * this CFG's node, or null: locking the local locks the view.
+   */
+  @Nullable MethodInvocationNode lockViewIn(LocalVariableNode local) {
+    if (!(local.getElement() instanceof com.sun.tools.javac.code.Symbol.VarSymbol variable)
+        || (variable.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0
+        || !(declarations().get(variable) instanceof VariableTree declaration)
+        || declaration.getInitializer() == null
+        || !(TreeInfo.skipParens((JCTree.JCExpression) declaration.getInitializer())
+            instanceof JCTree.JCMethodInvocation initializer)) {
+      return null;
+    }
+    java.util.Set<Node> nodes = cfg.getNodesCorrespondingToTree(initializer);
+    if (nodes != null) {
+      for (Node n : nodes) {
+        if (n instanceof MethodInvocationNode call && calls.lockView(call).isPresent()) {
+          return call;
+        }
+      }
+    }
+    return null;
   }
 
   /**

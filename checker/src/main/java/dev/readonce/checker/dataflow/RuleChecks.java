@@ -1,6 +1,9 @@
 package dev.readonce.checker.dataflow;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SynchronizedTree;
@@ -378,6 +381,37 @@ final class RuleChecks {
           null);
     }
     return held;
+  }
+
+  /**
+   * A method reference to a method whose callers must hold a lock ({@code @Holding}) or be its
+   * single writer ({@code @SingleWriter}): the reference calls the method wherever it is invoked,
+   * later or on another thread, where neither is known (as a lambda's body is analyzed with no
+   * lock held), so it is reported as a call without the lock or from outside the writer would be.
+   */
+  void methodReference(Node node, MemberReferenceTree reference) {
+    MethodSymbol callee = ASTHelpers.getSymbol(reference);
+    if (cx.primitive || callee == null) {
+      return;
+    }
+    String name = callee.getSimpleName().toString();
+    ImmutableList<String> holding = cx.calls.methodLocks(callee).holding();
+    if (!holding.isEmpty()) {
+      report(
+          Rule.UNLOCKED_SLOT_WRITE,
+          node,
+          Messages.referenceToHolding(name, holding.get(0)),
+          null);
+      return;
+    }
+    ImmutableSet<VarSymbol> slots = cx.calls.contracts().singleWriterOf(callee);
+    if (!slots.isEmpty()) {
+      report(
+          Rule.UNLOCKED_SLOT_WRITE,
+          node,
+          Messages.referenceToWriter(name, slots.iterator().next().getSimpleName().toString()),
+          null);
+    }
   }
 
   private static boolean lockIsStatic(MethodSymbol method, String lock) {

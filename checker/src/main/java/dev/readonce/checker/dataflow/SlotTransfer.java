@@ -1,6 +1,7 @@
 package dev.readonce.checker.dataflow;
 
 import com.google.common.collect.ImmutableSet;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.readonce.checker.model.MethodLocks;
@@ -30,6 +31,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.UnaryOperationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalNotNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.EqualToNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.FunctionalInterfaceNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.NarrowingConversionNode;
@@ -169,6 +171,16 @@ public final class SlotTransfer
             SnapshotFacts.tested(st.otherwise, selector, cx.testSite(node)))
         : regular(
             SlotValue.NOTHING, SnapshotFacts.tested(st.regular(), selector, cx.testSite(node)));
+  }
+
+  @Override
+  public TransferResult<SlotValue, SlotStore> visitMemberReference(
+      FunctionalInterfaceNode node, TransferInput<SlotValue, SlotStore> in) {
+    TransferResult<SlotValue, SlotStore> result = visitNode(node, in);
+    if (node.getTree() instanceof MemberReferenceTree reference) {
+      checks.methodReference(node, reference);
+    }
+    return result;
   }
 
   @Override

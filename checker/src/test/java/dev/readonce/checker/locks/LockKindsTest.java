@@ -76,6 +76,64 @@ class LockKindsTest {
   }
 
   @Test
+  void readWriteLockViewKeptInALocalIsThatView() {
+    writes
+        .addSourceLines(
+            "Box.java",
+            "import dev.readonce.annotations.ReadOnce;",
+            "import java.util.concurrent.locks.*;",
+            "final class Box {",
+            "  @ReadOnce(lock = \"rw\") long value;",
+            "  final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
+            "  void writeView() {",
+            "    Lock w = rw.writeLock();",
+            "    w.lock();",
+            "    try { value = 1; } finally { w.unlock(); }",
+            "  }",
+            "  void readView() {",
+            "    Lock r = rw.readLock();",
+            "    r.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: UnlockedSlotWrite",
+            "      value = 2;",
+            "    } finally { r.unlock(); }",
+            "  }",
+            "  void reassignedView(boolean read) {",
+            "    Lock v = rw.writeLock();",
+            "    if (read) v = rw.readLock();",
+            "    v.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: UnlockedSlotWrite",
+            "      value = 3;",
+            "    } finally { v.unlock(); }",
+            "  }",
+            "}")
+        .doTest();
+    reads
+        .addSourceLines(
+            "Box.java",
+            "import dev.readonce.annotations.ReadOnce;",
+            "import java.util.concurrent.locks.*;",
+            "final class Box {",
+            "  @ReadOnce(lock = \"rw\") long value;",
+            "  final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
+            "  long readView() {",
+            "    final Lock r = rw.readLock();",
+            "    r.lock();",
+            "    try { return value; } finally { r.unlock(); }",
+            "  }",
+            "  long afterUnlock() {",
+            "    Lock r = rw.readLock();",
+            "    r.lock();",
+            "    r.unlock();",
+            "    // BUG: Diagnostic contains: PlainSlotRead",
+            "    return value;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void readWriteLockReadersAreStableUnderTheReadLock() {
     reads
         .addSourceLines(

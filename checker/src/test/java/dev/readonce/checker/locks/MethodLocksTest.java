@@ -61,6 +61,38 @@ class MethodLocksTest {
   }
 
   @Test
+  void methodReferenceToAHoldingMethodIsACallWithoutTheLock() {
+    writes
+        .addSourceLines(
+            "Queue.java",
+            queue(
+                "  @Holding(\"putLock\") private void enqueue(Node node) {",
+                "    last = last.next = node;",
+                "  }",
+                "  private void enqueueLocked(Node node) {",
+                "    putLock.lock();",
+                "    try { enqueue(node); } finally { putLock.unlock(); }",
+                "  }",
+                "  void handOff(java.util.concurrent.Executor ex, Node node) {",
+                "    // BUG: Diagnostic contains: method reference to enqueue(), whose callers must"
+                    + " hold lock 'putLock'",
+                "    java.util.function.Consumer<Node> c = this::enqueue;",
+                "    ex.execute(() -> c.accept(node));",
+                "  }",
+                "  void evenUnderTheLock(java.util.List<Node> nodes) {",
+                "    putLock.lock();",
+                "    try {",
+                "      // BUG: Diagnostic contains: method reference to enqueue()",
+                "      nodes.forEach(this::enqueue);",
+                "    } finally { putLock.unlock(); }",
+                "  }",
+                "  void referenceToTheLockingWrapper(java.util.List<Node> nodes) {",
+                "    nodes.forEach(this::enqueueLocked);",
+                "  }"))
+        .doTest();
+  }
+
+  @Test
   void holdingIsCheckedAtEveryCall() {
     writes
         .addSourceLines(

@@ -64,6 +64,25 @@ class SingleWriterTest {
   }
 
   @Test
+  void methodReferenceToAWriterIsACallFromOutsideIt() {
+    writes
+        .addSourceLines(
+            "Subject.java",
+            subject(
+                "  void subscribeLater(java.util.concurrent.Executor ex, Object o) {",
+                "    // BUG: Diagnostic contains: method reference to setCurrent(), part of the"
+                    + " single writer of slot 'index'",
+                "    java.util.function.Consumer<Object> c = this::setCurrent;",
+                "    ex.execute(() -> c.accept(o));",
+                "  }",
+                "  void notAWriter(java.util.List<Object> items) {",
+                "    items.forEach(Subject::emitOne);",
+                "  }",
+                "  static void emitOne(Object o) {}"))
+        .doTest();
+  }
+
+  @Test
   void theWriterReadsItsOwnWriteWithoutTheLock() {
     reads
         .addSourceLines(

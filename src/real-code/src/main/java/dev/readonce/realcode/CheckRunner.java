@@ -9,15 +9,11 @@ import com.sun.source.util.JavacTask;
 import dev.readonce.checker.DescentWithoutPointerCheck;
 import dev.readonce.checker.MissingRevalidation;
 import dev.readonce.checker.PlainSlotRead;
-import dev.readonce.checker.ReadOnceConfig;
 import dev.readonce.checker.SnapshotNotPassed;
 import dev.readonce.checker.UnlockedReread;
 import dev.readonce.checker.UnlockedSlotWrite;
-import dev.readonce.realcode.CorpusClass.Origin;
-import dev.readonce.realcode.PreparedClass.ShimSource;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,26 +61,9 @@ public final class CheckRunner {
    * Writes {@code source} as the class's file under {@code root} (with its shims) and compiles it.
    */
   public CheckResult run(PreparedClass prepared, String source, Path root) throws IOException {
-    CorpusClass c = prepared.corpusClass();
-    Path file = root.resolve(c.relativePath());
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, source, UTF_8);
-    List<Path> sources = new ArrayList<>(List.of(file));
-    for (ShimSource shim : prepared.shims()) {
-      Path p = root.resolve(shim.relativePath());
-      Files.createDirectories(p.getParent());
-      Files.writeString(p, shim.text(), UTF_8);
-      sources.add(p);
-    }
-    List<String> extra = new ArrayList<>();
-    if (c.origin() == Origin.JDK) {
-      // The JDK's classes compile as what they are, members of java.base (their package-private
-      // neighbours and jdk.internal helpers stay reachable), with no edit of their package.
-      extra.add("--patch-module");
-      extra.add("java.base=" + root);
-    }
-    extra.addAll(prepared.options());
-    return compile(sources, prepared.classpath(), extra, prepared.declarations(), root);
+    List<Path> sources = prepared.write(source, root);
+    return compile(
+        sources, prepared.classpath(), prepared.javacOptions(root), prepared.declarations(), root);
   }
 
   /**
@@ -137,13 +116,7 @@ public final class CheckRunner {
     for (String rule : RULES) {
       options.add("-Xep:" + rule + ":ERROR");
     }
-    if (!declarations.isEmpty()) {
-      options.add(
-          "-XepOpt:"
-              + ReadOnceConfig.DECLARATIONS
-              + "="
-              + declarations.stream().map(Path::toString).collect(Collectors.joining(",")));
-    }
+    options.addAll(PreparedClass.declarationsOption(declarations));
     return options;
   }
 

@@ -65,6 +65,25 @@ public final class AlternatingRounds {
   /** Runs {@code warmup + rounds} rounds of {@code configurations} on {@code corpus}. */
   public Samples run(Corpus corpus, List<Configuration> configurations, int warmup, int rounds)
       throws IOException {
+    return run(corpus, List.of(corpus), configurations, warmup, rounds);
+  }
+
+  /**
+   * Runs {@code warmup + rounds} rounds of {@code configurations} on a corpus built as several
+   * compilations, like the modules of a build: in each round, each configuration compiles every one
+   * of {@code compilations} in turn, and its times for the round are their sums (so a ratio of two
+   * configurations is the ratio of the sums). {@code corpus} names the whole.
+   */
+  public Samples run(
+      Corpus corpus,
+      List<Corpus> compilations,
+      List<Configuration> configurations,
+      int warmup,
+      int rounds)
+      throws IOException {
+    if (compilations.isEmpty()) {
+      throw new IllegalArgumentException(corpus.name() + " has no compilation");
+    }
     Map<Configuration, List<Clock.Times>> measured = new EnumMap<>(Configuration.class);
     configurations.forEach(c -> measured.put(c, new ArrayList<>()));
     long readOnceFindings = 0;
@@ -75,19 +94,24 @@ public final class AlternatingRounds {
               "  %s round %d%s:", corpus.name(), round + 1, round < warmup ? " (warm-up)" : ""));
       for (int k = 0; k < configurations.size(); k++) {
         Configuration c = configurations.get((round + k) % configurations.size());
-        System.gc();
-        Compilation done = javac.compile(corpus, c.options());
+        Clock.Times time = null;
+        long findings = 0;
+        for (Corpus compilation : compilations) {
+          System.gc();
+          Compilation done = javac.compile(compilation, c.options());
+          time = time == null ? done.time() : time.plus(done.time());
+          findings += done.countsByCheck().values().stream().mapToLong(Long::longValue).sum();
+        }
         if (round >= warmup) {
-          measured.get(c).add(done.time());
+          measured.get(c).add(time);
         }
         if (c == Configuration.EP_READONCE) {
-          readOnceFindings =
-              done.countsByCheck().values().stream().mapToLong(Long::longValue).sum();
+          readOnceFindings = findings;
         }
         line.append(
             String.format(
                 " %s %.0f ms (CPU %.0f);",
-                c.name(), done.nanos() / 1e6, done.time().processCpuNanos() / 1e6));
+                c.name(), time.wallNanos() / 1e6, time.processCpuNanos() / 1e6));
       }
       log.println(line);
     }

@@ -17,9 +17,10 @@ import java.util.List;
 
 /**
  * The compile-overhead benchmark: javac + Error Prone with every check off against the same + the
- * six ReadOnce checks, in alternating rounds, on Guava's sources, the slot-dense corpus and the
- * real {@code ConcurrentHashMap}; prints medians, per-round ratios with their spread and
- * confidence interval, and whether the overhead targets are met.
+ * six ReadOnce checks, in alternating rounds, on Guava's sources, the slot-dense corpus, the real
+ * {@code ConcurrentHashMap} and the real-code corpus (six published classes, one compilation each,
+ * summed per round); prints medians, per-round ratios with their spread and confidence interval,
+ * and whether the overhead targets are met.
  *
  * <p>Two modes, as users pay it:
  *
@@ -37,11 +38,19 @@ import java.util.List;
  * </ul>
  *
  * <p>Options: {@code --work DIR --mode warm|cold [--processor-path PATH] --guava DIR
- * --walker-sources DIR --walker-classpath PATH --chm-src-zip FILE --chm-declarations FILE[,FILE...] [--warmup
- * 2] [--rounds 10] [--generated-classes 300] [--seed N] [--only guava,slot-dense,chm] [--configs
- * A,B] [--results FILE]}.
+ * --walker-sources DIR --walker-classpath PATH --chm-src-zip FILE --chm-declarations FILE[,FILE...]
+ * --real-code DIR --checker-declarations DIR [--warmup 2] [--rounds 10] [--generated-classes 300]
+ * [--seed N] [--only guava,slot-dense,chm,real-code] [--configs A,B] [--results FILE]
+ * [--floor-results FILE]}. The real-code corpus takes its JDK classes from {@code --chm-src-zip}.
+ * With {@code --configs EP_NO_CHECKS,EP_READONCE,EP_FLOOR} it also prints (and appends to {@code
+ * --floor-results}) the floor table: the Checker Framework's CFGs and fixpoint alone against both
+ * ({@link FloorReport}).
  */
 public final class CompileOverhead {
+
+  /** The configurations of the floor table (see {@link FloorReport}). */
+  private static final List<Configuration> FLOOR_CONFIGS =
+      List.of(Configuration.EP_NO_CHECKS, Configuration.EP_READONCE, Configuration.EP_FLOOR);
 
   private CompileOverhead() {}
 
@@ -52,7 +61,7 @@ public final class CompileOverhead {
     String mode = args.string("mode", "warm");
     int warmup = args.integer("warmup", 2);
     int rounds = args.integer("rounds", 10);
-    List<String> only = List.of(args.string("only", "guava,slot-dense,chm").split(","));
+    List<String> only = List.of(args.string("only", "guava,slot-dense,chm,real-code").split(","));
     // --configs EP_READONCE runs one configuration alone (for a profiler); the report needs both.
     List<Configuration> configs =
         java.util.Arrays.stream(args.string("configs", "EP_NO_CHECKS,EP_READONCE").split(","))
@@ -91,21 +100,48 @@ public final class CompileOverhead {
           ChmCorpus.create(args.path("chm-src-zip"), args.string("chm-declarations"), work);
       targets.add(new Target(chm, cold ? 15.0 : 10.0, false));
     }
+    if (only.contains("real-code")) {
+      // No target in the issue: NaN prints as "no target". The corpus expects no finding
+      // (src/real-code/corpus/expected-findings.txt is empty).
+      RealCodeCorpus.Compilations real =
+          RealCodeCorpus.create(
+              args.path("real-code"),
+              args.path("chm-src-zip"),
+              args.path("checker-declarations"),
+              work);
+      targets.add(new Target(real.whole(), Double.NaN, true, real.classes()));
+    }
     List<String> report = new ArrayList<>();
     List<String> lines = new ArrayList<>();
+    List<String> floorReport = new ArrayList<>();
+    List<String> floorLines = new ArrayList<>();
     for (Target t : targets) {
       System.out.printf(
           "%s (%s): %d files, %d lines%n",
           t.corpus.name(), mode, t.corpus.sources().size(), t.corpus.lines());
-      Samples samples = runner.run(t.corpus, configs, warmup, rounds);
+      if (t.compilations.size() > 1) {
+        for (Corpus c : t.compilations) {
+          System.out.printf("  %s: %d files, %d lines%n", c.name(), c.sources().size(), c.lines());
+        }
+      }
+      // A corpus that expects no finding fails at the first compilation that reports one.
+      AlternatingRounds rounder =
+          t.noFindings ? new AlternatingRounds(new NoFindings(javac), System.out) : runner;
+      String loadBefore = FloorReport.load();
+      Samples samples = rounder.run(t.corpus, t.compilations, configs, warmup, rounds);
+      if (configs.containsAll(FLOOR_CONFIGS)) {
+        String loadAfter = FloorReport.load();
+        List<FloorReport> rows = new ArrayList<>();
+        for (Measure m : Measure.values()) {
+          rows.add(
+              FloorReport.of(
+                  mode, t.corpus.name(), samples, m, t.targetPercent, loadBefore, loadAfter));
+        }
+        floorReport.add(FloorReport.table(rows));
+        rows.forEach(r -> floorLines.add(r.line()));
+      }
       if (!configs.containsAll(List.of(Configuration.EP_NO_CHECKS, Configuration.EP_READONCE))) {
         continue;
-      }
-      if (t.noFindings && samples.readOnceFindings() != 0) {
-        throw new IllegalStateException(
-            t.corpus.name()
-                + " should have no ReadOnce finding, has "
-                + samples.readOnceFindings());
       }
       report.add(OverheadReport.format(mode, t.corpus, samples, t.targetPercent, warmup, rounds));
       for (Measure m : Measure.values()) {
@@ -114,6 +150,15 @@ public final class CompileOverhead {
     }
     System.out.println();
     report.forEach(System.out::println);
+    floorReport.forEach(System.out::println);
+    if (args.has("floor-results") && !floorLines.isEmpty()) {
+      Files.write(
+          args.path("floor-results"),
+          floorLines,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
     if (args.has("results") && !lines.isEmpty()) {
       Files.write(
           args.path("results"),
@@ -138,5 +183,19 @@ public final class CompileOverhead {
     }
   }
 
-  private record Target(Corpus corpus, double targetPercent, boolean noFindings) {}
+  /**
+   * One corpus to measure.
+   *
+   * @param corpus the corpus as the tables name it
+   * @param targetPercent the target overhead, or NaN for none
+   * @param noFindings whether any finding fails the run
+   * @param compilations the javac runs of one round (the corpus itself, or one per class)
+   */
+  private record Target(
+      Corpus corpus, double targetPercent, boolean noFindings, List<Corpus> compilations) {
+
+    Target(Corpus corpus, double targetPercent, boolean noFindings) {
+      this(corpus, targetPercent, noFindings, List.of(corpus));
+    }
+  }
 }

@@ -21,7 +21,7 @@ final class OverheadReport {
    * @param minPercent the smallest per-round ratio, in percent
    * @param maxPercent the largest
    * @param rounds the number of measured rounds
-   * @param targetPercent the target
+   * @param targetPercent the target, or NaN when the corpus has none
    * @param addedMillis the median of the per-round differences: what the checks add, in ms
    */
   record Overhead(
@@ -134,7 +134,7 @@ final class OverheadReport {
           String.format(
               "ReadOnce over EP (no checks), %s, %s: %+.1f%% (median of %d per-round ratios;"
                   + " %.0f%% CI %+.1f%% … %+.1f%%; range %+.1f%% … %+.1f%%; adds %.0f ms);"
-                  + " target %+.0f%%: %s%n",
+                  + " %s%n",
               mode,
               m.label(),
               o.medianPercent(),
@@ -145,8 +145,11 @@ final class OverheadReport {
               o.minPercent(),
               o.maxPercent(),
               o.addedMillis(),
-              targetPercent,
-              o.medianPercent() <= targetPercent ? "MET" : "MISSED"));
+              Double.isNaN(targetPercent)
+                  ? "no target"
+                  : String.format(
+                      "target %+.0f%%: %s",
+                      targetPercent, o.medianPercent() <= targetPercent ? "MET" : "MISSED")));
     }
     return out.toString();
   }

@@ -52,7 +52,7 @@ public final class OverheadSummary {
         out.append(
             String.format(
                 "| %s | %s | %d | %+.1f%% | %+.1f … %+.1f%% | %+.1f … %+.1f%% | %.0f | %+.1f%% |"
-                    + " %+.1f … %+.1f%% | ≤ %+.0f%% | %s; %s |%n",
+                    + " %+.1f … %+.1f%% | %s | %s; %s |%n",
                 corpus.getKey(),
                 mode,
                 wall.rounds(),
@@ -65,7 +65,9 @@ public final class OverheadSummary {
                 cpu.medianPercent(),
                 cpu.interval().low(),
                 cpu.interval().high(),
-                wall.targetPercent(),
+                Double.isNaN(wall.targetPercent())
+                    ? "no target"
+                    : String.format("≤ %+.0f%%", wall.targetPercent()),
                 verdict(wall),
                 verdict(cpu)));
       }
@@ -81,6 +83,9 @@ public final class OverheadSummary {
 
   /** Met, missed, or within noise: the target inside the confidence interval. */
   private static String verdict(Overhead o) {
+    if (Double.isNaN(o.targetPercent())) {
+      return "n/a";
+    }
     if (o.interval().high() <= o.targetPercent()) {
       return "met";
     }

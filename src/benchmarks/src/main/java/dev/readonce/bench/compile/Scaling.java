@@ -18,12 +18,11 @@ import java.util.List;
  * compiling thread's CPU time plus GC time, see {@code Clock}), a table, a fitted line and a fitted
  * power-law exponent (1 = linear, 2 = quadratic).
  *
- * <p>Options: {@code --work DIR --classpath PATH [--sizes 50,100,...] [--warmup 3] [--rounds 9]}.
+ * <p>Options: {@code --work DIR --classpath PATH [--sizes 50,100,...] [--warmup 3] [--rounds 9]
+ * [--configs EP_NO_CHECKS,EP_READONCE[,EP_FLOOR][,EP_CFG]]}. The floor configurations add a second
+ * table: the Checker Framework's CFG builder alone and with a trivial fixpoint, against N.
  */
 public final class Scaling {
-
-  private static final List<Configuration> CONFIGS =
-      List.of(Configuration.EP_NO_CHECKS, Configuration.EP_READONCE);
 
   private Scaling() {}
 
@@ -38,7 +37,19 @@ public final class Scaling {
     int warmup = args.integer("warmup", 3);
     int rounds = args.integer("rounds", 9);
     List<Path> classpath = Corpora.splitPath(args.string("classpath"));
+    List<Configuration> configs =
+        Arrays.stream(args.string("configs", "EP_NO_CHECKS,EP_READONCE").split(","))
+            .map(Configuration::valueOf)
+            .toList();
+    if (configs.size() < 2
+        || configs.get(0) != Configuration.EP_NO_CHECKS
+        || configs.get(1) != Configuration.EP_READONCE) {
+      throw new IllegalArgumentException(
+          "--configs must start with EP_NO_CHECKS,EP_READONCE (then EP_FLOOR, EP_CFG), not "
+              + configs);
+    }
     InProcessJavac javac = new InProcessJavac(work);
+    String loadBefore = FloorReport.load();
 
     List<Corpus> corpora = new ArrayList<>();
     for (int n : sizes) {
@@ -46,13 +57,13 @@ public final class Scaling {
       corpora.add(new Corpus(LongMethodGenerator.className(n), List.of(file), classpath));
     }
     // Per size and configuration, one cost (compiling thread's CPU + GC) per measured round.
-    long[][][] nanos = new long[sizes.length][CONFIGS.size()][rounds];
+    long[][][] nanos = new long[sizes.length][configs.size()][rounds];
     for (int round = 0; round < warmup + rounds; round++) {
       for (int j = 0; j < sizes.length; j++) {
         int i = (j + round) % sizes.length;
-        for (int k = 0; k < CONFIGS.size(); k++) {
-          int c = (k + round) % CONFIGS.size();
-          List<String> options = new ArrayList<>(CONFIGS.get(c).options());
+        for (int k = 0; k < configs.size(); k++) {
+          int c = (k + round) % configs.size();
+          List<String> options = new ArrayList<>(configs.get(c).options());
           // The walker is a jar here: javac reads the parameter names that @LocksSlot("pmdp")
           // refers to from its class files only when the compilation itself has -parameters.
           options.add("-parameters");
@@ -69,5 +80,11 @@ public final class Scaling {
     }
     System.out.println();
     System.out.println(ScalingReport.format(sizes, corpora, nanos, warmup, rounds));
+    if (configs.size() > 2) {
+      System.out.println(ScalingReport.floor(sizes, corpora, nanos, configs));
+    }
+    System.out.printf(
+        "Load average (1 min) at the start: %s; at the end: %s (2 cores).%n",
+        loadBefore, FloorReport.load());
   }
 }

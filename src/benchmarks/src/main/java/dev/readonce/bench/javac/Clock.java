@@ -29,7 +29,16 @@ public final class Clock {
   }
 
   /** The measures of one compilation, in nanoseconds. */
-  public record Times(long wallNanos, long costNanos, long processCpuNanos) {}
+  public record Times(long wallNanos, long costNanos, long processCpuNanos) {
+
+    /** The times of this compilation and {@code other} run one after the other. */
+    public Times plus(Times other) {
+      return new Times(
+          wallNanos + other.wallNanos,
+          costNanos + other.costNanos,
+          processCpuNanos + other.processCpuNanos);
+    }
+  }
 
   public static Clock start() {
     return new Clock();

@@ -14,7 +14,29 @@ public enum Configuration {
    */
   EP_READONCE(
       "javac + EP + ReadOnce",
-      List.of("-Xplugin:ErrorProne -XepDisableAllChecks " + Checks.enabled("WARN")));
+      List.of("-Xplugin:ErrorProne -XepDisableAllChecks " + Checks.enabled("WARN"))),
+  /**
+   * The same checks with {@code -XepOpt:ReadOnce:Engine=floor}: the same bodies and Checker
+   * Framework CFGs as {@link #EP_READONCE}, each with the framework's fixpoint over a one-element
+   * store and nothing else: what the required engine costs alone (reports nothing).
+   */
+  EP_FLOOR(
+      "javac + EP + floor (CFG + trivial fixpoint)",
+      List.of(
+          "-Xplugin:ErrorProne -XepDisableAllChecks "
+              + Checks.enabled("WARN")
+              + " -XepOpt:ReadOnce:Engine=floor")),
+  /**
+   * The same with {@code -XepOpt:ReadOnce:Engine=cfg}: the CFGs built and dropped, no fixpoint (no
+   * callee forced for its summary, so exact only on a body that calls no method of its unit: the
+   * scaling benchmark's).
+   */
+  EP_CFG(
+      "javac + EP + CFG only",
+      List.of(
+          "-Xplugin:ErrorProne -XepDisableAllChecks "
+              + Checks.enabled("WARN")
+              + " -XepOpt:ReadOnce:Engine=cfg"));
 
   /** Options shared by every Error Prone configuration (Error Prone requires the policy). */
   static final List<String> ERROR_PRONE_COMMON =
