@@ -5,13 +5,14 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseAndNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseComplementNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseOrNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseXorNode;
-import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ClassNameNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.IntegerLiteralNode;
@@ -29,6 +30,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.UnsignedRightShiftNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.WideningConversionNode;
+import org.checkerframework.errorprone.javacutil.trees.DetachedVarSymbol;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +47,17 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
   public sealed interface Root permits Local, This, Static, Old, Computed {}
 
   /** A local variable or parameter. */
-  public record Local(VarSymbol variable) implements Root {}
+  public record Local(VarSymbol variable) implements Root {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o == this || (o instanceof Local l && Objects.equals(variable, l.variable));
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(variable);
+    }
+  }
 
   /**
    * The value a local had before it was reassigned, kept alive by a temporary the CFG made for it
@@ -54,7 +66,20 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
    * @param variable the source variable
    * @param keeper the CFG's temporary holding the old value
    */
-  public record Old(VarSymbol variable, VarSymbol keeper) implements Root {}
+  public record Old(VarSymbol variable, VarSymbol keeper) implements Root {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o == this
+          || (o instanceof Old l
+              && Objects.equals(variable, l.variable)
+              && Objects.equals(keeper, l.keeper));
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(variable) + Objects.hashCode(keeper);
+    }
+  }
 
   /**
    * An integer computed from other paths and constants by pure arithmetic ({@code (n - 1) & h}, the
@@ -66,30 +91,119 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
    * @param operands one operand for a unary operator, two for a binary one; a constant is a path
    *     with a {@link Computed} root of no operands and its value as the operator
    */
-  public record Computed(String operator, ImmutableList<AccessPath> operands) implements Root {}
+  public record Computed(String operator, ImmutableList<AccessPath> operands) implements Root {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o == this
+          || (o instanceof Computed c
+              && Objects.equals(operator, c.operator)
+              && Objects.equals(operands, c.operands));
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(operator) + Objects.hashCode(operands);
+    }
+  }
 
   /** The receiver of the enclosing method. */
-  public record This() implements Root {}
+  public record This() implements Root {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof This;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
 
   /** A class, for static fields. */
-  public record Static(ClassSymbol owner) implements Root {}
+  public record Static(ClassSymbol owner) implements Root {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o == this || (o instanceof Static s && Objects.equals(owner, s.owner));
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(owner);
+    }
+  }
 
   /** One selection along a path. */
   public sealed interface Step permits Field, Index, ConstIndex, AnyIndex {}
 
   /** A field selection. */
-  public record Field(VarSymbol field) implements Step {}
+  public record Field(VarSymbol field) implements Step {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o == this || (o instanceof Field f && Objects.equals(field, f.field));
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(field);
+    }
+  }
 
   /** An array index given by another path. */
-  public record Index(AccessPath index) implements Step {}
+  public record Index(AccessPath index) implements Step {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o == this || (o instanceof Index i && Objects.equals(index, i.index));
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(index);
+    }
+  }
 
   /** An array index given by a constant. */
-  public record ConstIndex(long value) implements Step {}
+  public record ConstIndex(long value) implements Step {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o == this || (o instanceof ConstIndex c && value == c.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(value);
+    }
+  }
 
   /** Every index of an array (a lock that covers all the array's slots). */
-  public record AnyIndex() implements Step {}
+  public record AnyIndex() implements Step {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof AnyIndex;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
 
   private static final This THIS = new This();
+
+  // Written out, here and in the roots and steps above (see SnapId): the record's generated
+  // equals/hashCode go through method handles, slow before the JIT compiles them; every hashCode
+  // is the record's own formula (RecordMethodsTest).
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this
+        || (o instanceof AccessPath p
+            && Objects.equals(root, p.root)
+            && Objects.equals(steps, p.steps));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Objects.hashCode(root) + Objects.hashCode(steps);
+  }
 
   public static AccessPath of(Root root) {
     return new AccessPath(root, ImmutableList.of());
@@ -102,10 +216,13 @@ public record AccessPath(Root root, ImmutableList<Step> steps) {
   /**
    * Whether a local is a temporary the CFG introduced ({@code tempPostfix#num0}, {@code
    * switch#num1}, {@code condExpr#num2}, {@code array#num3}): javac identifiers cannot contain
-   * {@code #}, and the Checker Framework names every temporary {@code base#numN}.
+   * {@code #}, and the Checker Framework names every temporary {@code base#numN}. It makes them
+   * all as {@link DetachedVarSymbol}s (its {@code TreeBuilder}), so only those have their name
+   * looked at: a javac name turned into a String is decoded anew each time, on a hot path.
    */
   public static boolean isSynthetic(VarSymbol variable) {
-    return variable.getSimpleName().toString().indexOf('#') >= 0;
+    return variable instanceof DetachedVarSymbol
+        && variable.getSimpleName().toString().indexOf('#') >= 0;
   }
 
   /**

@@ -11,6 +11,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.util.Name;
 import dev.readonce.annotations.PointerTest.Shows;
 import dev.readonce.checker.model.AccessorDecl;
 import dev.readonce.checker.model.Contracts;
@@ -47,6 +48,13 @@ public final class CallModel {
   private final Supplier<FieldVarHandles> fieldHandles;
   private final LockCalls lockCalls;
   private final JavacTrees trees;
+  // Compared as javac Names: a name turned into a String is decoded anew on every call.
+  private static final com.google.errorprone.suppliers.Supplier<Name> VAR_HANDLE_CLASS =
+      VisitorState.memoize(s -> s.getName("java.lang.invoke.VarHandle"));
+  private static final com.google.errorprone.suppliers.Supplier<Name> ATOMIC_PACKAGE =
+      VisitorState.memoize(s -> s.getName("java.util.concurrent.atomic"));
+  private final Name varHandleClass;
+  private final Name atomicPackage;
 
   /**
    * @param fieldHandles the unit's field VarHandles, computed on first use (most units never
@@ -59,6 +67,8 @@ public final class CallModel {
     this.fieldHandles = fieldHandles;
     this.lockCalls = new LockCalls(state);
     this.trees = JavacTrees.instance(state.context);
+    this.varHandleClass = VAR_HANDLE_CLASS.get(state);
+    this.atomicPackage = ATOMIC_PACKAGE.get(state);
   }
 
   /**
@@ -277,15 +287,19 @@ public final class CallModel {
     if (descends.isPresent()) {
       return new Call.Descend(descends.getAsInt());
     }
-    String owner = method.owner.getQualifiedName().toString();
-    String name = method.getSimpleName().toString();
-    if (owner.equals("java.lang.invoke.VarHandle")) {
-      return varHandle(receiver, name, args, values);
+    Name ownerName = method.owner.getQualifiedName();
+    if (ownerName.equals(varHandleClass)) {
+      return varHandle(receiver, method.getSimpleName().toString(), args, values);
     }
-    if (owner.startsWith("java.util.concurrent.atomic.Atomic") && receiver != null) {
-      return owner.endsWith("FieldUpdater")
-          ? fieldUpdater(receiver, name, args)
-          : atomic(receiver, name, args, values);
+    Symbol.PackageSymbol pkg = com.google.errorprone.util.ASTHelpers.enclosingPackage(method.owner);
+    if (receiver != null && pkg != null && pkg.getQualifiedName().equals(atomicPackage)) {
+      String owner = ownerName.toString();
+      if (owner.startsWith("java.util.concurrent.atomic.Atomic")) {
+        String name = method.getSimpleName().toString();
+        return owner.endsWith("FieldUpdater")
+            ? fieldUpdater(receiver, name, args)
+            : atomic(receiver, name, args, values);
+      }
     }
     Optional<Call.LockOp> lock = lockCalls.classify(call.getTree());
     if (lock.isPresent()) {

@@ -9,6 +9,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.util.Name;
 import dev.readonce.checker.dataflow.Call.LockOp.Kind;
 import dev.readonce.checker.dataflow.LockRegion.Mode;
 import java.util.Optional;
@@ -82,9 +83,13 @@ final class LockCalls {
           "validate");
 
   private final VisitorState state;
+  // NAMES in this compilation's name table: a call's method name is compared as a javac Name, not
+  // decoded into a String on every call.
+  private final ImmutableSet<Name> names;
 
   LockCalls(VisitorState state) {
     this.state = state;
+    this.names = NAMES.stream().map(state::getName).collect(ImmutableSet.toImmutableSet());
   }
 
   /** The lock operation a call performs, if it is one. */
@@ -142,12 +147,12 @@ final class LockCalls {
     return Optional.empty();
   }
 
-  private static boolean named(@Nullable MethodInvocationTree call) {
+  private boolean named(@Nullable MethodInvocationTree call) {
     if (call == null) {
       return false;
     }
     MethodSymbol method = ASTHelpers.getSymbol(call);
-    return NAMES.contains(method.getSimpleName().toString());
+    return names.contains(method.getSimpleName());
   }
 
   private static Optional<Call.LockOp> op(Kind kind, Mode mode) {

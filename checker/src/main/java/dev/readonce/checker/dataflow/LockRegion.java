@@ -3,6 +3,7 @@ package dev.readonce.checker.dataflow;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import com.sun.source.tree.Tree;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -111,5 +112,34 @@ public record LockRegion(
         mode.compareTo(other.mode) >= 0 ? mode : other.mode, // the weaker of the two
         origin == other.origin ? origin : null,
         ImmutableSet.<SnapId>builder().addAll(window).addAll(other.window).build());
+  }
+
+  // Written out (see SnapId): the record's generated equals/hashCode go through method handles,
+  // slow before the JIT compiles them; hashCode is the record's own formula (RecordMethodsTest).
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this
+        || (o instanceof LockRegion l
+            && line == l.line
+            && lowerTable == l.lowerTable
+            && mode == l.mode
+            && Objects.equals(slot, l.slot)
+            && Objects.equals(monitor, l.monitor)
+            && Objects.equals(validated, l.validated)
+            && Objects.equals(origin, l.origin)
+            && Objects.equals(window, l.window));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(slot);
+    h = 31 * h + line;
+    h = 31 * h + Objects.hashCode(monitor);
+    h = 31 * h + Objects.hashCode(validated);
+    h = 31 * h + Boolean.hashCode(lowerTable);
+    h = 31 * h + Objects.hashCode(mode);
+    h = 31 * h + Objects.hashCode(origin);
+    h = 31 * h + Objects.hashCode(window);
+    return h;
   }
 }

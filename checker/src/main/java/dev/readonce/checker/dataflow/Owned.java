@@ -3,6 +3,7 @@ package dev.readonce.checker.dataflow;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -169,5 +170,24 @@ public record Owned(
       }
     }
     return out;
+  }
+
+  // Written out (see SnapId): the record's generated equals/hashCode go through method handles,
+  // slow before the JIT compiles them; hashCode is the record's own formula (RecordMethodsTest).
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this
+        || (o instanceof Owned w
+            && Objects.equals(fresh, w.fresh)
+            && Objects.equals(claims, w.claims)
+            && Objects.equals(anonymousLocks, w.anonymousLocks));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(fresh);
+    h = 31 * h + Objects.hashCode(claims);
+    h = 31 * h + Objects.hashCode(anonymousLocks);
+    return h;
   }
 }

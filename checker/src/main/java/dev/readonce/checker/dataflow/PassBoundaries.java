@@ -3,9 +3,7 @@ package dev.readonce.checker.dataflow;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -41,28 +39,18 @@ public final class PassBoundaries {
   }
 
   public static PassBoundaries of(ControlFlowGraph cfg) {
-    // Each block's successors (regular and exceptional), computed once: every step below walks
-    // them, and building them anew per visit was most of this class's cost.
-    IdentityHashMap<Block, List<Block>> successors = new IdentityHashMap<>();
-    Function<Block, List<Block>> succ =
-        b -> successors.computeIfAbsent(b, PassBoundaries::successors);
-    List<Block> order = reversePostorder(cfg.getEntryBlock(), succ);
-    IdentityHashMap<Block, Integer> index = new IdentityHashMap<>();
-    for (int i = 0; i < order.size(); i++) {
-      index.put(order.get(i), i);
-    }
-    if (!hasRetreatingEdge(order, index, succ)) {
-      // No edge goes back in reverse postorder, so there is no loop: skip the dominator sets,
-      // whose cost grows with the square of the number of blocks (long straight-line methods).
+    Graph g = new Graph(cfg.getEntryBlock());
+    if (!g.hasRetreatingEdge()) {
+      // No edge goes back in reverse postorder, so there is no loop: skip the dominators.
       return new PassBoundaries(new IdentityHashMap<>());
     }
-    BitSet[] dominators = dominators(order, index, succ);
+    int[] idom = immediateDominators(g.predecessors());
     IdentityHashMap<Block, Set<Block>> loops = new IdentityHashMap<>();
-    for (Block u : order) {
-      for (Block h : succ.apply(u)) {
-        Integer hi = index.get(h);
-        if (hi != null && dominators[index.get(u)].get(hi)) {
-          loops.computeIfAbsent(h, k -> new HashSet<>()).addAll(loopBody(h, u));
+    for (int ui = 0; ui < g.order.length; ui++) {
+      for (int hi : g.succ[ui]) {
+        if (dominates(idom, hi, ui)) {
+          Block h = g.order[hi];
+          loops.computeIfAbsent(h, k -> new HashSet<>()).addAll(loopBody(h, g.order[ui]));
         }
       }
     }
@@ -74,7 +62,7 @@ public final class PassBoundaries {
             ids.add(b.getUid());
           }
           ImmutableSet<Long> blockIds = ids.build();
-          for (Node first : firstNodes(header, body, succ)) {
+          for (Node first : firstNodes(header, body, g::successors)) {
             ImmutableSet<Long> previous = entries.get(first);
             entries.put(
                 first,
@@ -86,18 +74,122 @@ public final class PassBoundaries {
     return new PassBoundaries(entries);
   }
 
-  /** Whether some edge leads to a block that is not later in reverse postorder (a loop's mark). */
-  private static boolean hasRetreatingEdge(
-      List<Block> order, IdentityHashMap<Block, Integer> index, Function<Block, List<Block>> succ) {
-    for (int i = 0; i < order.size(); i++) {
-      for (Block s : succ.apply(order.get(i))) {
-        Integer j = index.get(s);
-        if (j != null && j <= i) {
-          return true;
+  /**
+   * The blocks reachable from the entry, numbered in reverse postorder of a depth-first walk of
+   * their successors (regular, then exceptional), with each block's successors by number. Built
+   * in one walk with one map from block to number: every step after it works on the numbers.
+   */
+  private static final class Graph {
+    /** The blocks in reverse postorder. */
+    final Block[] order;
+    /** Each block's successors, by reverse-postorder number, in {@link #successors} order. */
+    final int[][] succ;
+
+    private final IdentityHashMap<Block, Integer> found = new IdentityHashMap<>();
+    private final List<List<Block>> successorsByFound = new ArrayList<>();
+
+    Graph(Block entry) {
+      // Depth-first, numbering blocks as found; the successors' found-numbers recorded per edge.
+      List<int[]> succFound = new ArrayList<>();
+      List<Integer> post = new ArrayList<>();
+      find(entry, succFound);
+      int[] stackNode = new int[16];
+      int[] stackPos = new int[16];
+      int depth = 1;
+      while (depth > 0) {
+        int top = stackNode[depth - 1];
+        List<Block> next = successorsByFound.get(top);
+        int pos = stackPos[depth - 1];
+        if (pos < next.size()) {
+          stackPos[depth - 1] = pos + 1;
+          Block s = next.get(pos);
+          Integer known = found.get(s);
+          if (known == null) {
+            int n = find(s, succFound);
+            succFound.get(top)[pos] = n;
+            if (depth == stackNode.length) {
+              stackNode = java.util.Arrays.copyOf(stackNode, depth * 2);
+              stackPos = java.util.Arrays.copyOf(stackPos, depth * 2);
+            }
+            stackNode[depth] = n;
+            stackPos[depth] = 0;
+            depth++;
+          } else {
+            succFound.get(top)[pos] = known;
+          }
+        } else {
+          post.add(top);
+          depth--;
         }
       }
+      int n = post.size();
+      int[] rpo = new int[n];
+      order = new Block[n];
+      for (int i = 0; i < n; i++) {
+        int f = post.get(n - 1 - i);
+        rpo[f] = i;
+      }
+      for (Map.Entry<Block, Integer> e : found.entrySet()) {
+        order[rpo[e.getValue()]] = e.getKey();
+      }
+      succ = new int[n][];
+      for (int f = 0; f < n; f++) {
+        int[] out = succFound.get(f).clone();
+        for (int k = 0; k < out.length; k++) {
+          out[k] = rpo[out[k]];
+        }
+        succ[rpo[f]] = out;
+      }
     }
-    return false;
+
+    private int find(Block b, List<int[]> succFound) {
+      int n = successorsByFound.size();
+      found.put(b, n);
+      List<Block> next = PassBoundaries.successors(b);
+      successorsByFound.add(next);
+      succFound.add(new int[next.size()]);
+      return n;
+    }
+
+    /** A block's successors (regular, then exceptional), each once. */
+    List<Block> successors(Block b) {
+      Integer f = found.get(b);
+      return f == null ? PassBoundaries.successors(b) : successorsByFound.get(f);
+    }
+
+    /** Whether some edge leads to a block not later in reverse postorder (a loop's mark). */
+    boolean hasRetreatingEdge() {
+      for (int i = 0; i < succ.length; i++) {
+        for (int j : succ[i]) {
+          if (j <= i) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** Each block's predecessors, by number. */
+    int[][] predecessors() {
+      int n = succ.length;
+      int[] count = new int[n];
+      for (int[] out : succ) {
+        for (int s : out) {
+          count[s]++;
+        }
+      }
+      int[][] preds = new int[n][];
+      for (int i = 0; i < n; i++) {
+        preds[i] = new int[count[i]];
+        count[i] = 0;
+      }
+      for (int b = 0; b < n; b++) {
+        for (int s : succ[b]) {
+          preds[s][count[s]++] = b;
+        }
+      }
+      return preds;
+    }
   }
 
   /**
@@ -161,70 +253,58 @@ public final class PassBoundaries {
     return new ArrayList<>(out);
   }
 
-  private static List<Block> reversePostorder(Block entry, Function<Block, List<Block>> succ) {
-    List<Block> post = new ArrayList<>();
-    Set<Block> seen = new HashSet<>();
-    Deque<Object[]> stack = new ArrayDeque<>();
-    seen.add(entry);
-    stack.push(new Object[] {entry, succ.apply(entry).iterator()});
-    while (!stack.isEmpty()) {
-      Object[] top = stack.peek();
-      @SuppressWarnings("unchecked")
-      java.util.Iterator<Block> it = (java.util.Iterator<Block>) top[1];
-      if (it.hasNext()) {
-        Block next = it.next();
-        if (seen.add(next)) {
-          stack.push(new Object[] {next, succ.apply(next).iterator()});
-        }
-      } else {
-        post.add((Block) top[0]);
-        stack.pop();
-      }
+  /**
+   * The immediate dominator of each node of a graph numbered in reverse postorder from its entry
+   * (node 0, its own), given each node's predecessors: the iterative algorithm of Cooper, Harvey
+   * and Kennedy ("A Simple, Fast Dominance Algorithm"). It replaced dominator sets, whose cost grew
+   * with the square of the number of blocks; the dominance relation is the same
+   * (PassBoundariesTest compares the two).
+   */
+  static int[] immediateDominators(int[][] preds) {
+    int n = preds.length;
+    int[] idom = new int[n];
+    java.util.Arrays.fill(idom, -1);
+    if (n == 0) {
+      return idom;
     }
-    List<Block> rpo = new ArrayList<>(post.size());
-    for (int i = post.size() - 1; i >= 0; i--) {
-      rpo.add(post.get(i));
-    }
-    return rpo;
-  }
-
-  /** Iterative dominator sets over reverse postorder; CFGs of one method are small. */
-  private static BitSet[] dominators(
-      List<Block> order, IdentityHashMap<Block, Integer> index, Function<Block, List<Block>> succ) {
-    int n = order.size();
-    BitSet[] dom = new BitSet[n];
-    for (int i = 0; i < n; i++) {
-      dom[i] = new BitSet(n);
-      if (i == 0) {
-        dom[i].set(0);
-      } else {
-        dom[i].set(0, n);
-      }
-    }
-    Map<Block, List<Integer>> preds = new HashMap<>();
-    for (Block b : order) {
-      for (Block s : succ.apply(b)) {
-        if (index.containsKey(s)) {
-          preds.computeIfAbsent(s, k -> new ArrayList<>()).add(index.get(b));
-        }
-      }
-    }
+    idom[0] = 0;
     boolean changed = true;
     while (changed) {
       changed = false;
       for (int i = 1; i < n; i++) {
-        BitSet next = new BitSet(n);
-        next.set(0, n);
-        for (int p : preds.getOrDefault(order.get(i), List.of())) {
-          next.and(dom[p]);
+        int next = -1;
+        for (int p : preds[i]) {
+          if (idom[p] >= 0) {
+            next = next < 0 ? p : intersect(idom, p, next);
+          }
         }
-        next.set(i);
-        if (!next.equals(dom[i])) {
-          dom[i] = next;
+        if (next != idom[i]) {
+          idom[i] = next;
           changed = true;
         }
       }
     }
-    return dom;
+    return idom;
+  }
+
+  private static int intersect(int[] idom, int a, int b) {
+    while (a != b) {
+      while (a > b) {
+        a = idom[a];
+      }
+      while (b > a) {
+        b = idom[b];
+      }
+    }
+    return a;
+  }
+
+  /** Whether node {@code d} dominates node {@code u}: it lies on {@code u}'s dominator chain. */
+  static boolean dominates(int[] idom, int d, int u) {
+    int x = u;
+    while (x > d) {
+      x = idom[x];
+    }
+    return x == d;
   }
 }

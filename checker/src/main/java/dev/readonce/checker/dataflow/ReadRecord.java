@@ -1,6 +1,8 @@
 package dev.readonce.checker.dataflow;
 
 import com.google.common.collect.ImmutableSet;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The unlocked reads of one slot made earlier in the current pass.
@@ -16,5 +18,24 @@ public record ReadRecord(ImmutableSet<SnapId> snaps, int line, ImmutableSet<Long
         ImmutableSet.<SnapId>builder().addAll(snaps).addAll(other.snaps).build(),
         Math.min(line, other.line),
         ImmutableSet.<Long>builder().addAll(blocks).addAll(other.blocks).build());
+  }
+
+  // Written out (see SnapId): the record's generated equals/hashCode go through method handles,
+  // slow before the JIT compiles them; hashCode is the record's own formula (RecordMethodsTest).
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this
+        || (o instanceof ReadRecord r
+            && line == r.line
+            && Objects.equals(snaps, r.snaps)
+            && Objects.equals(blocks, r.blocks));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(snaps);
+    h = 31 * h + line;
+    h = 31 * h + Objects.hashCode(blocks);
+    return h;
   }
 }

@@ -443,12 +443,11 @@ final class RuleChecks {
       if (state == null || state.slot() == null || hints.isHint(s, state)) {
         continue; // a hint is judged by Hints
       }
-      String name = "'" + node.getName() + "'";
       if (state.mismatched()) {
         report(
             Rule.MISSING_REVALIDATION,
             node,
-            Messages.mismatchGoesOn(name, state.slot().toString(), state.line()),
+            Messages.mismatchGoesOn(quoted(node), state.slot().toString(), state.line()),
             List.of("mismatch", s));
         return;
       }
@@ -457,7 +456,7 @@ final class RuleChecks {
         report(
             Rule.MISSING_REVALIDATION,
             node,
-            Messages.unvalidatedOptimisticRead(name, state.slot().toString(), state.line()),
+            Messages.unvalidatedOptimisticRead(quoted(node), state.slot().toString(), state.line()),
             List.of("optimistic", s));
         return;
       }
@@ -469,7 +468,8 @@ final class RuleChecks {
         report(
             Rule.MISSING_REVALIDATION,
             node,
-            Messages.staleUnderLock(name, state.slot().toString(), state.line(), region.line()),
+            Messages.staleUnderLock(
+                quoted(node), state.slot().toString(), state.line(), region.line()),
             List.of("stale", region.line(), s));
         return;
       }
@@ -486,6 +486,11 @@ final class RuleChecks {
         }
       }
     }
+  }
+
+  /** The local's name in quotes, for a message: built only when one is reported. */
+  private static String quoted(LocalVariableNode node) {
+    return "'" + node.getName() + "'";
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.readonce.checker.dataflow;
 
 import com.google.common.collect.ImmutableList;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identity of one slot: the access path of its handle ({@code pudp}), of its field ({@code
@@ -67,5 +69,17 @@ public record SlotKey(AccessPath path) {
   @Override
   public String toString() {
     return path.toString();
+  }
+
+  // Written out (see SnapId): the record's generated equals/hashCode go through method handles,
+  // slow before the JIT compiles them; hashCode is the record's own formula (RecordMethodsTest).
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this || (o instanceof SlotKey s && Objects.equals(path, s.path));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(path);
   }
 }

@@ -314,8 +314,9 @@ public final class SlotTransfer
     AccessPath path = AccessPath.of(node, n -> valueOf(in, n));
     SlotDecl decl = cx.calls.contracts().slotField(field).orElse(null);
     if (decl == null) {
-      if (field.getSimpleName().contentEquals("length")
-          && node.getReceiver().getType().getKind() == javax.lang.model.type.TypeKind.ARRAY) {
+      // The array test first: a javac name's contentEquals decodes it into a String.
+      if (node.getReceiver().getType().getKind() == javax.lang.model.type.TypeKind.ARRAY
+          && field.getSimpleName().contentEquals("length")) {
         // An array's length is fixed: a test of it decides on the snapshot of the array itself
         // (`ls.length == 0` for a @ReadOnce(reference = true) array).
         return pass(

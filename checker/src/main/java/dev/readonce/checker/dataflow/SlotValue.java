@@ -2,6 +2,7 @@ package dev.readonce.checker.dataflow;
 
 import com.google.common.collect.ImmutableSet;
 import dev.readonce.checker.model.SlotDecl;
+import java.util.Objects;
 import org.checkerframework.errorprone.dataflow.analysis.AbstractValue;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +56,7 @@ public record SlotValue(
 
   /** This value, read from the given path (null: from no trackable path). */
   public SlotValue withPath(@Nullable AccessPath newPath) {
-    return java.util.Objects.equals(path, newPath)
+    return Objects.equals(path, newPath)
         ? this
         : new SlotValue(snaps, lockOf, container, coveredBy, newPath);
   }
@@ -106,5 +107,28 @@ public record SlotValue(
         container != null && container.equals(other.container) ? container : null,
         coveredBy != null && coveredBy.equals(other.coveredBy) ? coveredBy : null,
         path != null && path.equals(other.path) ? path : null);
+  }
+
+  // Written out (see SnapId): the record's generated equals/hashCode go through method handles,
+  // slow before the JIT compiles them; hashCode is the record's own formula (RecordMethodsTest).
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this
+        || (o instanceof SlotValue s
+            && Objects.equals(snaps, s.snaps)
+            && Objects.equals(lockOf, s.lockOf)
+            && Objects.equals(container, s.container)
+            && Objects.equals(coveredBy, s.coveredBy)
+            && Objects.equals(path, s.path));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(snaps);
+    h = 31 * h + Objects.hashCode(lockOf);
+    h = 31 * h + Objects.hashCode(container);
+    h = 31 * h + Objects.hashCode(coveredBy);
+    h = 31 * h + Objects.hashCode(path);
+    return h;
   }
 }

@@ -1,5 +1,6 @@
 package dev.readonce.checker.dataflow;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,13 +14,12 @@ public record SnapId(Object origin) {
   // Written out: snapshot ids are the keys of the store's hottest lookups, and the record's
   // generated methods go through a method handle per call where the JIT does not inline them.
   @Override
-  @SuppressWarnings("ReferenceEquality") // identity first, equals after
   public boolean equals(@Nullable Object o) {
-    return o == this || (o instanceof SnapId s && (s.origin == origin || origin.equals(s.origin)));
+    return o == this || (o instanceof SnapId s && Objects.equals(origin, s.origin));
   }
 
   @Override
   public int hashCode() {
-    return origin.hashCode();
+    return Objects.hashCode(origin);
   }
 }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import dev.readonce.checker.model.LockSpec;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -116,5 +117,40 @@ public record SnapState(
         decidedIn.equals(other.decidedIn)
             ? decidedIn
             : ImmutableSet.<TestSite>builder().addAll(decidedIn).addAll(other.decidedIn).build());
+  }
+
+  // Written out (see SnapId): the record's generated equals/hashCode go through method handles,
+  // slow before the JIT compiles them; hashCode is the record's own formula (RecordMethodsTest).
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this
+        || (o instanceof SnapState s
+            && line == s.line
+            && tested == s.tested
+            && underLock == s.underLock
+            && stable == s.stable
+            && parameter == s.parameter
+            && mismatched == s.mismatched
+            && Objects.equals(slot, s.slot)
+            && Objects.equals(origin, s.origin)
+            && Objects.equals(facts, s.facts)
+            && Objects.equals(lock, s.lock)
+            && Objects.equals(decidedIn, s.decidedIn));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(slot);
+    h = 31 * h + Objects.hashCode(origin);
+    h = 31 * h + line;
+    h = 31 * h + Objects.hashCode(facts);
+    h = 31 * h + Boolean.hashCode(tested);
+    h = 31 * h + Boolean.hashCode(underLock);
+    h = 31 * h + Boolean.hashCode(stable);
+    h = 31 * h + Objects.hashCode(lock);
+    h = 31 * h + Boolean.hashCode(parameter);
+    h = 31 * h + Boolean.hashCode(mismatched);
+    h = 31 * h + Objects.hashCode(decidedIn);
+    return h;
   }
 }

@@ -1,6 +1,7 @@
 package dev.readonce.checker.dataflow;
 
 import com.sun.source.tree.Tree;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,4 +16,16 @@ public record TestSite(@Nullable Tree loop) {
 
   /** A test whose decision lasts for the rest of the method. */
   public static final TestSite METHOD = new TestSite(null);
+
+  // Written out (see SnapId): the record's generated equals/hashCode go through method handles,
+  // slow before the JIT compiles them; hashCode is the record's own formula (RecordMethodsTest).
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this || (o instanceof TestSite t && Objects.equals(loop, t.loop));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(loop);
+  }
 }

@@ -3,10 +3,10 @@ package dev.readonce.checker.model;
 import com.google.common.collect.ImmutableList;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
-import java.util.Map;
+import com.sun.tools.javac.util.List;
+import com.sun.tools.javac.util.Name;
+import com.sun.tools.javac.util.Pair;
 import java.util.Optional;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.ExecutableElement;
 
 /** Reads ReadOnce annotations and their element values off javac symbols. */
 final class AnnotationValues {
@@ -17,11 +17,23 @@ final class AnnotationValues {
 
   /** The annotation of the given simple name from the ReadOnce package, if present. */
   static Optional<Attribute.Compound> find(Symbol symbol, String simpleName) {
-    for (Attribute.Compound a : symbol.getRawAttributes()) {
+    List<Attribute.Compound> annotations = symbol.getRawAttributes();
+    if (annotations.isEmpty()) {
+      return Optional.empty();
+    }
+    // The name is looked up once in javac's name table and compared with each annotation's name
+    // as a Name: a javac Name turned into a String is decoded anew on every call.
+    Name wanted = null;
+    for (Attribute.Compound a : annotations) {
       Symbol type = a.type.tsym;
-      if (type != null
-          && type.getSimpleName().contentEquals(simpleName)
-          && type.getQualifiedName().contentEquals(PACKAGE + simpleName)) {
+      if (type == null) {
+        continue;
+      }
+      Name name = type.getSimpleName();
+      if (wanted == null || wanted.table != name.table) {
+        wanted = name.table.fromString(simpleName);
+      }
+      if (name.equals(wanted) && type.getQualifiedName().contentEquals(PACKAGE + simpleName)) {
         return Optional.of(a);
       }
     }
@@ -39,11 +51,15 @@ final class AnnotationValues {
     return false;
   }
 
-  private static Optional<Attribute> element(AnnotationMirror annotation, String name) {
-    for (Map.Entry<? extends ExecutableElement, ? extends javax.lang.model.element.AnnotationValue>
-        e : annotation.getElementValues().entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(name)) {
-        return Optional.of((Attribute) e.getValue());
+  private static Optional<Attribute> element(Attribute.Compound annotation, String name) {
+    Name wanted = null;
+    for (Pair<Symbol.MethodSymbol, Attribute> e : annotation.values) {
+      Name key = e.fst.getSimpleName();
+      if (wanted == null || wanted.table != key.table) {
+        wanted = key.table.fromString(name); // as in find: no decoding of each element's name
+      }
+      if (key.equals(wanted)) {
+        return Optional.of(e.snd);
       }
     }
     return Optional.empty();

@@ -1,5 +1,8 @@
 package dev.readonce.checker.model;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the lock of a slot is named by its declaration ({@code @ReadOnce(lock = ...)}).
  *
@@ -42,5 +45,20 @@ public record LockSpec(Kind kind, String field) {
       return HELD_VALUE;
     }
     return new LockSpec(Kind.FIELD, lock);
+  }
+
+  // Written out (see SnapId): the record's generated equals/hashCode go through method handles,
+  // slow before the JIT compiles them; hashCode is the record's own formula (RecordMethodsTest).
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this
+        || (o instanceof LockSpec l && kind == l.kind && Objects.equals(field, l.field));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(kind);
+    h = 31 * h + Objects.hashCode(field);
+    return h;
   }
 }

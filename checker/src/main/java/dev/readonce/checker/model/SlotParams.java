@@ -1,6 +1,8 @@
 package dev.readonce.checker.model;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parameters of a method that designate a slot, by position: one handle ({@code pudp}) or an
@@ -28,5 +30,17 @@ public record SlotParams(ImmutableList<Integer> indices) {
 
   public boolean isNone() {
     return this.equals(NONE);
+  }
+
+  // Written out (see SnapId): the record's generated equals/hashCode go through method handles,
+  // slow before the JIT compiles them; hashCode is the record's own formula (RecordMethodsTest).
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this || (o instanceof SlotParams s && Objects.equals(indices, s.indices));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(indices);
   }
 }

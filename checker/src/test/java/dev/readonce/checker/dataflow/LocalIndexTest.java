@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.checkerframework.errorprone.javacutil.trees.DetachedVarSymbol;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,11 @@ class LocalIndexTest {
   private final Names names = Names.instance(new Context());
 
   private VarSymbol variable(String name) {
-    // Neither type nor owner is looked at by the store.
-    return new VarSymbol(0, names.fromString(name), null, null);
+    // Neither type nor owner is looked at by the store. The CFG's temporaries (`#` in the name)
+    // are made as the Checker Framework makes them (AccessPath.isSynthetic).
+    return name.contains("#")
+        ? new DetachedVarSymbol(0, names.fromString(name), null, null)
+        : new VarSymbol(0, names.fromString(name), null, null);
   }
 
   private static final SnapState STATE =
