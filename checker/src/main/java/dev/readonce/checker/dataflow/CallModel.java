@@ -291,8 +291,12 @@ public final class CallModel {
     if (ownerName.equals(varHandleClass)) {
       return varHandle(receiver, method.getSimpleName().toString(), args, values);
     }
-    Symbol.PackageSymbol pkg = com.google.errorprone.util.ASTHelpers.enclosingPackage(method.owner);
-    if (receiver != null && pkg != null && pkg.getQualifiedName().equals(atomicPackage)) {
+    // The atomics are top-level classes: their owner is the package (Error Prone's
+    // ASTHelpers.enclosingPackage, which would also see nested classes, is gone in its newer
+    // releases, which run this checker too).
+    if (receiver != null
+        && method.owner.owner instanceof Symbol.PackageSymbol pkg
+        && pkg.getQualifiedName().equals(atomicPackage)) {
       String owner = ownerName.toString();
       if (owner.startsWith("java.util.concurrent.atomic.Atomic")) {
         String name = method.getSimpleName().toString();
