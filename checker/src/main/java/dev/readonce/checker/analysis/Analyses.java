@@ -86,7 +86,12 @@ public final class Analyses {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (current == null || current.unit() != unit) {
       current =
-          new UnitAnalysis(unit, contracts, audit, prepass, chunkStatements, engine, types, env);
+          new UnitAnalysis(
+              unit,
+              contracts,
+              new UnitAnalysis.Settings(audit, prepass, chunkStatements, engine),
+              types,
+              env);
     }
     return current;
   }

@@ -190,15 +190,9 @@ final class Feasibility {
 
     @Override
     public Void scan(Tree tree, Void unused) {
-      if (tree instanceof JCTree.JCIdent
-          || tree instanceof JCTree.JCFieldAccess
-          || tree instanceof JCTree.JCMemberReference) {
-        // A method reference mentions its method as a call does (this::enqueue, Pmd::pmdLeaf).
-        Symbol symbol =
-            tree instanceof JCTree.JCMemberReference reference
-                ? reference.sym
-                : TreeInfo.symbol((JCTree) tree);
-        Mention m = symbol == null ? null : classify(symbol);
+      Symbol symbol = Relevance.mentioned(tree);
+      if (symbol != null) {
+        Mention m = classify(symbol);
         if (m != null) {
           switch (m) {
             case READ -> reads++;

@@ -10,6 +10,7 @@ import com.sun.tools.javac.tree.TreeInfo;
 import dev.readonce.checker.model.Contracts;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast path: a body that mentions no symbol carrying a ReadOnce contract cannot read, lock or
@@ -26,6 +27,19 @@ final class Relevance {
     this.contracts = contracts;
   }
 
+  /**
+   * The symbol a name mentions: an identifier's or member select's, or a method reference's method
+   * ({@code this::enqueue} mentions {@code enqueue} as a call does); null for other trees.
+   */
+  static @Nullable Symbol mentioned(Tree tree) {
+    if (tree instanceof JCTree.JCMemberReference reference) {
+      return reference.sym;
+    }
+    return tree instanceof JCTree.JCIdent || tree instanceof JCTree.JCFieldAccess
+        ? TreeInfo.symbol((JCTree) tree)
+        : null;
+  }
+
   boolean mentionsContract(Tree body) {
     Boolean found =
         new TreeScanner<Boolean, Void>() {
@@ -34,16 +48,9 @@ final class Relevance {
             if (tree == null) {
               return false;
             }
-            if (tree instanceof JCTree.JCIdent
-                || tree instanceof JCTree.JCFieldAccess
-                || tree instanceof JCTree.JCMemberReference) {
-              Symbol symbol =
-                  tree instanceof JCTree.JCMemberReference reference
-                      ? reference.sym
-                      : TreeInfo.symbol((JCTree) tree);
-              if (symbol != null && bySymbol.computeIfAbsent(symbol, contracts::hasContract)) {
-                return true;
-              }
+            Symbol symbol = mentioned(tree);
+            if (symbol != null && bySymbol.computeIfAbsent(symbol, contracts::hasContract)) {
+              return true;
             }
             return super.scan(tree, null);
           }

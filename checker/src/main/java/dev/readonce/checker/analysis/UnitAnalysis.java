@@ -61,55 +61,44 @@ public final class UnitAnalysis implements Summaries {
   private IdentityHashMap<Tree, List<Finding>> findingsByTree;
   private @Nullable ImmutableList<TreePath> findingPaths;
 
-  UnitAnalysis(
-      CompilationUnitTree unit,
-      Contracts declared,
-      boolean audit,
-      boolean prepass,
-      Types types,
-      JavacProcessingEnvironment env) {
-    this(
-        unit, declared, audit, prepass, ChunkedBody.DEFAULT_STATEMENTS, Engine.DATAFLOW, types, env);
-  }
-
-  /** As above, with {@code engine} run over each analyzed body instead of the analysis. */
-  UnitAnalysis(
-      CompilationUnitTree unit,
-      Contracts declared,
-      boolean audit,
-      boolean prepass,
-      Engine engine,
-      Types types,
-      JavacProcessingEnvironment env) {
-    this(unit, declared, audit, prepass, ChunkedBody.DEFAULT_STATEMENTS, engine, types, env);
-  }
-
-  /** As above, with long bodies in chunks of {@code chunkStatements} ({@link ChunkedBody}). */
-  UnitAnalysis(
-      CompilationUnitTree unit,
-      Contracts declared,
-      boolean audit,
-      boolean prepass,
-      int chunkStatements,
-      Types types,
-      JavacProcessingEnvironment env) {
-    this(unit, declared, audit, prepass, chunkStatements, Engine.DATAFLOW, types, env);
-  }
-
   /**
+   * How a unit is analyzed.
+   *
+   * @param audit audit mode: contracts inferred from the code's own discipline
+   * @param prepass whether the feasibility pre-pass may skip bodies ({@link Feasibility})
    * @param chunkStatements a body with more top-level statements is analyzed in chunks of this
    *     many ({@link ChunkedBody}); 0: never
    * @param engine what runs over each analyzed body
    */
+  record Settings(boolean audit, boolean prepass, int chunkStatements, Engine engine) {
+
+    /** The defaults: declared contracts, the pre-pass, chunks, the analysis. */
+    static final Settings DEFAULT =
+        new Settings(false, true, ChunkedBody.DEFAULT_STATEMENTS, Engine.DATAFLOW);
+
+    Settings withPrepass(boolean on) {
+      return new Settings(audit, on, chunkStatements, engine);
+    }
+
+    Settings withChunkStatements(int k) {
+      return new Settings(audit, prepass, k, engine);
+    }
+
+    Settings withEngine(Engine e) {
+      return new Settings(audit, prepass, chunkStatements, e);
+    }
+  }
+
   UnitAnalysis(
       CompilationUnitTree unit,
       Contracts declared,
-      boolean audit,
-      boolean prepass,
-      int chunkStatements,
-      Engine engine,
+      Settings settings,
       Types types,
       JavacProcessingEnvironment env) {
+    boolean audit = settings.audit();
+    boolean prepass = settings.prepass();
+    int chunkStatements = settings.chunkStatements();
+    Engine engine = settings.engine();
     this.unit = unit;
     this.chunkStatements = chunkStatements;
     this.engine = engine;

@@ -45,9 +45,9 @@ public final class ChunkCountPrinter extends BugChecker implements MethodTreeMat
         new UnitAnalysis(
             state.getPath().getCompilationUnit(),
             contracts,
-            false,
-            false,
-            config.chunkStatements(),
+            UnitAnalysis.Settings.DEFAULT
+                .withPrepass(false)
+                .withChunkStatements(config.chunkStatements()),
             state.getTypes(),
             JavacProcessingEnvironment.instance(state.context));
     List<Integer> sizes = new ArrayList<>();

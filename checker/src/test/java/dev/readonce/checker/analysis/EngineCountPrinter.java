@@ -43,9 +43,7 @@ public final class EngineCountPrinter extends BugChecker implements ClassTreeMat
           new UnitAnalysis(
               unit,
               contracts,
-              false,
-              true,
-              engine,
+              UnitAnalysis.Settings.DEFAULT.withEngine(engine),
               state.getTypes(),
               JavacProcessingEnvironment.instance(state.context));
       int findings = analysis.allFindings().size();

@@ -159,9 +159,7 @@ class EngineFloorTest {
                     new UnitAnalysis(
                         event.getCompilationUnit(),
                         dev.readonce.checker.model.ContractsFactory.create(context, config),
-                        false,
-                        true,
-                        engine,
+                        UnitAnalysis.Settings.DEFAULT.withEngine(engine),
                         Types.instance(context),
                         JavacProcessingEnvironment.instance(context));
                 int findings = unit.allFindings().size();

@@ -58,9 +58,10 @@ public final class HeldRegionPrinter extends BugChecker implements MethodTreeMat
         new UnitAnalysis(
             state.getPath().getCompilationUnit(),
             contracts,
-            false,
-            false, // no feasibility pre-pass: the printer analyzes every body, as before it
-            config.chunkStatements(),
+            // No feasibility pre-pass: the printer analyzes every body, as before it.
+            UnitAnalysis.Settings.DEFAULT
+                .withPrepass(false)
+                .withChunkStatements(config.chunkStatements()),
             state.getTypes(),
             com.sun.tools.javac.processing.JavacProcessingEnvironment.instance(state.context));
     Map<StatementTree, Set<String>> held = new LinkedHashMap<>();

@@ -41,8 +41,7 @@ public final class PrepassPrinter extends BugChecker
     return new UnitAnalysis(
         state.getPath().getCompilationUnit(),
         contracts,
-        false,
-        true,
+        UnitAnalysis.Settings.DEFAULT,
         state.getTypes(),
         JavacProcessingEnvironment.instance(state.context));
   }
