@@ -32,7 +32,8 @@ public final class MethodContext {
   final boolean primitive;
   final boolean initializer;
   final boolean summarizable;
-  private final ControlFlowGraph cfg;
+  /** The body's CFGs so far: one, or the chunks of a long body entered until now. */
+  private final java.util.List<ControlFlowGraph> cfgs = new java.util.ArrayList<>();
   private final CompilationUnitTree unit;
   private final Tree body;
   private IdentityHashMap<Tree, Tree> parents;
@@ -65,7 +66,7 @@ public final class MethodContext {
     this.passes = PassBoundaries.of(cfg);
     cfg.getPostfixNodeLookup().forEach((unary, binary) -> postfixOf.put(binary, unary));
     this.liveness = new Liveness(cfg);
-    this.cfg = cfg;
+    this.cfgs.add(cfg);
     this.unit = unit;
     this.body = body;
     this.method = method;
@@ -82,6 +83,9 @@ public final class MethodContext {
     this.passes = PassBoundaries.of(cfg);
     cfg.getPostfixNodeLookup().forEach((unary, binary) -> postfixOf.put(binary, unary));
     this.liveness = chunkLiveness;
+    if (!cfgs.contains(cfg)) {
+      cfgs.add(cfg);
+    }
   }
 
   public FindingSink sink() {
@@ -240,11 +244,14 @@ public final class MethodContext {
             instanceof JCTree.JCMethodInvocation initializer)) {
       return null;
     }
-    java.util.Set<Node> nodes = cfg.getNodesCorrespondingToTree(initializer);
-    if (nodes != null) {
-      for (Node n : nodes) {
-        if (n instanceof MethodInvocationNode call && calls.lockView(call).isPresent()) {
-          return call;
+    // The declaration may lie in an earlier chunk of a long body than the lock call.
+    for (ControlFlowGraph cfg : cfgs) {
+      java.util.Set<Node> nodes = cfg.getNodesCorrespondingToTree(initializer);
+      if (nodes != null) {
+        for (Node n : nodes) {
+          if (n instanceof MethodInvocationNode call && calls.lockView(call).isPresent()) {
+            return call;
+          }
         }
       }
     }

@@ -5,6 +5,8 @@ import dev.readonce.checker.MissingRevalidation;
 import dev.readonce.checker.PlainSlotRead;
 import dev.readonce.checker.UnlockedSlotWrite;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every kind of lock a Java user has, each shown held (silent) and not held (firing). */
 class LockKindsTest {
@@ -75,9 +77,14 @@ class LockKindsTest {
         .doTest();
   }
 
-  @Test
-  void readWriteLockViewKeptInALocalIsThatView() {
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "1"})
+  void readWriteLockViewKeptInALocalIsThatView(String chunkStatements) {
+    // With 1, every statement is its own CFG: the view is declared in an earlier chunk than the
+    // lock call and the store.
+    String chunks = "-XepOpt:ReadOnce:ChunkStatements=" + chunkStatements;
     writes
+        .setArgs(chunks)
         .addSourceLines(
             "Box.java",
             "import dev.readonce.annotations.ReadOnce;",
@@ -86,11 +93,13 @@ class LockKindsTest {
             "  @ReadOnce(lock = \"rw\") long value;",
             "  final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
             "  void writeView() {",
+            "    Thread.yield();", // the view is declared after the first chunk
             "    Lock w = rw.writeLock();",
             "    w.lock();",
             "    try { value = 1; } finally { w.unlock(); }",
             "  }",
             "  void readView() {",
+            "    Thread.yield();",
             "    Lock r = rw.readLock();",
             "    r.lock();",
             "    try {",
@@ -110,6 +119,7 @@ class LockKindsTest {
             "}")
         .doTest();
     reads
+        .setArgs(chunks)
         .addSourceLines(
             "Box.java",
             "import dev.readonce.annotations.ReadOnce;",
@@ -118,6 +128,7 @@ class LockKindsTest {
             "  @ReadOnce(lock = \"rw\") long value;",
             "  final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
             "  long readView() {",
+            "    Thread.yield();",
             "    final Lock r = rw.readLock();",
             "    r.lock();",
             "    try { return value; } finally { r.unlock(); }",
