@@ -24,9 +24,8 @@ import java.util.Optional;
  *   <li>{@code ReadOnce:ChunkStatements} — a method body with more top-level statements than this
  *       is analyzed as a chain of CFGs of this many statements each ({@code 0}: one CFG per body;
  *       findings are the same either way, and a test checks that they are);
- *       test checks that they are);
- *   <li>{@code ReadOnce:Engine} — a benchmark aid, not for users: {@code floor} builds exactly the
- *       control-flow graphs the analysis would build and runs the Checker Framework's fixpoint
+ *   <li>{@code ReadOnce:Engine} — a benchmark aid, not for users: {@code floor} builds exactly
+ *       the control-flow graphs the analysis would build and runs the Checker Framework's fixpoint
  *       over each with a trivial transfer function, {@code cfg} only builds them; both report
  *       nothing, and measure what the required engine costs on its own (default {@code
  *       dataflow}, the analysis).

@@ -87,7 +87,8 @@ final class MethodAnalyzer {
         && (hasSnapshots
             ? unit.infeasibleWithParameters(
                 method.getBody(),
-                synchronizedMethod || locksAtEntry(unit.contracts(), List.of(contract, symbol), params.size()),
+                synchronizedMethod
+                    || locksAtEntry(unit.contracts(), List.of(contract, symbol), params.size()),
                 snapshotParameters(unit.contracts(), contract, params.size()))
             : !relevance.mentionsContract(method.getBody())
                 || unit.infeasible(method.getBody(), synchronizedMethod))) {

@@ -296,7 +296,8 @@ final class RuleChecks {
    * with the locked value does, since the monitor guards the slot only while it holds that value,
    * so a store after that comparison failed is reported too.
    */
-  private void staleDecision(Node node, SlotKey slot, LockSpec lock, LockRegion held, SlotStore store) {
+  private void staleDecision(
+      Node node, SlotKey slot, LockSpec lock, LockRegion held, SlotStore store) {
     ReadRecord unlocked = store.read(slot);
     if (unlocked == null) {
       return;
@@ -333,7 +334,10 @@ final class RuleChecks {
   /** Whether a read of the slot made under this lock was tested (a second test under the lock). */
   private static boolean testedUnder(SlotKey slot, LockRegion held, SlotStore store) {
     for (SnapState state : store.snaps().values()) {
-      if (state.underLock() && state.tested() && state.line() >= held.line() && slot.equals(state.slot())) {
+      if (state.underLock()
+          && state.tested()
+          && state.line() >= held.line()
+          && slot.equals(state.slot())) {
         return true;
       }
     }
